@@ -1,0 +1,255 @@
+//! What every rule looks things up in: the repository indexed by id, built once per run.
+
+use std::collections::HashMap;
+
+use crate::i18n::Lang;
+use crate::model::plan::Duty;
+use crate::model::registry::{Contact, Hazard, Metric, Organisation, Post, Resource};
+use crate::model::{Entry, FileId, Loc, Plan, PlanKind, Repository, Span};
+
+/// A registry entry found by id: the entry and its file.
+pub struct Found<'a, T> {
+    pub file: FileId,
+    pub value: &'a T,
+}
+
+impl<T> Clone for Found<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for Found<'_, T> {}
+
+/// A table of things by id; the first definition wins (later ones are duplicate-id findings).
+pub struct Table<'a, T> {
+    by_id: HashMap<&'a str, Found<'a, T>>,
+}
+
+impl<'a, T> Table<'a, T> {
+    fn new(entries: &'a [Entry<T>], id: impl Fn(&'a T) -> &'a str) -> Self {
+        let mut by_id = HashMap::with_capacity(entries.len());
+        for entry in entries {
+            by_id.entry(id(&entry.value)).or_insert(Found {
+                file: entry.file,
+                value: &entry.value,
+            });
+        }
+        Table { by_id }
+    }
+
+    pub fn get(&self, id: &str) -> Option<Found<'a, T>> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.by_id.keys().copied()
+    }
+}
+
+/// Where a duty is assigned: its plan and the duty.
+#[derive(Clone, Copy)]
+pub struct DutyRef<'a> {
+    pub plan: &'a Plan,
+    pub duty: &'a Duty,
+}
+
+/// The read-only context every rule gets.
+pub struct Context<'a> {
+    pub repo: &'a Repository,
+    pub lang: Lang,
+    pub plans: HashMap<&'a str, &'a Plan>,
+    pub organisations: Table<'a, Organisation>,
+    pub hazards: Table<'a, Hazard>,
+    pub metrics: Table<'a, Metric>,
+    pub resources: Table<'a, Resource>,
+    pub posts: Table<'a, Post>,
+    pub contacts: Table<'a, Contact>,
+    /// Plans by owner organisation id.
+    pub plans_by_owner: HashMap<&'a str, Vec<&'a Plan>>,
+    /// Duties by (plan id, duty id).
+    pub duties: HashMap<(&'a str, &'a str), DutyRef<'a>>,
+    /// Plans that accept a duty, by (assigning plan id, duty id).
+    pub acceptances: HashMap<(&'a str, &'a str), Vec<&'a Plan>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(repo: &'a Repository, lang: Lang) -> Self {
+        let registry = &repo.registry;
+        let mut plans = HashMap::with_capacity(repo.plans.len());
+        let mut plans_by_owner: HashMap<&str, Vec<&Plan>> = HashMap::new();
+        let mut duties = HashMap::new();
+        let mut acceptances: HashMap<(&str, &str), Vec<&Plan>> = HashMap::new();
+        for plan in &repo.plans {
+            let id = plan.meta.id.as_str();
+            plans.entry(id).or_insert(plan);
+            plans_by_owner
+                .entry(plan.meta.owner.as_str())
+                .or_default()
+                .push(plan);
+            for duty in &plan.meta.duties {
+                duties
+                    .entry((id, duty.id.as_str()))
+                    .or_insert(DutyRef { plan, duty });
+            }
+            for accept in &plan.meta.accepts {
+                acceptances
+                    .entry((accept.plan.as_str(), accept.duty.as_str()))
+                    .or_default()
+                    .push(plan);
+            }
+        }
+        Context {
+            repo,
+            lang,
+            plans,
+            organisations: Table::new(&registry.organisations, |o| o.id.as_str()),
+            hazards: Table::new(&registry.hazards, |h| h.id.as_str()),
+            metrics: Table::new(&registry.metrics, |m| m.id.as_str()),
+            resources: Table::new(&registry.resources, |r| r.id.as_str()),
+            posts: Table::new(&registry.posts, |p| p.id.as_str()),
+            contacts: Table::new(&registry.contacts, |c| c.id.as_str()),
+            plans_by_owner,
+            duties,
+            acceptances,
+        }
+    }
+
+    /// The plan with this id, if any.
+    pub fn plan(&self, id: &str) -> Option<&'a Plan> {
+        self.plans.get(id).copied()
+    }
+
+    /// The Chinese name of an organisation, or its id when it is unknown.
+    pub fn org_name(&self, id: &'a str) -> &'a str {
+        self.organisations
+            .get(id)
+            .map_or(id, |o| o.value.name.as_str())
+    }
+
+    /// The plans of the overall kind.
+    pub fn overall_plans(&self) -> impl Iterator<Item = &'a Plan> + '_ {
+        self.repo
+            .plans
+            .iter()
+            .filter(|p| *p.meta.kind == PlanKind::Overall)
+    }
+
+    /// True when `id` belongs to an entry that exists but could not be read.
+    pub fn is_broken(&self, id: &str) -> bool {
+        self.repo.broken_ids.contains(id)
+    }
+
+    pub fn loc(file: FileId, span: Span) -> Loc {
+        Loc { file, span }
+    }
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
+pub fn suggest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
+    let limit = (word.chars().count() / 3).max(2);
+    candidates
+        .map(|c| (strsim::levenshtein(word, c), c))
+        .filter(|&(distance, c)| distance <= limit || c.starts_with(word) || word.starts_with(c))
+        .min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_find_near_misses() {
+        let ids = ["qu-shuiliju", "qu-yingjiju", "overall"];
+        assert_eq!(suggest("qu-shuili", ids.into_iter()), Some("qu-shuiliju"));
+        assert_eq!(suggest("qu-yingjju", ids.into_iter()), Some("qu-yingjiju"));
+        assert_eq!(suggest("forest", ids.into_iter()), None);
+    }
+}
+
+/// What kind of thing an id names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum IdKind {
+    Plan,
+    Organisation,
+    Hazard,
+    Metric,
+    Resource,
+    Post,
+    Contact,
+    /// A duty, unique within its plan.
+    Duty,
+    /// A working group, unique within its plan.
+    Group,
+}
+
+impl IdKind {
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            IdKind::Plan => lang.pick("plan", "预案"),
+            IdKind::Organisation => lang.pick("organisation", "组织机构"),
+            IdKind::Hazard => lang.pick("hazard", "灾种"),
+            IdKind::Metric => lang.pick("metric", "指标"),
+            IdKind::Resource => lang.pick("resource", "应急资源"),
+            IdKind::Post => lang.pick("post", "岗位"),
+            IdKind::Contact => lang.pick("contact", "联系人"),
+            IdKind::Duty => lang.pick("duty", "职责"),
+            IdKind::Group => lang.pick("working group", "工作组"),
+        }
+    }
+}
+
+/// One definition of an id: what it names, the id token, its file, and the plan it is scoped to
+/// (for duties and groups).
+pub struct Definition<'a> {
+    pub kind: IdKind,
+    pub id: &'a crate::model::Id,
+    pub file: FileId,
+    pub scope: Option<&'a str>,
+}
+
+impl<'a> Context<'a> {
+    /// Every id defined in the repository, in file order.
+    pub fn definitions(&self) -> Vec<Definition<'a>> {
+        let repo = self.repo;
+        let r = &repo.registry;
+        let mut out = Vec::new();
+        let mut add = |kind, id, file, scope| {
+            out.push(Definition {
+                kind,
+                id,
+                file,
+                scope,
+            })
+        };
+        for plan in &repo.plans {
+            add(IdKind::Plan, &plan.meta.id, plan.file, None);
+            let scope = Some(plan.meta.id.as_str());
+            for duty in &plan.meta.duties {
+                add(IdKind::Duty, &duty.id, plan.file, scope);
+            }
+            for group in plan.meta.command.iter().flat_map(|c| &c.groups) {
+                add(IdKind::Group, &group.id, plan.file, scope);
+            }
+        }
+        for e in &r.organisations {
+            add(IdKind::Organisation, &e.value.id, e.file, None);
+        }
+        for e in &r.hazards {
+            add(IdKind::Hazard, &e.value.id, e.file, None);
+        }
+        for e in &r.metrics {
+            add(IdKind::Metric, &e.value.id, e.file, None);
+        }
+        for e in &r.resources {
+            add(IdKind::Resource, &e.value.id, e.file, None);
+        }
+        for e in &r.posts {
+            add(IdKind::Post, &e.value.id, e.file, None);
+        }
+        for e in &r.contacts {
+            add(IdKind::Contact, &e.value.id, e.file, None);
+        }
+        out
+    }
+}

@@ -1,0 +1,55 @@
+use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
+use crate::tr;
+
+pub static RULE: Rule = Rule {
+    code: "L103",
+    name: "accepted-plan-not-parent",
+    family: Family::Linkage,
+    severity: Severity::Error,
+    summary: (
+        "a plan accepts duties from a plan that is not among its parents",
+        "承接职责的来源预案未列为上级预案",
+    ),
+    doc: "\
+## What it does
+Reports an `accepts` entry whose plan is not in the accepting plan's `parents`.
+
+## Why is this bad?
+A departmental plan is made \"according to the overall plan, the specialised plans and the
+department's duties\": the plans whose duties it takes up are its parents. Listing them keeps the
+hierarchy honest, so that a revision of the specialised plan flags the departmental plans that
+must follow it (2013 预案管理办法 Art. 25: a changed parent plan triggers revision).
+
+## How to fix
+Add the plan to `parents`.",
+    example: Example {
+        file: "plans/bm-yingji.md",
+        find: "parents: [overall, zx-flood]",
+        bad: "parents: [overall]",
+        good: "parents: [overall, zx-flood]",
+    },
+    run,
+};
+
+fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for plan in &cx.repo.plans {
+        for accept in &plan.meta.accepts {
+            let id = accept.plan.as_str();
+            if cx.plan(id).is_none() || plan.meta.parents.iter().any(|p| p.as_str() == id) {
+                continue;
+            }
+            out.push(
+                Diagnostic::new(
+                    &RULE,
+                    plan.loc(accept.plan.span),
+                    tr!(
+                        cx.lang,
+                        "duties are accepted from `{id}`, which is not among this plan's parents",
+                        "从预案 `{id}` 承接职责，但该预案不在上级预案（parents）中"
+                    ),
+                )
+                .with_help(tr!(cx.lang, "add `{id}` to `parents`", "请在 `parents` 中加入 `{id}`")),
+            );
+        }
+    }
+}

@@ -1,0 +1,68 @@
+use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
+use crate::model::PlanKind;
+use crate::tr;
+
+pub static RULE: Rule = Rule {
+    code: "L401",
+    name: "lead-without-plan",
+    family: Family::Linkage,
+    severity: Severity::Error,
+    summary: (
+        "the lead department of a specialised plan has no departmental plan",
+        "专项预案的牵头部门没有部门预案",
+    ),
+    doc: "\
+## What it does
+Checks that the owner of every specialised plan (its lead department, 牵头部门) owns a
+departmental plan.
+
+## Why is this bad?
+A specialised plan is drafted by its lead department and approved by the government; the lead
+department runs the HQ office and co-ordinates the member units. Without a departmental plan of
+its own, the department that leads the response has written down nothing about how it will do
+so (2013 预案管理办法 Art. 6 and 8).
+
+## How to fix
+Write the lead department's plan, or make the right department the owner.",
+    example: Example {
+        file: "plans/bm-shuili.md",
+        find: "kind: departmental",
+        bad: "kind: enterprise",
+        good: "kind: departmental",
+    },
+    run,
+};
+
+fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for plan in &cx.repo.plans {
+        if *plan.meta.kind != PlanKind::Specialised {
+            continue;
+        }
+        let owner = plan.meta.owner.as_str();
+        // Unknown organisations are reported by R102.
+        if cx.organisations.get(owner).is_none() {
+            continue;
+        }
+        let owned = cx.plans_by_owner.get(owner).map_or(&[][..], |v| v.as_slice());
+        if owned.iter().any(|p| *p.meta.kind == PlanKind::Departmental) {
+            continue;
+        }
+        let name = cx.org_name(owner);
+        out.push(
+            Diagnostic::new(
+                &RULE,
+                plan.loc(plan.meta.owner.span),
+                tr!(
+                    cx.lang,
+                    "the lead department {name} (`{owner}`) has no departmental plan",
+                    "牵头部门{name}（`{owner}`）没有部门应急预案"
+                ),
+            )
+            .with_help(tr!(
+                cx.lang,
+                "add a departmental plan owned by `{owner}`",
+                "请编制责任单位为 `{owner}` 的部门应急预案"
+            )),
+        );
+    }
+}

@@ -1,0 +1,97 @@
+use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
+use crate::model::Plan;
+use crate::tr;
+
+pub static RULE: Rule = Rule {
+    code: "L201",
+    name: "level-not-in-parent",
+    family: Family::Linkage,
+    severity: Severity::Error,
+    summary: (
+        "a plan defines a response or warning level that none of its parents has",
+        "预案设置了上级预案中没有的响应或预警级别",
+    ),
+    doc: "\
+## What it does
+For each response level (Ⅰ-Ⅳ) and warning level (red, orange, yellow, blue) a plan defines,
+checks that at least one of its parents that define levels of that sort has the same level.
+Parents that define no levels of that sort are not considered.
+
+## Why is this bad?
+Response grading must be \"clear and linked to the grading of the parent plan\" (review guides
+for 应急预案评审). A township plan with a level Ⅰ response the district overall plan does not
+have, or a departmental plan with a warning colour its specialised plan never issues, cannot be
+activated by the parent and will not be.
+
+## How to fix
+Remove the level, or align it with a level the parent defines.",
+    example: Example {
+        file: "plans/bm-yingji.md",
+        find: "---\n\n# 区应急管理局",
+        bad: "response:\n  - level: II\n    name: 重大\n---\n\n# 区应急管理局",
+        good: "response:\n  - level: III\n    name: 较大\n---\n\n# 区应急管理局",
+    },
+    run,
+};
+
+fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for plan in &cx.repo.plans {
+        let parents: Vec<&Plan> = super::parents(cx, plan).collect();
+        let with_response: Vec<&&Plan> = parents.iter().filter(|p| !p.meta.response.is_empty()).collect();
+        if !with_response.is_empty() {
+            for level in &plan.meta.response {
+                let found = with_response
+                    .iter()
+                    .any(|p| p.meta.response.iter().any(|l| *l.level == *level.level));
+                if !found {
+                    let name = level.level.zh();
+                    out.push(report(cx, plan, level.level.span, name, &with_response));
+                }
+            }
+        }
+        let with_warning: Vec<&&Plan> = parents.iter().filter(|p| !p.meta.warning.is_empty()).collect();
+        if !with_warning.is_empty() {
+            for level in &plan.meta.warning {
+                let found = with_warning
+                    .iter()
+                    .any(|p| p.meta.warning.iter().any(|l| *l.level == *level.level));
+                if !found {
+                    let name = level.level.zh();
+                    out.push(report(cx, plan, level.level.span, name, &with_warning));
+                }
+            }
+        }
+    }
+}
+
+fn report(
+    cx: &Context,
+    plan: &Plan,
+    span: crate::model::Span,
+    level: &str,
+    parents: &[&&Plan],
+) -> Diagnostic {
+    let ids: Vec<&str> = parents.iter().map(|p| p.meta.id.as_str()).collect();
+    let ids = ids.join(", ");
+    let mut diagnostic = Diagnostic::new(
+        &RULE,
+        plan.loc(span),
+        tr!(
+            cx.lang,
+            "level {level} is not defined by any parent plan ({ids})",
+            "上级预案（{ids}）均未设置{level}"
+        ),
+    )
+    .with_help(tr!(
+        cx.lang,
+        "remove this level or align it with a level the parent defines",
+        "请删除该级别，或与上级预案的级别保持一致"
+    ));
+    for parent in parents {
+        diagnostic = diagnostic.with_related(
+            parent.loc(parent.meta.id.span),
+            tr!(cx.lang, "parent plan", "上级预案"),
+        );
+    }
+    diagnostic
+}

@@ -1,0 +1,22 @@
+//! L: linkage (衔接). Plans of different tiers must fit together: the right parents, no cycles,
+//! the same levels, thresholds no looser than the parent's, and every assigned duty taken up by
+//! the organisation it is assigned to.
+
+pub mod accepted_duty_not_assigned;
+pub mod accepted_plan_not_parent;
+pub mod duty_not_accepted;
+pub mod lead_without_plan;
+pub mod level_name;
+pub mod level_not_in_parent;
+pub mod looser_threshold;
+pub mod organisation_without_plan;
+pub mod parent_cycle;
+pub mod parent_kind;
+
+use crate::check::Context;
+use crate::model::Plan;
+
+/// The plan's parents that exist (unknown ones are reported by R101).
+fn parents<'a>(cx: &'a Context, plan: &'a Plan) -> impl Iterator<Item = &'a Plan> + 'a {
+    plan.meta.parents.iter().filter_map(|id| cx.plan(id.as_str()))
+}

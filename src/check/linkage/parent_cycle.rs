@@ -1,0 +1,94 @@
+use std::collections::HashMap;
+
+use petgraph::algo::tarjan_scc;
+use petgraph::graph::DiGraph;
+
+use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
+use crate::tr;
+
+pub static RULE: Rule = Rule {
+    code: "L102",
+    name: "parent-cycle",
+    family: Family::Linkage,
+    severity: Severity::Error,
+    summary: ("plans are each other's parents", "预案之间存在循环上级关系"),
+    doc: "\
+## What it does
+Reports plans whose `parents` form a cycle (A derives from B, B derives from A, directly or
+through other plans), once per cycle, at the first plan of the cycle.
+
+## Why is this bad?
+The plan system is a hierarchy with the overall plan at the root. In a cycle no plan is the
+higher one: a revision of one never settles, and levels and thresholds cannot be compared
+against a parent.
+
+## How to fix
+Remove the `parents` entry that points down the hierarchy.",
+    example: Example {
+        file: "plans/zx-flood.md",
+        find: "parents: [overall]",
+        bad: "parents: [overall, bm-yingji]",
+        good: "parents: [overall]",
+    },
+    run,
+};
+
+fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let plans = &cx.repo.plans;
+    let mut graph = DiGraph::<usize, ()>::with_capacity(plans.len(), plans.len() * 2);
+    let nodes: Vec<_> = (0..plans.len()).map(|i| graph.add_node(i)).collect();
+    let index: HashMap<&str, usize> = plans
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.meta.id.as_str(), i))
+        .collect();
+    for (i, plan) in plans.iter().enumerate() {
+        for parent in &plan.meta.parents {
+            if let Some(&j) = index.get(parent.as_str()) {
+                graph.add_edge(nodes[i], nodes[j], ());
+            }
+        }
+    }
+    for component in tarjan_scc(&graph) {
+        let mut members: Vec<usize> = component.iter().map(|&n| graph[n]).collect();
+        let self_loop = members.len() == 1 && graph.contains_edge(component[0], component[0]);
+        if members.len() < 2 && !self_loop {
+            continue;
+        }
+        members.sort_unstable();
+        let first = &plans[members[0]];
+        // Point at the parent entry that stays inside the cycle.
+        let Some(edge) = first
+            .meta
+            .parents
+            .iter()
+            .find(|p| index.get(p.as_str()).is_some_and(|j| members.contains(j)))
+        else {
+            continue;
+        };
+        let cycle: Vec<&str> = members.iter().map(|&i| plans[i].meta.id.as_str()).collect();
+        let list = cycle.join(" -> ");
+        let mut diagnostic = Diagnostic::new(
+            &RULE,
+            first.loc(edge.span),
+            tr!(
+                cx.lang,
+                "the parents of these plans form a cycle: {list}",
+                "以下预案的上级关系形成循环：{list}"
+            ),
+        )
+        .with_help(tr!(
+            cx.lang,
+            "remove the `parents` entry that points down the hierarchy",
+            "请删除指向下级预案的 `parents` 条目"
+        ));
+        for &i in &members[1..] {
+            let other = &plans[i];
+            diagnostic = diagnostic.with_related(
+                other.loc(other.meta.id.span),
+                tr!(cx.lang, "also in the cycle", "同在循环中"),
+            );
+        }
+        out.push(diagnostic);
+    }
+}

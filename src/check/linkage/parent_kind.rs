@@ -1,0 +1,116 @@
+use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
+use crate::model::{Plan, PlanKind};
+use crate::tr;
+
+pub static RULE: Rule = Rule {
+    code: "L101",
+    name: "parent-kind",
+    family: Family::Linkage,
+    severity: Severity::Error,
+    summary: ("a plan lacks the parent its kind requires", "预案缺少其类型应有的上级预案"),
+    doc: "\
+## What it does
+Checks that each plan derives from the plan its tier requires:
+
+| kind | needs a parent that is |
+|---|---|
+| specialised, departmental, township, joint | the overall plan |
+| village | the plan of its township (owned by the village's parent organisation) |
+| site | a plan with the same owner (the unit's or township's own plan) |
+| enterprise | a township plan or a specialised plan |
+
+## Why is this bad?
+The plan system is a hierarchy. Departmental plans are made \"according to the overall plan, the
+specialised plans and the department's duties\"; township plans follow the district overall plan;
+village plans the township's; a site procedure (现场处置方案) is part of its unit's plan system
+and must link to it (GB/T 29639-2020, 5.3). A plan outside the hierarchy is not assessed with it
+(2024 预案管理办法 Art. 5: linkage of plans) and is not revised when its parent is.
+
+## How to fix
+Add the required parent to `parents`.",
+    example: Example {
+        file: "plans/xz-baolun.md",
+        find: "parents: [overall, zx-flood]",
+        bad: "parents: [zx-flood]",
+        good: "parents: [overall, zx-flood]",
+    },
+    run,
+};
+
+/// What the kind requires of one parent, and how to say it.
+fn requirement(cx: &Context, plan: &Plan) -> Option<(Box<dyn Fn(&Plan) -> bool>, String)> {
+    let lang = cx.lang;
+    let kind = *plan.meta.kind;
+    let owner = plan.meta.owner.as_str().to_owned();
+    let overall = || -> Box<dyn Fn(&Plan) -> bool> { Box::new(|p: &Plan| *p.meta.kind == PlanKind::Overall) };
+    Some(match kind {
+        PlanKind::Overall => return None,
+        PlanKind::Specialised | PlanKind::Departmental | PlanKind::Township | PlanKind::Joint => (
+            overall(),
+            tr!(lang, "the overall plan", "总体应急预案"),
+        ),
+        PlanKind::Village => {
+            let township = cx
+                .organisations
+                .get(&owner)
+                .and_then(|o| o.value.parent.as_ref())
+                .map(|p| p.value.clone());
+            let name = township.as_deref().map_or("", |t| cx.org_name(t)).to_owned();
+            (
+                Box::new(move |p: &Plan| {
+                    *p.meta.kind == PlanKind::Township
+                        && township.as_deref().is_none_or(|t| p.meta.owner.as_str() == t)
+                }),
+                tr!(lang, "the township plan of {name}", "所属乡镇（{name}）的预案"),
+            )
+        }
+        PlanKind::Site => {
+            let name = cx.org_name(plan.meta.owner.as_str()).to_owned();
+            (
+                Box::new(move |p: &Plan| {
+                    p.meta.owner.as_str() == owner && *p.meta.kind != PlanKind::Site
+                }),
+                tr!(lang, "a plan of the same owner ({name})", "同一责任单位（{name}）的预案"),
+            )
+        }
+        PlanKind::Enterprise => (
+            Box::new(|p: &Plan| {
+                matches!(*p.meta.kind, PlanKind::Township | PlanKind::Specialised)
+            }),
+            tr!(lang, "a township or specialised plan", "乡镇预案或专项预案"),
+        ),
+    })
+}
+
+fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for plan in &cx.repo.plans {
+        let Some((fits, wanted)) = requirement(cx, plan) else {
+            continue;
+        };
+        // Unknown parents are reported by R101; do not pile on.
+        if plan.meta.parents.iter().any(|p| cx.plan(p.as_str()).is_none()) {
+            continue;
+        }
+        if super::parents(cx, plan).any(|p| fits(p)) {
+            continue;
+        }
+        let span = plan
+            .meta
+            .parents
+            .first()
+            .map_or(plan.meta.id.span, |p| p.span);
+        let kind = plan.meta.kind.zh();
+        out.push(
+            Diagnostic::new(
+                &RULE,
+                plan.loc(span),
+                tr!(
+                    cx.lang,
+                    "this {kind} does not derive from {wanted}",
+                    "该{kind}的上级预案中没有{wanted}"
+                ),
+            )
+            .with_help(tr!(cx.lang, "add {wanted} to `parents`", "请在 `parents` 中加入{wanted}")),
+        );
+    }
+}

@@ -1,0 +1,144 @@
+//! Stage 2: rules over the [`Repository`] -> [`Diagnostic`]s.
+//!
+//! One file per rule, in a folder per family: `structure` (S), `references` (R), `linkage` (L).
+//! Every rule has a stable code, a kebab-case name, a default severity and a doc that
+//! `emplan explain CODE` prints, with an example that the test suite runs: applied to the small
+//! repository in `tests/fixtures/mini`, the example's bad text must trigger the rule and its good
+//! text must not.
+
+pub mod diagnostic;
+mod refs;
+pub mod index;
+pub mod linkage;
+pub mod references;
+pub mod structure;
+
+use rayon::prelude::*;
+
+use crate::i18n::Lang;
+use crate::model::Repository;
+pub use diagnostic::{Diagnostic, Related, Severity};
+pub use index::Context;
+
+/// The family of a rule, by the letter of its code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    Structure,
+    References,
+    Linkage,
+}
+
+impl Family {
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            Family::Structure => lang.pick("structure", "结构"),
+            Family::References => lang.pick("references", "引用"),
+            Family::Linkage => lang.pick("linkage", "衔接"),
+        }
+    }
+}
+
+/// An example for a rule's doc and tests: in `file` of the mini fixture, `find` replaced by
+/// `bad` triggers the rule and replaced by `good` does not. An empty `find` means `file` is a new
+/// file whose whole text is `bad` or `good`.
+pub struct Example {
+    pub file: &'static str,
+    pub find: &'static str,
+    pub bad: &'static str,
+    pub good: &'static str,
+}
+
+/// A check with its documentation.
+pub struct Rule {
+    /// Stable code: family letter and three digits. Never changes once published.
+    pub code: &'static str,
+    /// Stable kebab-case name.
+    pub name: &'static str,
+    pub family: Family,
+    pub severity: Severity,
+    /// One line: what is wrong when the rule fires (English, Chinese).
+    pub summary: (&'static str, &'static str),
+    /// What it does, why it matters (with its source), and how to fix it. Markdown.
+    pub doc: &'static str,
+    pub example: Example,
+    pub run: fn(&Context, &mut Vec<Diagnostic>),
+}
+
+impl Rule {
+    pub fn summary(&self, lang: Lang) -> &'static str {
+        lang.pick(self.summary.0, self.summary.1)
+    }
+}
+
+impl std::fmt::Debug for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.code, self.name)
+    }
+}
+
+/// Every rule, in code order.
+pub static RULES: &[&Rule] = &[
+    &structure::unreadable_file::RULE,
+    &structure::not_utf8::RULE,
+    &structure::yaml_syntax::RULE,
+    &structure::front_matter_missing::RULE,
+    &structure::front_matter_unterminated::RULE,
+    &structure::unknown_field::RULE,
+    &structure::missing_field::RULE,
+    &structure::invalid_value::RULE,
+    &structure::duplicate_key::RULE,
+    &structure::duplicate_id::RULE,
+    &structure::id_format::RULE,
+    &structure::missing_chapter::RULE,
+    &references::unknown_plan::RULE,
+    &references::unknown_organisation::RULE,
+    &references::unknown_hazard::RULE,
+    &references::unknown_resource::RULE,
+    &references::unknown_post::RULE,
+    &references::unknown_duty::RULE,
+    &references::unknown_metric::RULE,
+    &references::unknown_contact::RULE,
+    &references::broken_plan_link::RULE,
+    &references::former_name::RULE,
+    &references::dissolved_organisation::RULE,
+    &linkage::parent_kind::RULE,
+    &linkage::parent_cycle::RULE,
+    &linkage::accepted_plan_not_parent::RULE,
+    &linkage::level_not_in_parent::RULE,
+    &linkage::level_name::RULE,
+    &linkage::looser_threshold::RULE,
+    &linkage::duty_not_accepted::RULE,
+    &linkage::organisation_without_plan::RULE,
+    &linkage::accepted_duty_not_assigned::RULE,
+    &linkage::lead_without_plan::RULE,
+];
+
+/// The rule with this code or name.
+pub fn rule(code_or_name: &str) -> Option<&'static Rule> {
+    RULES
+        .iter()
+        .copied()
+        .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+}
+
+/// Runs every rule over the repository. Diagnostics come sorted by file, position and code.
+pub fn check(repo: &Repository, lang: Lang) -> Vec<Diagnostic> {
+    let cx = Context::new(repo, lang);
+    let mut diagnostics: Vec<Diagnostic> = RULES
+        .par_iter()
+        .flat_map_iter(|rule| {
+            let mut out = Vec::new();
+            (rule.run)(&cx, &mut out);
+            out
+        })
+        .collect();
+    diagnostics.sort_by(|a, b| {
+        let path = |d: &Diagnostic| repo.sources.get(d.loc.file).path.as_str();
+        path(a)
+            .cmp(path(b))
+            .then(a.loc.span.cmp(&b.loc.span))
+            .then(a.rule.code.cmp(b.rule.code))
+            .then_with(|| a.message.cmp(&b.message))
+    });
+    diagnostics
+}

@@ -1,0 +1,62 @@
+use crate::check::index::suggest;
+use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
+use crate::tr;
+
+pub static RULE: Rule = Rule {
+    code: "R201",
+    name: "broken-plan-link",
+    family: Family::References,
+    severity: Severity::Error,
+    summary: ("a `plan:` link in the text leads nowhere", "正文中的预案链接无效"),
+    doc: "\
+## What it does
+Reports a Markdown link `[...](plan:ID)` whose plan id names no plan, and a link
+`[...](plan:ID#DUTY)` whose duty that plan does not define.
+
+## Why is this bad?
+The narrative is what responders read. A link that leads nowhere sends a reader of the
+handbook to a plan that was renamed or withdrawn, at the moment they need the procedure.
+
+## How to fix
+Correct the id (the help suggests the closest one), or remove the link.",
+    example: Example {
+        file: "plans/overall.md",
+        find: "(plan:zx-flood)",
+        bad: "(plan:zx-flod)",
+        good: "(plan:zx-flood)",
+    },
+    run,
+};
+
+fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for plan in &cx.repo.plans {
+        for link in &plan.body.links {
+            let id = link.plan.as_str();
+            let (message, near) = match (cx.plan(id), &link.duty) {
+                (None, _) => (
+                    tr!(cx.lang, "link to unknown plan `{id}`", "链接指向不存在的预案 `{id}`"),
+                    suggest(id, cx.plans.keys().copied()),
+                ),
+                (Some(target), Some(duty))
+                    if target.complete && !cx.duties.contains_key(&(id, duty.as_str())) =>
+                {
+                    (
+                        tr!(
+                            cx.lang,
+                            "link to unknown duty `{duty}` of plan `{id}`",
+                            "链接指向预案 `{id}` 中不存在的职责 `{duty}`"
+                        ),
+                        suggest(duty, target.meta.duties.iter().map(|d| d.id.as_str())),
+                    )
+                }
+                _ => continue,
+            };
+            let mut diagnostic = Diagnostic::new(&RULE, plan.loc(link.span), message);
+            if let Some(near) = near {
+                diagnostic =
+                    diagnostic.with_help(tr!(cx.lang, "did you mean `{near}`?", "是否应为 `{near}`？"));
+            }
+            out.push(diagnostic);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! R: references. Every id a plan or registry entry uses must name something that exists, every
+//! `plan:` link must lead somewhere, and no plan may use the name of an organisation that no
+//! longer exists.
+
+pub mod broken_plan_link;
+pub mod dissolved_organisation;
+pub mod former_name;
+pub mod unknown_contact;
+pub mod unknown_duty;
+pub mod unknown_hazard;
+pub mod unknown_metric;
+pub mod unknown_organisation;
+pub mod unknown_plan;
+pub mod unknown_post;
+pub mod unknown_resource;
+
+use crate::check::index::{IdKind, Table, suggest};
+use crate::check::refs::{Reference, references};
+use crate::check::{Context, Diagnostic, Rule};
+use crate::tr;
+
+/// Reports every reference of `kind` that is not in `table` (and not a broken entry).
+fn unknown_in_table<T>(
+    cx: &Context,
+    rule: &'static Rule,
+    kind: IdKind,
+    table: &Table<T>,
+    out: &mut Vec<Diagnostic>,
+) {
+    for reference in references(cx.repo, kind) {
+        let id = reference.id.as_str();
+        if table.get(id).is_some() || cx.is_broken(id) {
+            continue;
+        }
+        out.push(unknown(cx, rule, &reference, suggest(id, table.ids())));
+    }
+}
+
+/// The diagnostic for an id that names nothing, with a did-you-mean when one is close.
+fn unknown(
+    cx: &Context,
+    rule: &'static Rule,
+    reference: &Reference,
+    near: Option<&str>,
+) -> Diagnostic {
+    let what = reference.kind.name(cx.lang);
+    let id = reference.id.as_str();
+    let mut diagnostic = Diagnostic::new(
+        rule,
+        reference.loc(),
+        tr!(cx.lang, "unknown {what} `{id}`", "未知{what} `{id}`"),
+    );
+    if let Some(near) = near {
+        diagnostic = diagnostic.with_help(tr!(cx.lang, "did you mean `{near}`?", "是否应为 `{near}`？"));
+    }
+    diagnostic.with_help(match reference.kind {
+        IdKind::Plan | IdKind::Duty => tr!(
+            cx.lang,
+            "check the id, or add the missing {what}",
+            "请核对编号，或补充缺失的{what}"
+        ),
+        _ => tr!(
+            cx.lang,
+            "check the id, or define the {what} in a registry file",
+            "请核对编号，或在登记文件（registry）中定义该{what}"
+        ),
+    })
+}

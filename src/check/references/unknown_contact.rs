@@ -1,0 +1,30 @@
+use crate::check::index::IdKind;
+use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
+
+pub static RULE: Rule = Rule {
+    code: "R108",
+    name: "unknown-contact",
+    family: Family::References,
+    severity: Severity::Error,
+    summary: ("a contact id that names no contact", "引用了不存在的联系人"),
+    doc: "\
+## What it does
+A reference to a contact (a post's holder or deputy, a resource's call-up contact) that is not in the registry. The help suggests the closest existing id.
+
+## Why is this bad?
+GB/T 29639-2020 asks for a contacts annex; a post whose holder is not registered has no number to call.
+
+## How to fix
+Correct the id (the help shows the closest one), or define what it names.",
+    example: Example {
+        file: "registry/registry.yaml",
+        find: "holder: c-0001",
+        bad: "holder: c-001",
+        good: "holder: c-0001",
+    },
+    run,
+};
+
+fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
+    super::unknown_in_table(cx, &RULE, IdKind::Contact, &cx.contacts, out);
+}

@@ -1,0 +1,50 @@
+use crate::check::index::{IdKind, suggest};
+use crate::check::refs::references;
+use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
+
+pub static RULE: Rule = Rule {
+    code: "R106",
+    name: "unknown-duty",
+    family: Family::References,
+    severity: Severity::Error,
+    summary: ("a duty id that the named plan does not define", "引用了预案中不存在的职责"),
+    doc: "\
+## What it does
+Reports a duty reference that does not resolve: an `accepts` entry naming a duty the assigning
+plan does not define, or an action's `duty` or an accept's `as` naming a duty this plan does not
+define. The help suggests the closest duty id of that plan.
+
+## Why is this bad?
+Accepting a duty is how a departmental or township plan shows that it takes up what the
+overall and specialised plans assign to it (衔接). When the duty id is wrong the acceptance
+counts for nothing, and the real duty stays unaccepted; often the assigning plan renamed or
+split the duty in a revision and the accepting plans were not updated.
+
+## How to fix
+Use the duty's current id from the assigning plan.",
+    example: Example {
+        file: "plans/bm-yingji.md",
+        find: "duty: rescue",
+        bad: "duty: resque",
+        good: "duty: rescue",
+    },
+    run,
+};
+
+fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for reference in references(cx.repo, IdKind::Duty) {
+        let Some(scope) = reference.scope else {
+            continue;
+        };
+        // An unknown plan is reported by R101; a plan that was not read completely may hold it.
+        let Some(plan) = cx.plan(scope) else {
+            continue;
+        };
+        let id = reference.id.as_str();
+        if !plan.complete || cx.duties.contains_key(&(scope, id)) {
+            continue;
+        }
+        let near = suggest(id, plan.meta.duties.iter().map(|d| d.id.as_str()));
+        out.push(super::unknown(cx, &RULE, &reference, near));
+    }
+}

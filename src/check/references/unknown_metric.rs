@@ -1,0 +1,30 @@
+use crate::check::index::IdKind;
+use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
+
+pub static RULE: Rule = Rule {
+    code: "R107",
+    name: "unknown-metric",
+    family: Family::References,
+    severity: Severity::Error,
+    summary: ("a metric id that names no metric", "引用了不存在的指标"),
+    doc: "\
+## What it does
+A reference to a metric (in an activation criterion or a hazard's `metrics`) that is not in the registry. The help suggests the closest existing id.
+
+## Why is this bad?
+Activation thresholds can only be compared between plans when they measure the same registered quantity; an unknown metric makes the threshold unchecked.
+
+## How to fix
+Correct the id (the help shows the closest one), or define what it names.",
+    example: Example {
+        file: "plans/zx-flood.md",
+        find: "metric: rainfall-24h",
+        bad: "metric: rainfal-24h",
+        good: "metric: rainfall-24h",
+    },
+    run,
+};
+
+fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
+    super::unknown_in_table(cx, &RULE, IdKind::Metric, &cx.metrics, out);
+}

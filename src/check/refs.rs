@@ -1,0 +1,165 @@
+//! Every id reference in the repository, enumerated once for the reference rules.
+
+use crate::model::{FileId, Id, Loc, Repository};
+
+use super::index::IdKind;
+
+/// One use of an id.
+pub struct Reference<'a> {
+    pub kind: IdKind,
+    pub id: &'a Id,
+    pub file: FileId,
+    /// For duties: the plan the duty belongs to.
+    pub scope: Option<&'a str>,
+}
+
+impl Reference<'_> {
+    pub fn loc(&self) -> Loc {
+        Loc {
+            file: self.file,
+            span: self.id.span,
+        }
+    }
+}
+
+/// Every reference of `kind`, in file order.
+pub fn references(repo: &Repository, kind: IdKind) -> Vec<Reference<'_>> {
+    let mut refs: Vec<Reference<'_>> = Vec::new();
+    let mut add = |k: IdKind, id, file, scope| {
+        if k == kind {
+            refs.push(Reference {
+                kind: k,
+                id,
+                file,
+                scope,
+            });
+        }
+    };
+    use IdKind::*;
+    for plan in &repo.plans {
+        let m = &plan.meta;
+        let f = plan.file;
+        let own = Some(m.id.as_str());
+        add(Organisation, &m.owner, f, None);
+        if let Some(id) = &m.jurisdiction {
+            add(Organisation, id, f, None);
+        }
+        for id in &m.parents {
+            add(Plan, id, f, None);
+        }
+        for id in &m.hazards {
+            add(Hazard, id, f, None);
+        }
+        if let Some(c) = &m.command {
+            for id in c.commander.iter().chain(&c.deputies) {
+                add(Post, id, f, None);
+            }
+            for id in c.office.iter().chain(&c.members) {
+                add(Organisation, id, f, None);
+            }
+            for g in &c.groups {
+                for id in std::iter::once(&g.lead).chain(&g.members) {
+                    add(Organisation, id, f, None);
+                }
+            }
+        }
+        for d in &m.duties {
+            add(Organisation, &d.org, f, None);
+            if let Some(id) = &d.post {
+                add(Post, id, f, None);
+            }
+        }
+        for a in &m.accepts {
+            add(Plan, &a.plan, f, None);
+            add(Duty, &a.duty, f, Some(a.plan.as_str()));
+            if let Some(id) = &a.as_duty {
+                add(Duty, id, f, own);
+            }
+        }
+        let criteria = m
+            .warning
+            .iter()
+            .flat_map(|w| &w.criteria)
+            .chain(m.response.iter().flat_map(|r| &r.criteria));
+        for c in criteria {
+            if let Some(id) = &c.metric {
+                add(Metric, id, f, None);
+            }
+            if let Some(id) = &c.hazard {
+                add(Hazard, id, f, None);
+            }
+        }
+        let actions = m
+            .warning
+            .iter()
+            .flat_map(|w| &w.actions)
+            .chain(m.response.iter().flat_map(|r| &r.actions));
+        for a in actions {
+            add(Organisation, &a.org, f, None);
+            if let Some(id) = &a.duty {
+                add(Duty, id, f, own);
+            }
+        }
+        for r in &m.response {
+            if let Some(id) = &r.commander {
+                add(Post, id, f, None);
+            }
+        }
+        for id in &m.resources {
+            add(Resource, id, f, None);
+        }
+        for id in &m.neighbours {
+            add(Organisation, id, f, None);
+        }
+        if let Some(l) = &m.lifecycle {
+            if let Some(id) = &l.approved_by {
+                add(Organisation, id, f, None);
+            }
+            if let Some(filing) = &l.filed {
+                add(Organisation, &filing.with, f, None);
+            }
+        }
+    }
+    let r = &repo.registry;
+    for e in &r.organisations {
+        if let Some(id) = &e.value.parent {
+            add(Organisation, id, e.file, None);
+        }
+        for id in e.value.dissolved.iter().flat_map(|d| &d.successor) {
+            add(Organisation, id, e.file, None);
+        }
+    }
+    for e in &r.hazards {
+        for id in &e.value.triggers {
+            add(Hazard, id, e.file, None);
+        }
+        for id in &e.value.metrics {
+            add(Metric, id, e.file, None);
+        }
+    }
+    for e in &r.resources {
+        let v = &e.value;
+        add(Organisation, &v.org, e.file, None);
+        if let Some(p) = &v.place {
+            add(Organisation, &p.township, e.file, None);
+        }
+        if let Some(id) = &v.hazard {
+            add(Hazard, id, e.file, None);
+        }
+        if let Some(id) = &v.contact {
+            add(Contact, id, e.file, None);
+        }
+    }
+    for e in &r.posts {
+        add(Organisation, &e.value.org, e.file, None);
+        for id in e.value.holder.iter().chain(&e.value.deputy) {
+            add(Contact, id, e.file, None);
+        }
+    }
+    for e in &r.contacts {
+        if let Some(id) = &e.value.org {
+            add(Organisation, id, e.file, None);
+        }
+    }
+    refs
+}

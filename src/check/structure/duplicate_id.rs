@@ -1,0 +1,65 @@
+use std::collections::HashMap;
+
+use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
+use crate::model::Loc;
+use crate::tr;
+
+pub static RULE: Rule = Rule {
+    code: "S205",
+    name: "duplicate-id",
+    family: Family::Structure,
+    severity: Severity::Error,
+    summary: ("two things of one kind share an id", "同类对象的编号重复"),
+    doc: "\
+## What it does
+Reports an id defined twice for the same kind of thing: two plans, two organisations, two
+hazards, resources, posts or contacts anywhere in the repository, or two duties or working groups
+within one plan. The first definition (in path order) is kept; the others are reported.
+
+## Why is this bad?
+References resolve to one of them at random from a reader's point of view: a duty accepted from
+`zx-flood` may be checked against the wrong plan. Often the second file is a copy that was meant
+to be renamed.
+
+## How to fix
+Give the newer one its own id, or delete the copy.",
+    example: Example {
+        file: "plans/bm-yingji.md",
+        find: "id: bm-yingji",
+        bad: "id: bm-shuili",
+        good: "id: bm-yingji",
+    },
+    run,
+};
+
+fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let mut first: HashMap<_, Loc> = HashMap::new();
+    for def in cx.definitions() {
+        let loc = Loc {
+            file: def.file,
+            span: def.id.span,
+        };
+        let key = (def.kind, def.scope, def.id.as_str());
+        match first.get(&key) {
+            None => {
+                first.insert(key, loc);
+            }
+            Some(&earlier) => {
+                let (what, id) = (def.kind.name(cx.lang), def.id.as_str());
+                out.push(
+                    Diagnostic::new(
+                        &RULE,
+                        loc,
+                        tr!(cx.lang, "{what} id `{id}` is already defined", "{what}编号 `{id}` 已被定义"),
+                    )
+                    .with_related(earlier, tr!(cx.lang, "first defined here", "首次定义于此"))
+                    .with_help(tr!(
+                        cx.lang,
+                        "give this {what} its own id, or remove the copy",
+                        "请为此{what}另起编号，或删除重复的副本"
+                    )),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
+use crate::load::ProblemKind;
+use crate::tr;
+
+pub static RULE: Rule = Rule {
+    code: "S104",
+    name: "front-matter-missing",
+    family: Family::Structure,
+    severity: Severity::Error,
+    summary: ("a plan file has no front matter", "预案文件缺少前置元数据"),
+    doc: "\
+## What it does
+Reports a Markdown file that does not start with a `---` line. Every `.md` file in the
+repository except `README.md` is a plan, and a plan's structured part (id, kind, owner, duties,
+levels) lives in YAML front matter between two `---` lines at the very top.
+
+## Why is this bad?
+Without front matter the plan has no id, so no other plan can be linked to it and none of its
+duties can be checked: it is invisible to the linkage (衔接) assessment the district asks for.
+
+## How to fix
+Add front matter with at least `id`, `kind`, `title` and `owner`, or rename a file that is not a
+plan to `README.md` or move it out of the repository.",
+    example: Example {
+        file: "plans/notes.md",
+        find: "",
+        bad: "# 会议纪要\n\n讨论了防汛预案修订。\n",
+        good: "---\nid: notes\nkind: departmental\ntitle: 区水利局会议纪要\nowner: qu-shuiliju\nparents: [overall]\n---\n\n## 总则\n## 组织机构\n## 预警\n## 信息报告\n## 应急响应\n## 应急保障\n",
+    },
+    run,
+};
+
+fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
+    super::report(cx, &RULE, out, |kind| match kind {
+        ProblemKind::NoFrontMatter => Some((
+            tr!(
+                cx.lang,
+                "this plan file does not start with front matter (`---`)",
+                "该预案文件未以前置元数据（`---`）开头"
+            ),
+            vec![tr!(
+                cx.lang,
+                "start the file with `---`, the fields id, kind, title and owner, and another `---`; a file that is not a plan belongs in README.md or outside the repository",
+                "在文件开头添加 `---`、id/kind/title/owner 字段和结束的 `---`；非预案文件请命名为 README.md 或移出仓库"
+            )],
+        )),
+        _ => None,
+    });
+}

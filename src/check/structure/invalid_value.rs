@@ -1,0 +1,52 @@
+use crate::check::index::suggest;
+use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
+use crate::load::YamlProblem;
+use crate::tr;
+
+pub static RULE: Rule = Rule {
+    code: "S203",
+    name: "invalid-value",
+    family: Family::Structure,
+    severity: Severity::Error,
+    summary: ("a value of the wrong type or out of range", "字段取值无效"),
+    doc: "\
+## What it does
+Reports a value of the wrong type or outside its allowed set: a plan `kind` that is not one of
+the eight kinds, a response level other than I-IV, a warning level other than red, orange,
+yellow or blue, a date not written `YYYY-MM-DD`, a deadline not written like `30m` or `2h`, text
+where a number is needed.
+
+## Why is this bad?
+The levels and kinds are fixed by the 突发事件应对法 and the 预案管理办法 (four response
+levels Ⅰ-Ⅳ, four warning colours); a value outside them cannot be compared with other plans.
+
+## How to fix
+Use one of the values the message lists.",
+    example: Example {
+        file: "plans/zx-flood.md",
+        find: "deadline: 1h",
+        bad: "deadline: 一小时",
+        good: "deadline: 1h",
+    },
+    run,
+};
+
+fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
+    super::report(cx, &RULE, out, |kind| match super::yaml(kind) {
+        Some(YamlProblem::InvalidValue { message, variant }) => {
+            let mut helps = Vec::new();
+            if let Some((found, expected)) = variant
+                && let Some(near) = suggest(found, expected.iter().copied())
+            {
+                helps.push(tr!(cx.lang, "did you mean `{near}`?", "是否应为 `{near}`？"));
+            }
+            helps.push(tr!(
+                cx.lang,
+                "see docs/format.md for the values this field takes",
+                "该字段可用的取值见 docs/format.md"
+            ));
+            Some((tr!(cx.lang, "invalid value: {message}", "取值无效：{message}"), helps))
+        }
+        _ => None,
+    });
+}

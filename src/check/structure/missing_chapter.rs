@@ -1,0 +1,165 @@
+use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
+use crate::model::{PlanKind, Span};
+use crate::tr;
+
+pub static RULE: Rule = Rule {
+    code: "S301",
+    name: "missing-chapter",
+    family: Family::Structure,
+    severity: Severity::Error,
+    summary: ("a chapter the plan's kind requires is missing", "缺少该类预案应有的章节"),
+    doc: "\
+## What it does
+Checks that the Markdown body has, as level-2 headings (`## ...`), the chapters each kind of plan
+needs. Numbering (`1`, `一、`, `（一）`) is ignored; a heading that contains any of the accepted
+words counts:
+
+| kind | chapters (alternatives separated by /) |
+|---|---|
+| overall | 总则; 组织指挥体系; 运行机制; 应急保障/保障措施; 预案管理; 附则 |
+| specialised | 总则; 组织指挥体系/组织体系; 风险; 监测预警/预警; 信息报告; 应急响应; 应急保障/保障措施 |
+| departmental | 总则; 组织指挥/组织机构; 预警; 信息报告; 应急响应/应急处置; 应急保障/保障措施 |
+| township | 总则; 组织; 预警; 先期处置/自救; 信息报告; 安置 |
+| village | 组织; 预警; 先期处置/自救; 信息报告; 转移/安置 |
+| enterprise | 总则; 组织机构; 应急响应; 后期处置; 应急保障/保障措施 |
+| site | 风险; 职责; 处置; 注意事项 |
+| joint | 总则; 组织; 信息/通报; 应急响应/联合响应; 保障 |
+
+## Why is this bad?
+The content each tier must cover is set by law. 突发事件应急预案管理办法 (2013, Art. 8): county
+specialised and departmental plans cover the command mechanism, risk assessment, monitoring and
+warning, information reporting, response measures, and team and supply support; township plans
+cover warning relay, first response and self-rescue, information reporting and temporary
+resettlement. The 2025 national overall plan has 总则、组织指挥体系、运行机制、应急保障、预案管理.
+GB/T 29639-2020 sets the elements of enterprise plans and site procedures (风险描述、职责、
+处置、注意事项). A review (评审) checks the completeness of these elements first.
+
+## How to fix
+Add the chapter as a `##` heading with its content.",
+    example: Example {
+        file: "plans/xz-baolun.md",
+        find: "## 信息报告",
+        bad: "## 其他",
+        good: "## 信息报告",
+    },
+    run,
+};
+
+/// The chapters a kind of plan needs: each entry lists the words any one of which may name it.
+pub fn required_chapters(kind: PlanKind) -> &'static [&'static [&'static str]] {
+    match kind {
+        PlanKind::Overall => &[
+            &["总则"],
+            &["组织指挥体系"],
+            &["运行机制"],
+            &["应急保障", "保障措施"],
+            &["预案管理"],
+            &["附则"],
+        ],
+        PlanKind::Specialised => &[
+            &["总则"],
+            &["组织指挥体系", "组织体系"],
+            &["风险"],
+            &["监测预警", "预警"],
+            &["信息报告"],
+            &["应急响应"],
+            &["应急保障", "保障措施"],
+        ],
+        PlanKind::Departmental => &[
+            &["总则"],
+            &["组织指挥", "组织机构"],
+            &["预警"],
+            &["信息报告"],
+            &["应急响应", "应急处置"],
+            &["应急保障", "保障措施"],
+        ],
+        PlanKind::Township => &[
+            &["总则"],
+            &["组织"],
+            &["预警"],
+            &["先期处置", "自救"],
+            &["信息报告"],
+            &["安置"],
+        ],
+        PlanKind::Village => &[
+            &["组织"],
+            &["预警"],
+            &["先期处置", "自救"],
+            &["信息报告"],
+            &["转移", "安置"],
+        ],
+        PlanKind::Enterprise => &[
+            &["总则"],
+            &["组织机构"],
+            &["应急响应"],
+            &["后期处置"],
+            &["应急保障", "保障措施"],
+        ],
+        PlanKind::Site => &[&["风险"], &["职责"], &["处置"], &["注意事项"]],
+        PlanKind::Joint => &[
+            &["总则"],
+            &["组织"],
+            &["信息", "通报"],
+            &["应急响应", "联合响应"],
+            &["保障"],
+        ],
+    }
+}
+
+fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for plan in &cx.repo.plans {
+        let chapters: Vec<&str> = plan
+            .body
+            .headings
+            .iter()
+            .filter(|h| h.level == 2)
+            .map(|h| h.text.as_str())
+            .collect();
+        let missing: Vec<&str> = required_chapters(*plan.meta.kind)
+            .iter()
+            .filter(|words| !chapters.iter().any(|c| words.iter().any(|w| c.contains(w))))
+            .map(|words| words[0])
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        // Point at the title heading, or at the start of the body.
+        let span = plan
+            .body
+            .headings
+            .iter()
+            .find(|h| h.level == 1)
+            .map_or(Span::new(plan.body.start, plan.body.start), |h| h.span);
+        let kind = plan.meta.kind.zh();
+        let list = missing.join("、");
+        let alternatives: Vec<String> = required_chapters(*plan.meta.kind)
+            .iter()
+            .filter(|words| missing.contains(&words[0]))
+            .filter(|words| words.len() > 1)
+            .map(|words| words.join(" / "))
+            .collect();
+        let mut diagnostic = Diagnostic::new(
+            &RULE,
+            plan.loc(span),
+            tr!(
+                cx.lang,
+                "this {kind} lacks the chapter(s) {list}",
+                "该{kind}缺少章节：{list}"
+            ),
+        )
+        .with_help(tr!(
+            cx.lang,
+            "add each as a level-2 heading (`## {list}`) with its content",
+            "请以二级标题（`## …`）补充上述章节及其内容"
+        ));
+        if !alternatives.is_empty() {
+            let alternatives = alternatives.join("; ");
+            diagnostic = diagnostic.with_help(tr!(
+                cx.lang,
+                "any of these names counts: {alternatives}",
+                "以下任一名称均可：{alternatives}"
+            ));
+        }
+        out.push(diagnostic);
+    }
+}

@@ -1,0 +1,40 @@
+use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
+use crate::load::YamlProblem;
+use crate::tr;
+
+pub static RULE: Rule = Rule {
+    code: "S202",
+    name: "missing-field",
+    family: Family::Structure,
+    severity: Severity::Error,
+    summary: ("a required field is missing", "缺少必填字段"),
+    doc: "\
+## What it does
+Reports a required field that is absent: a plan's `id`, `kind`, `title` or `owner`; a duty's
+`id`, `org` or `text`; an organisation's `id`, `name` or `kind`; and so on (docs/format.md).
+
+## Why is this bad?
+The linkage check needs them: a duty without `org` is assigned to nobody, a plan without `owner`
+is nobody's plan. GB/T 29639-2020 and the 预案管理办法 make the responsible organisation and its
+duties mandatory elements of every plan.
+
+## How to fix
+Add the field.",
+    example: Example {
+        file: "plans/bm-shuili.md",
+        find: "owner: qu-shuiliju\n",
+        bad: "",
+        good: "owner: qu-shuiliju\n",
+    },
+    run,
+};
+
+fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
+    super::report(cx, &RULE, out, |kind| match super::yaml(kind) {
+        Some(YamlProblem::MissingField { field }) => Some((
+            tr!(cx.lang, "missing required field `{field}`", "缺少必填字段 `{field}`"),
+            vec![tr!(cx.lang, "add `{field}: ...` here", "请在此处添加 `{field}: ...`")],
+        )),
+        _ => None,
+    });
+}

@@ -1,0 +1,49 @@
+use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
+use crate::load::ProblemKind;
+use crate::tr;
+
+pub static RULE: Rule = Rule {
+    code: "S102",
+    name: "not-utf8",
+    family: Family::Structure,
+    severity: Severity::Error,
+    summary: ("a file is not UTF-8", "文件不是 UTF-8 编码"),
+    doc: "\
+## What it does
+Reports a file that is not valid UTF-8 and names the encoding it most likely has (GBK, UTF-16,
+Big5), with the command that converts it. The rest of the repository is still checked.
+
+## Why is this bad?
+Plans drafted in Word on Chinese Windows are often saved as GBK (ANSI) or UTF-16 (\"Unicode\")
+text. Git diffs, reviews and every other tool then show mojibake, and emplan cannot read the
+structure. The repository format is UTF-8 only (see docs/format.md).
+
+## How to fix
+Convert the file, for example `iconv -f GBK -t UTF-8 plan.md > plan.utf8.md` and move it over
+the original, or in an editor choose \"Save with encoding: UTF-8\".",
+    example: Example {
+        file: "plans/bm-shuili.md",
+        find: "落实",
+        bad: "落实 (the file saved as GBK)",
+        good: "落实",
+    },
+    run,
+};
+
+fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
+    super::report(cx, &RULE, out, |kind| match kind {
+        ProblemKind::NotUtf8 { encoding } => Some((
+            tr!(
+                cx.lang,
+                "this file is not UTF-8; it looks like {encoding}",
+                "该文件不是 UTF-8 编码，看起来是 {encoding}"
+            ),
+            vec![tr!(
+                cx.lang,
+                "convert it to UTF-8, e.g. `iconv -f {encoding} -t UTF-8 FILE > FILE.new && mv FILE.new FILE`",
+                "请转换为 UTF-8，例如 `iconv -f {encoding} -t UTF-8 文件 > 文件.new && mv 文件.new 文件`"
+            )],
+        )),
+        _ => None,
+    });
+}

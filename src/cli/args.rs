@@ -1,0 +1,142 @@
+//! Every command-line definition, and its Chinese translation.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::i18n::Lang;
+use crate::report::Format;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "emplan",
+    version,
+    about = "Emergency plans as code: check the linkage between a government's emergency plans",
+    long_about = None,
+    propagate_version = true
+)]
+pub struct Cli {
+    /// Language of messages and help [default: from LANG]
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a plan repository and report every problem
+    Check(CheckArgs),
+    /// Print the documentation of a rule
+    Explain(ExplainArgs),
+    /// List every rule
+    Rules,
+    /// Print or write the JSON Schemas of the file format
+    Schema(SchemaArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Folder of the plan repository (or one file)
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// When to colour the output
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// Rule code or name, e.g. L301 or duty-not-accepted
+    pub rule: String,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Write the schemas into this folder instead of printing them
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+/// Chinese help for every command and argument, by clap id.
+const ZH: &[(&str, &str)] = &[
+    ("emplan", "应急预案即代码：检查政府各级应急预案之间的衔接"),
+    ("lang", "消息和帮助的语言［默认：取自 LANG］"),
+    ("check", "检查预案仓库，一次报告全部问题"),
+    ("explain", "显示一条规则的说明"),
+    ("rules", "列出全部规则"),
+    ("schema", "输出或写入文件格式的 JSON Schema"),
+    ("path", "预案仓库目录（或单个文件）"),
+    ("format", "输出格式"),
+    ("color", "何时使用彩色输出"),
+    ("rule", "规则代码或名称，如 L301 或 duty-not-accepted"),
+    ("out", "将 Schema 写入此目录，而不是输出到屏幕"),
+    ("help", "显示帮助"),
+    ("version", "显示版本"),
+];
+
+const ZH_TEMPLATE: &str = "\
+{before-help}{about-with-newline}
+用法：{usage}
+
+{all-args}{after-help}";
+
+/// The command definition in the given language.
+pub fn command(lang: Lang) -> clap::Command {
+    let command = <Cli as clap::CommandFactory>::command();
+    match lang {
+        Lang::En => command,
+        Lang::Zh => {
+            let mut command = command;
+            // Build first so that clap's own --help and --version exist and can be translated.
+            command.build();
+            translate(command)
+        }
+    }
+}
+
+fn zh(id: &str) -> Option<&'static str> {
+    ZH.iter().find(|(key, _)| *key == id).map(|(_, text)| *text)
+}
+
+fn translate(mut command: clap::Command) -> clap::Command {
+    if let Some(about) = zh(command.get_name()) {
+        command = command.about(about);
+    }
+    command = command
+        .help_template(ZH_TEMPLATE)
+        .subcommand_help_heading("命令");
+    let args: Vec<(String, bool)> = command
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    for (id, positional) in args {
+        let help = zh(&id);
+        command = command.mut_arg(id, |arg| {
+            let arg = arg.help_heading(if positional { "参数" } else { "选项" });
+            match help {
+                Some(help) => arg.help(help).long_help(help),
+                None => arg,
+            }
+        });
+    }
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect();
+    for name in names {
+        command = command.mut_subcommand(name, translate);
+    }
+    command
+}

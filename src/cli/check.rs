@@ -1,0 +1,51 @@
+//! `emplan check`: load, run every rule, report.
+
+use std::io::Write;
+
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+
+use crate::check;
+use crate::i18n::Lang;
+use crate::load;
+use crate::report::{self, Format, Summary};
+use crate::tr;
+
+use super::args::{CheckArgs, Color};
+use super::{EXIT_FINDINGS, EXIT_OK};
+
+pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
+    let repo = load::load(&args.path).map_err(|e| {
+        let (path, message) = (e.path.display(), e.message);
+        tr!(lang, "cannot read {path}: {message}", "无法读取 {path}：{message}")
+    })?;
+    let diagnostics = check::check(&repo, lang);
+    let summary = Summary::new(&repo, &diagnostics);
+    let written = match args.format {
+        Format::Human => {
+            let choice = match args.color {
+                Color::Always => ColorChoice::Always,
+                Color::Never => ColorChoice::Never,
+                Color::Auto => report::human::color_choice(false, false),
+            };
+            let mut out = StandardStream::stdout(choice);
+            report::human::write(&mut out, &repo.sources, &diagnostics, &summary, lang)
+        }
+        Format::Json => {
+            let value = report::json::to_value(&repo.sources, &diagnostics, &summary);
+            let mut out = std::io::stdout().lock();
+            serde_json::to_writer_pretty(&mut out, &value)
+                .map_err(|e| match e.io_error_kind() {
+                    Some(kind) => std::io::Error::from(kind),
+                    None => std::io::Error::other(e),
+                })
+                .and_then(|()| writeln!(out))
+        }
+    };
+    if let Err(error) = written {
+        // A closed pipe (`emplan check | head`) is not a failure of the check.
+        if error.kind() != std::io::ErrorKind::BrokenPipe {
+            return Err(error.to_string());
+        }
+    }
+    Ok(if summary.errors > 0 { EXIT_FINDINGS } else { EXIT_OK })
+}

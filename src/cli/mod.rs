@@ -1,0 +1,71 @@
+//! The command line: parse, pick the language, dispatch to one verb per file.
+
+mod args;
+mod check;
+mod explain;
+mod rules;
+mod schema;
+
+use std::ffi::OsString;
+use std::io::Write;
+
+use clap::FromArgMatches;
+
+pub use args::{Cli, Command};
+
+use crate::i18n::Lang;
+
+/// Exit code: no error-severity finding.
+pub const EXIT_OK: i32 = 0;
+/// Exit code: at least one error-severity finding.
+pub const EXIT_FINDINGS: i32 = 1;
+/// Exit code: emplan could not run (bad arguments, unreadable root).
+pub const EXIT_USAGE: i32 = 2;
+
+/// Runs emplan with these arguments and returns the exit code.
+pub fn run(argv: Vec<OsString>) -> i32 {
+    let lang = requested_lang(&argv).unwrap_or_else(Lang::from_env);
+    let matches = match args::command(lang).try_get_matches_from(&argv) {
+        Ok(matches) => matches,
+        Err(error) => {
+            let _ = error.print();
+            return if error.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+        }
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return EXIT_USAGE;
+        }
+    };
+    let lang = cli.lang.unwrap_or(lang);
+    let result = match cli.command {
+        Command::Check(args) => check::run(&args, lang),
+        Command::Explain(args) => explain::run(&args, lang),
+        Command::Rules => rules::run(lang),
+        Command::Schema(args) => schema::run(&args, lang),
+    };
+    result.unwrap_or_else(|message| {
+        let _ = writeln!(std::io::stderr(), "emplan: {message}");
+        EXIT_USAGE
+    })
+}
+
+/// The `--lang` value, read before clap so that clap's own help is in that language.
+fn requested_lang(argv: &[OsString]) -> Option<Lang> {
+    let mut args = argv.iter().filter_map(|a| a.to_str());
+    while let Some(arg) = args.next() {
+        let value = match arg.strip_prefix("--lang") {
+            Some("") => args.next(),
+            Some(rest) => rest.strip_prefix('='),
+            None => None,
+        };
+        match value {
+            Some("zh") => return Some(Lang::Zh),
+            Some("en") => return Some(Lang::En),
+            _ => {}
+        }
+    }
+    None
+}

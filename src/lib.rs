@@ -1,0 +1,12 @@
+//! emplan: emergency plans (应急预案) as code.
+//!
+//! The data flows through one module per stage:
+//! [`load`] (files -> [`model::Repository`]) -> [`check`] (rules -> diagnostics) ->
+//! [`report`] (human, JSON). The command line in `cli` only wires them together.
+
+pub mod check;
+pub mod cli;
+pub mod i18n;
+pub mod load;
+pub mod model;
+pub mod report;

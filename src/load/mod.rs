@@ -1,0 +1,287 @@
+//! Stage 1: files on disk -> [`Repository`]. Walks the folder, reads every file in parallel,
+//! splits front matter from Markdown, and keeps every problem for the structure rules.
+
+mod encoding;
+pub mod markdown;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::model::{
+    FileId, Loc, Plan, PlanMeta, RegistryFile, Repository, SourceFile, Span,
+};
+pub use encoding::NotUtf8;
+pub use yaml::{Document, YamlProblem};
+
+impl Document for PlanMeta {
+    const REQUIRED: &'static [&'static str] = &["id", "kind", "title", "owner"];
+}
+
+impl Document for RegistryFile {
+    const REQUIRED: &'static [&'static str] = &[];
+}
+
+/// Something the loader could not read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub loc: Loc,
+    pub kind: ProblemKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemKind {
+    /// The file could not be read at all.
+    Unreadable { message: String },
+    /// The file is not UTF-8.
+    NotUtf8 { encoding: &'static str },
+    /// A Markdown plan file does not start with `---`.
+    NoFrontMatter,
+    /// The front matter has no closing `---`.
+    UnterminatedFrontMatter,
+    /// The YAML could not be read into the model.
+    Yaml(YamlProblem),
+}
+
+/// Why emplan could not run at all.
+#[derive(Debug)]
+pub struct RootError {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+/// What kind of file a path is, by its name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FileKind {
+    Plan,
+    Registry,
+}
+
+fn file_kind(path: &Path) -> Option<FileKind> {
+    let name = path.file_name()?.to_str()?;
+    if name.eq_ignore_ascii_case("README.md") {
+        return None;
+    }
+    match path.extension()?.to_str()? {
+        "md" => Some(FileKind::Plan),
+        "yaml" | "yml" => Some(FileKind::Registry),
+        _ => None,
+    }
+}
+
+fn skipped_dir(name: &str) -> bool {
+    name.starts_with('.') && name != "." && name != ".." || name == "target" || name == "node_modules"
+}
+
+/// Lists the files emplan reads below `root`, in a stable order.
+pub fn discover(root: &Path) -> Result<Vec<PathBuf>, RootError> {
+    let metadata = std::fs::metadata(root).map_err(|e| RootError {
+        path: root.to_owned(),
+        message: e.to_string(),
+    })?;
+    if metadata.is_file() {
+        return Ok(vec![root.to_owned()]);
+    }
+    let mut files = Vec::new();
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_type().is_dir() || !skipped_dir(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() && file_kind(entry.path()).is_some() => {
+                files.push(entry.into_path());
+            }
+            Ok(_) => {}
+            Err(error) if error.depth() == 0 => {
+                return Err(RootError {
+                    path: root.to_owned(),
+                    message: error.to_string(),
+                });
+            }
+            // An unreadable folder below the root is reported as an unreadable file.
+            Err(error) => {
+                if let Some(path) = error.path() {
+                    files.push(path.to_owned());
+                }
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// The path as shown to the user: relative to the working directory where possible, with `/`.
+pub fn display_path(path: &Path) -> String {
+    let relative = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_owned))
+        .unwrap_or_else(|| path.to_owned());
+    let text = relative.to_string_lossy().replace('\\', "/");
+    text.strip_prefix("./").map(str::to_owned).unwrap_or(text)
+}
+
+/// What reading one file produced, before file ids are handed out.
+struct FileResult {
+    source: SourceFile,
+    plan: Option<(PlanMeta, crate::model::Body, bool)>,
+    registry: Option<RegistryFile>,
+    problems: Vec<(Span, ProblemKind)>,
+    broken_ids: Vec<String>,
+}
+
+/// Loads the repository below `root`. Fails only when `root` itself cannot be read.
+pub fn load(root: &Path) -> Result<Repository, RootError> {
+    let paths = discover(root)?;
+    let results: Vec<FileResult> = paths.par_iter().map(|path| read_file(path)).collect();
+    let mut repo = Repository {
+        root: root.to_owned(),
+        ..Repository::default()
+    };
+    for (file, result) in results.into_iter().enumerate() {
+        add(&mut repo, file, result);
+    }
+    Ok(repo)
+}
+
+/// Loads files given as (path, text) pairs, as if read from disk; for tests and benches.
+pub fn load_texts(files: &[(&str, &str)]) -> Repository {
+    let mut repo = Repository::default();
+    for (file, (path, text)) in files.iter().enumerate() {
+        let result = read_text(Path::new(path), (*path).to_owned(), (*text).to_owned(), None);
+        add(&mut repo, file, result);
+    }
+    repo
+}
+
+fn add(repo: &mut Repository, file: FileId, result: FileResult) {
+    repo.problems.extend(result.problems.into_iter().map(|(span, kind)| Problem {
+        loc: Loc { file, span },
+        kind,
+    }));
+    repo.broken_ids.extend(result.broken_ids);
+    if let Some((meta, body, complete)) = result.plan {
+        repo.plans.push(Plan {
+            file,
+            meta,
+            body,
+            complete,
+        });
+    }
+    if let Some(registry) = result.registry {
+        repo.registry.extend(file, registry);
+    }
+    repo.sources.files.push(result.source);
+}
+
+fn read_file(path: &Path) -> FileResult {
+    let shown = display_path(path);
+    match std::fs::read(path) {
+        Ok(bytes) => {
+            let (text, not_utf8) = encoding::decode(&bytes);
+            read_text(path, shown, text, not_utf8)
+        }
+        Err(error) => FileResult {
+            source: SourceFile::new(shown, String::new()),
+            plan: None,
+            registry: None,
+            problems: vec![(
+                Span::default(),
+                ProblemKind::Unreadable {
+                    message: error.to_string(),
+                },
+            )],
+            broken_ids: Vec::new(),
+        },
+    }
+}
+
+fn read_text(path: &Path, shown: String, text: String, not_utf8: Option<NotUtf8>) -> FileResult {
+    let mut result = FileResult {
+        source: SourceFile::new(shown, String::new()),
+        plan: None,
+        registry: None,
+        problems: Vec::new(),
+        broken_ids: Vec::new(),
+    };
+    if let Some(NotUtf8 { encoding, offset }) = not_utf8 {
+        result
+            .problems
+            .push((Span::new(offset, offset), ProblemKind::NotUtf8 { encoding }));
+        result.source = SourceFile::new(result.source.path, text);
+        return result;
+    }
+    match file_kind(path) {
+        Some(FileKind::Registry) | None => {
+            let parsed = yaml::parse::<RegistryFile>(&text);
+            result.registry = parsed.value;
+            result.problems.extend(
+                parsed.problems.into_iter().map(|(s, p)| (s, ProblemKind::Yaml(p))),
+            );
+            result.broken_ids = parsed.broken_ids;
+        }
+        Some(FileKind::Plan) => read_plan(&text, &mut result),
+    }
+    result.source = SourceFile::new(result.source.path, text);
+    result
+}
+
+fn read_plan(text: &str, result: &mut FileResult) {
+    let Some(front) = front_matter(text) else {
+        let first_line = text.find('\n').unwrap_or(text.len());
+        result
+            .problems
+            .push((Span::new(0, first_line), ProblemKind::NoFrontMatter));
+        return;
+    };
+    let Some((yaml_end, body_start)) = front else {
+        result
+            .problems
+            .push((Span::new(0, 3), ProblemKind::UnterminatedFrontMatter));
+        return;
+    };
+    let parsed = yaml::parse::<PlanMeta>(&text[..yaml_end]);
+    let complete = parsed.problems.is_empty();
+    result.problems.extend(
+        parsed.problems.into_iter().map(|(s, p)| (s, ProblemKind::Yaml(p))),
+    );
+    result.broken_ids = parsed.broken_ids;
+    if let Some(meta) = parsed.value {
+        result.plan = Some((meta, markdown::outline(text, body_start), complete));
+    }
+}
+
+/// Finds the front matter: `None` when the file does not start with `---`, `Some(None)` when it
+/// is not closed, else the end of the YAML (the start of the closing line) and the start of the
+/// body.
+fn front_matter(text: &str) -> Option<Option<(usize, usize)>> {
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next()?;
+    if first.trim_end() != "---" {
+        return None;
+    }
+    let mut offset = first.len();
+    for line in lines {
+        let bare = line.trim_end();
+        if bare == "---" || bare == "..." {
+            return Some(Some((offset, offset + line.len())));
+        }
+        offset += line.len();
+    }
+    Some(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_is_found() {
+        assert_eq!(front_matter("---\nid: a\n---\n# T\n"), Some(Some((10, 14))));
+        assert_eq!(front_matter("---\r\nid: a\r\n---\r\n"), Some(Some((12, 17))));
+        assert_eq!(front_matter("# T\n"), None);
+        assert_eq!(front_matter("---\nid: a\n"), Some(None));
+        assert_eq!(front_matter(""), None);
+    }
+}

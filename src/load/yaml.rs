@@ -1,0 +1,458 @@
+//! Reading YAML into the model's types, reporting every broken part instead of the first one.
+//!
+//! serde stops at the first error of a document. To report more, a document that fails is read
+//! again piece by piece: each top-level entry on its own, and each item of a failing top-level
+//! list on its own, with the rest of the text blanked out (replaced by spaces, so lines, columns
+//! and byte offsets stay where they were). The pieces that fail are reported and blanked, and
+//! the rest is read as a whole, so one bad duty does not hide the plan it belongs to.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::Deserialize;
+use serde::de::{DeserializeOwned, IgnoredAny, MapAccess, Visitor};
+use serde_saphyr::{DuplicateKeyPolicy, Error};
+
+use crate::model::Span;
+
+/// What went wrong in a YAML document, with where.
+#[derive(Clone, Debug, PartialEq)]
+pub enum YamlProblem {
+    Syntax { message: String },
+    UnknownField { field: String, expected: Vec<&'static str> },
+    MissingField { field: String },
+    InvalidValue {
+        message: String,
+        /// For a value outside a fixed set: the value and the set.
+        variant: Option<(String, Vec<&'static str>)>,
+    },
+    DuplicateKey { key: String },
+}
+
+/// The result of reading one document.
+pub struct Parsed<T> {
+    /// The document, if its required parts could be read.
+    pub value: Option<T>,
+    /// Every problem found, with its byte range in the source.
+    pub problems: Vec<(Span, YamlProblem)>,
+    /// The `id` of every list item that was dropped because it could not be read.
+    pub broken_ids: Vec<String>,
+}
+
+/// A document type: its required top-level keys (checked against its JSON Schema in tests).
+pub trait Document: DeserializeOwned {
+    const REQUIRED: &'static [&'static str];
+}
+
+fn options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        with_snippet: false,
+        budget: serde_saphyr::budget! {
+            max_depth: 64,
+            max_nodes: 2_000_000,
+        },
+    }
+}
+
+/// Reads `source` (YAML text, possibly preceded or followed by blanked text) into `T`.
+pub fn parse<T: Document>(source: &str) -> Parsed<T> {
+    let mut parsed = Parsed {
+        value: None,
+        problems: Vec::new(),
+        broken_ids: Vec::new(),
+    };
+    let error = match from_str::<T>(source) {
+        Ok(value) => {
+            parsed.value = Some(value);
+            return parsed;
+        }
+        Err(error) => error,
+    };
+    let keys = match top_keys(source) {
+        Ok(keys) => keys,
+        Err(syntax) => {
+            // Broken syntax stops the parser; a type error before it is still worth reporting.
+            let (first, then) = (classify(&error, source), classify(&syntax, source));
+            if first.0 != then.0 {
+                parsed.problems.push(first);
+            }
+            parsed.problems.push(then);
+            return parsed;
+        }
+    };
+    if keys.is_empty() {
+        // Not a mapping at the top, or empty: the whole-document error says which.
+        parsed.problems.push(classify(&error, source));
+        return parsed;
+    }
+    recover(source, keys, &mut parsed);
+    parsed
+}
+
+fn recover<T: Document>(source: &str, keys: Vec<Key>, parsed: &mut Parsed<T>) {
+    let mut blank: Vec<Range<usize>> = Vec::new();
+    let blocks = blocks(source, &keys);
+    let mut seen: Vec<&str> = Vec::new();
+    for (key, block) in keys.iter().zip(&blocks) {
+        if seen.contains(&key.name.as_str()) {
+            parsed.problems.push((
+                key.span,
+                YamlProblem::DuplicateKey {
+                    key: key.name.clone(),
+                },
+            ));
+            blank.push(block.clone());
+            continue;
+        }
+        seen.push(&key.name);
+        let piece = keep_only(source, std::slice::from_ref(block));
+        match from_str::<T>(&piece) {
+            Ok(_) => {}
+            Err(error) if is_missing_field(&error) => {}
+            Err(error) => {
+                let items = list_items(&piece, block);
+                if items.len() < 2 {
+                    parsed.problems.push(classify(&error, source));
+                    blank.push(block.clone());
+                    continue;
+                }
+                let head = block.start..items[0].start;
+                for item in items {
+                    let piece = keep_only(source, &[head.clone(), item.clone()]);
+                    match from_str::<T>(&piece) {
+                        Ok(_) => {}
+                        Err(error) if is_missing_field(&error) => {}
+                        Err(error) => {
+                            parsed.problems.push(classify(&error, source));
+                            parsed.broken_ids.extend(item_id(&piece));
+                            blank.push(item);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let start = keys.first().map_or(0, |k| k.span.start as usize);
+    for field in T::REQUIRED {
+        if !keys.iter().any(|k| k.name == *field) {
+            parsed.problems.push((
+                Span::new(start, start),
+                YamlProblem::MissingField {
+                    field: (*field).to_owned(),
+                },
+            ));
+        }
+    }
+    let rest = blank_out(source, &blank);
+    match from_str::<T>(&rest) {
+        Ok(value) => parsed.value = Some(value),
+        Err(error) => {
+            // A required field that was present but broken is reported already.
+            if parsed.problems.is_empty() {
+                parsed.problems.push(classify(&error, source));
+            }
+        }
+    }
+}
+
+fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, Error> {
+    serde_saphyr::from_str_with_options(source, options())
+}
+
+fn is_missing_field(error: &Error) -> bool {
+    matches!(error.without_snippet(), Error::SerdeMissingField { .. })
+}
+
+/// Turns a serde-saphyr error into a problem at a byte range of `source`.
+fn classify(error: &Error, source: &str) -> (Span, YamlProblem) {
+    let error = error.without_snippet();
+    let mut span = error_span(error, source);
+    let problem = match error {
+        Error::SerdeUnknownField {
+            field, expected, ..
+        } => YamlProblem::UnknownField {
+            field: field.clone(),
+            expected: expected.clone(),
+        },
+        Error::SerdeMissingField { field, .. } => YamlProblem::MissingField {
+            field: (*field).to_owned(),
+        },
+        Error::DuplicateMappingKey { key, .. } => YamlProblem::DuplicateKey {
+            key: key.clone().unwrap_or_default(),
+        },
+        Error::SerdeInvalidType { .. }
+        | Error::SerdeInvalidValue { .. }
+        | Error::SerdeInvalidLength { .. }
+        | Error::SerdeUnknownVariant { .. }
+        | Error::InvalidScalar { .. }
+        | Error::NullIntoString { .. }
+        | Error::InvalidBooleanStrict { .. }
+        | Error::NonFiniteFloat { .. }
+        | Error::Unexpected { .. }
+        | Error::Message { .. } => {
+            let message = strip_location(&error.to_string());
+            let variant = match error {
+                Error::SerdeUnknownVariant {
+                    variant, expected, ..
+                } => Some((variant.clone(), expected.clone())),
+                _ => None,
+            };
+            YamlProblem::InvalidValue {
+                message: message
+                    .strip_prefix("invalid value: ")
+                    .map_or(message.clone(), str::to_owned),
+                variant,
+            }
+        }
+        _ => YamlProblem::Syntax {
+            message: strip_location(&error.to_string()),
+        },
+    };
+    if matches!(problem, YamlProblem::InvalidValue { .. }) {
+        span = value_after_key(source, span);
+    }
+    (span, problem)
+}
+
+fn error_span(error: &Error, source: &str) -> Span {
+    let Some(location) = error.location() else {
+        return Span::new(0, 0);
+    };
+    let span = location.span();
+    if let Some(start) = span.byte_offset() {
+        let start = (start as usize).min(source.len());
+        let len = span.byte_len().unwrap_or(0) as usize;
+        return Span::new(start, (start + len).min(source.len()));
+    }
+    let (line, column) = (location.line() as usize, location.column() as usize);
+    let offset = source
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    let within = source[offset..]
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    Span::new(offset + within, offset + within)
+}
+
+/// serde-saphyr places some value errors at the key (`deadline: 两小时`); point at the value.
+fn value_after_key(source: &str, span: Span) -> Span {
+    let start = span.start as usize;
+    let line_end = source[start..].find('\n').map_or(source.len(), |i| start + i);
+    let line = &source[start..line_end];
+    let key_len = line
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .unwrap_or(line.len());
+    match line[key_len..].strip_prefix(':') {
+        Some(rest) if key_len > 0 && !rest.trim().is_empty() => {
+            let value = line_end - rest.trim_start().len();
+            let end = line_end - (rest.len() - rest.trim_end().len());
+            Span::new(value, end)
+        }
+        _ => span,
+    }
+}
+
+/// serde-saphyr appends " at line L column C" to its messages; emplan shows the place itself.
+fn strip_location(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// A top-level key of the document with its position.
+struct Key {
+    name: String,
+    span: Span,
+}
+
+/// Reads only the top-level keys, keeping duplicates, in document order.
+fn top_keys(source: &str) -> Result<Vec<Key>, Error> {
+    struct Keys(Vec<Key>);
+    impl<'de> Deserialize<'de> for Keys {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = Keys;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("a mapping")
+                }
+                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Keys, A::Error> {
+                    let mut keys = Vec::new();
+                    while let Some(key) =
+                        map.next_key::<crate::model::Spanned<KeyName>>()?
+                    {
+                        map.next_value::<IgnoredAny>()?;
+                        keys.push(Key {
+                            name: key.value.0,
+                            span: key.span,
+                        });
+                    }
+                    Ok(Keys(keys))
+                }
+                fn visit_unit<E>(self) -> Result<Keys, E> {
+                    Ok(Keys(Vec::new()))
+                }
+            }
+            d.deserialize_map(V)
+        }
+    }
+    let options = serde_saphyr::options! {
+        with_snippet: false,
+        duplicate_keys: DuplicateKeyPolicy::PassThrough,
+    };
+    serde_saphyr::from_str_with_options::<Keys>(source, options).map(|k| k.0)
+}
+
+/// A mapping key read as text, whatever its YAML type.
+struct KeyName(String);
+
+impl<'de> Deserialize<'de> for KeyName {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = KeyName;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<KeyName, E> {
+                Ok(KeyName(v.to_owned()))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<KeyName, E> {
+                Ok(KeyName(v.to_string()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<KeyName, E> {
+                Ok(KeyName(v.to_string()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<KeyName, E> {
+                Ok(KeyName(v.to_string()))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<KeyName, E> {
+                Ok(KeyName(v.to_string()))
+            }
+            fn visit_unit<E>(self) -> Result<KeyName, E> {
+                Ok(KeyName(String::new()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// The byte range of each top-level entry: from the start of its key's line to the start of
+/// the next key's line (or the end of the text).
+fn blocks(source: &str, keys: &[Key]) -> Vec<Range<usize>> {
+    let starts: Vec<usize> = keys
+        .iter()
+        .map(|k| line_start(source, k.span.start as usize))
+        .collect();
+    let mut ranges = Vec::with_capacity(starts.len());
+    for (i, &start) in starts.iter().enumerate() {
+        // Keys on one line (flow style) share a block; later ones are empty.
+        let end = starts[i + 1..]
+            .iter()
+            .copied()
+            .find(|&s| s > start)
+            .unwrap_or(source.len());
+        ranges.push(start..end.max(start));
+    }
+    ranges
+}
+
+fn line_start(source: &str, offset: usize) -> usize {
+    source[..offset.min(source.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1)
+}
+
+/// The ranges of the items of a block-style list that is the value of the entry in `block`.
+fn list_items(piece: &str, block: &Range<usize>) -> Vec<Range<usize>> {
+    struct Starts(Vec<usize>);
+    impl<'de> Deserialize<'de> for Starts {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = Starts;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("a mapping with one list")
+                }
+                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Starts, A::Error> {
+                    let mut starts = Vec::new();
+                    if map.next_key::<IgnoredAny>()?.is_some() {
+                        let items: Vec<crate::model::Spanned<IgnoredAny>> = map.next_value()?;
+                        starts = items.iter().map(|i| i.span.start as usize).collect();
+                    }
+                    Ok(Starts(starts))
+                }
+            }
+            d.deserialize_map(V)
+        }
+    }
+    let Ok(Starts(starts)) = from_str::<Starts>(piece) else {
+        return Vec::new();
+    };
+    let starts: Vec<usize> = starts.iter().map(|&s| line_start(piece, s)).collect();
+    if starts.windows(2).any(|w| w[0] >= w[1]) || starts.first() <= Some(&block.start) {
+        return Vec::new(); // a flow-style list: items share lines
+    }
+    starts
+        .iter()
+        .enumerate()
+        .map(|(i, &start)| start..starts.get(i + 1).copied().unwrap_or(block.end))
+        .collect()
+}
+
+/// The `id` of the one list item left in `piece`, if it has a readable one.
+fn item_id(piece: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct WithId {
+        id: Option<String>,
+    }
+    struct One(Option<String>);
+    impl<'de> Deserialize<'de> for One {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = One;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("a mapping with one list")
+                }
+                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<One, A::Error> {
+                    let mut id = None;
+                    if map.next_key::<IgnoredAny>()?.is_some() {
+                        let items: Vec<WithId> = map.next_value()?;
+                        id = items.into_iter().find_map(|i| i.id);
+                    }
+                    Ok(One(id))
+                }
+            }
+            d.deserialize_map(V)
+        }
+    }
+    from_str::<One>(piece).ok().and_then(|one| one.0)
+}
+
+/// `source` with every byte outside `keep` replaced by a space (line breaks stay).
+fn keep_only(source: &str, keep: &[Range<usize>]) -> String {
+    mask(source, |i| keep.iter().any(|r| r.contains(&i)))
+}
+
+/// `source` with every byte inside `drop` replaced by a space (line breaks stay).
+fn blank_out(source: &str, drop: &[Range<usize>]) -> String {
+    mask(source, |i| !drop.iter().any(|r| r.contains(&i)))
+}
+
+fn mask(source: &str, keep: impl Fn(usize) -> bool) -> String {
+    let mut out = String::with_capacity(source.len());
+    for (i, c) in source.char_indices() {
+        if c == '\n' || c == '\r' || keep(i) {
+            out.push(c);
+        } else {
+            // Keep byte offsets: one space per byte of the character.
+            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        }
+    }
+    out
+}

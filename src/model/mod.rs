@@ -1,0 +1,213 @@
+//! The typed repository: plans, registry and the source files they came from.
+//!
+//! Built once by [`crate::load`] and shared read-only by every later stage.
+
+pub mod plan;
+pub mod registry;
+pub mod span;
+pub mod values;
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+pub use plan::{Id, PlanMeta};
+pub use registry::RegistryFile;
+pub use span::{FileId, Loc, Span, Spanned};
+pub use values::{Date, Deadline, PlanKind, ResponseLevel, WarningLevel};
+
+/// One file read from the repository, kept for diagnostics.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Path as shown to the user: relative to the working directory when possible.
+    pub path: String,
+    /// The file's text; for a file that is not UTF-8, its lossy decoding.
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(path: String, text: String) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceFile {
+            path,
+            text,
+            line_starts,
+        }
+    }
+
+    /// Zero-based line index of a byte offset.
+    pub fn line_index(&self, offset: usize) -> usize {
+        self.line_starts
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1)
+    }
+
+    /// Byte range of a zero-based line, without its line break.
+    pub fn line_range(&self, line: usize) -> std::ops::Range<usize> {
+        let start = self.line_starts.get(line).copied().unwrap_or(self.text.len());
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(self.text.len(), |&next| next - 1);
+        let end = if self.text[..end].ends_with('\r') {
+            end - 1
+        } else {
+            end
+        };
+        start..end.max(start)
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// One-based line and column (in characters) of a byte offset.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = self.floor_char_boundary(offset);
+        let line = self.line_index(offset);
+        let start = self.line_starts[line];
+        let column = self.text[start..offset].chars().count() + 1;
+        (line + 1, column)
+    }
+
+    /// Byte offset of a one-based line and character column, clamped to the file.
+    pub fn offset(&self, line: usize, column: usize) -> usize {
+        let range = self.line_range(line.saturating_sub(1).min(self.line_count() - 1));
+        let text = &self.text[range.clone()];
+        let within = text
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(text.len(), |(i, _)| i);
+        range.start + within
+    }
+
+    fn floor_char_boundary(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+}
+
+/// Every file read, indexed by [`FileId`].
+#[derive(Debug, Default)]
+pub struct Sources {
+    pub files: Vec<SourceFile>,
+}
+
+impl Sources {
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id]
+    }
+}
+
+/// A registry entry with the file it was defined in.
+#[derive(Clone, Debug)]
+pub struct Entry<T> {
+    pub file: FileId,
+    pub value: T,
+}
+
+/// All registry sections of the repository, merged across files in path order.
+#[derive(Debug, Default)]
+pub struct Registry {
+    pub organisations: Vec<Entry<registry::Organisation>>,
+    pub hazards: Vec<Entry<registry::Hazard>>,
+    pub metrics: Vec<Entry<registry::Metric>>,
+    pub resources: Vec<Entry<registry::Resource>>,
+    pub posts: Vec<Entry<registry::Post>>,
+    pub contacts: Vec<Entry<registry::Contact>>,
+}
+
+impl Registry {
+    pub fn extend(&mut self, file: FileId, part: RegistryFile) {
+        fn add<T>(into: &mut Vec<Entry<T>>, file: FileId, items: Vec<T>) {
+            into.extend(items.into_iter().map(|value| Entry { file, value }));
+        }
+        add(&mut self.organisations, file, part.organisations);
+        add(&mut self.hazards, file, part.hazards);
+        add(&mut self.metrics, file, part.metrics);
+        add(&mut self.resources, file, part.resources);
+        add(&mut self.posts, file, part.posts);
+        add(&mut self.contacts, file, part.contacts);
+    }
+}
+
+/// A level-1 to level-6 heading of a plan's body.
+#[derive(Clone, Debug)]
+pub struct Heading {
+    pub level: u8,
+    pub text: String,
+    pub span: Span,
+}
+
+/// A Markdown link with the `plan:` scheme: `[..](plan:ID)` or `[..](plan:ID#DUTY)`.
+#[derive(Clone, Debug)]
+pub struct PlanLink {
+    pub plan: String,
+    pub duty: Option<String>,
+    /// The link destination in the file.
+    pub span: Span,
+}
+
+/// The Markdown part of a plan.
+#[derive(Clone, Debug, Default)]
+pub struct Body {
+    /// Byte offset of the body in the file.
+    pub start: usize,
+    pub headings: Vec<Heading>,
+    pub links: Vec<PlanLink>,
+}
+
+/// One plan: its front matter and the outline of its body.
+#[derive(Debug)]
+pub struct Plan {
+    pub file: FileId,
+    pub meta: PlanMeta,
+    pub body: Body,
+    /// False when parts of the front matter could not be read; rules then avoid reporting
+    /// follow-on problems (such as unknown duties) that the broken part may explain.
+    pub complete: bool,
+}
+
+impl Plan {
+    pub fn loc(&self, span: Span) -> Loc {
+        Loc {
+            file: self.file,
+            span,
+        }
+    }
+}
+
+/// The whole repository as loaded.
+#[derive(Debug, Default)]
+pub struct Repository {
+    pub root: PathBuf,
+    pub sources: Sources,
+    pub plans: Vec<Plan>,
+    pub registry: Registry,
+    /// What the loader could not read, for the structure rules to report.
+    pub problems: Vec<crate::load::Problem>,
+    /// Ids of registry entries and duties that exist but could not be read completely, so
+    /// references to them are not reported as unknown.
+    pub broken_ids: HashSet<String>,
+}
+
+impl Repository {
+    pub fn plans_by_kind(&self) -> Vec<(PlanKind, usize)> {
+        PlanKind::ALL
+            .iter()
+            .map(|&kind| {
+                let count = self
+                    .plans
+                    .iter()
+                    .filter(|p| *p.meta.kind == kind)
+                    .count();
+                (kind, count)
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,233 @@
+//! Registry files: what plans refer to (organisations, hazards, metrics, resources, posts,
+//! contacts). Any `.yaml` file in the repository may hold any of these sections.
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use super::plan::Id;
+use super::span::Spanned;
+use super::values::Date;
+
+/// One registry file. Every section is optional, so a large repository can split them.
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "emplan registry file")]
+pub struct RegistryFile {
+    #[serde(default)]
+    pub organisations: Vec<Organisation>,
+    #[serde(default)]
+    pub hazards: Vec<Hazard>,
+    #[serde(default)]
+    pub metrics: Vec<Metric>,
+    #[serde(default)]
+    pub resources: Vec<Resource>,
+    #[serde(default)]
+    pub posts: Vec<Post>,
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+}
+
+/// An organisation: a government, a department, a township, a village, an enterprise, a team.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub id: Id,
+    /// Current Chinese name, e.g. 区水利局.
+    pub name: Spanned<String>,
+    pub kind: Spanned<OrgKind>,
+    /// Organisation above this one (a department's government, a village's township).
+    #[serde(default)]
+    pub parent: Option<Id>,
+    /// Duty phone (值班电话).
+    #[serde(default)]
+    pub duty_phone: Option<Spanned<String>>,
+    /// Names this organisation had before; using one after `until` is an error.
+    #[serde(default)]
+    pub former_names: Vec<FormerName>,
+    /// Set when the organisation no longer exists.
+    #[serde(default)]
+    pub dissolved: Option<Dissolution>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum OrgKind {
+    /// A people's government (区政府, or a neighbouring county's).
+    Government,
+    /// A department or agency of a government (区水利局, 区消防救援大队).
+    Department,
+    /// A township government or street office (乡镇人民政府/街道办事处).
+    Township,
+    /// A villagers' or residents' committee (村/社区).
+    Village,
+    /// An enterprise or public institution (企业/事业单位).
+    Enterprise,
+    /// A rescue team that is an organisation in its own right.
+    Team,
+    /// A command HQ or committee (指挥部, 应急委员会).
+    Committee,
+}
+
+/// A name an organisation used to have.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FormerName {
+    pub name: Spanned<String>,
+    /// Last day the name was valid.
+    pub until: Spanned<Date>,
+}
+
+/// The end of an organisation.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Dissolution {
+    pub date: Spanned<Date>,
+    /// Organisation that took over its duties.
+    #[serde(default)]
+    pub successor: Option<Id>,
+}
+
+/// A hazard or event type (灾种/事件类型).
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Hazard {
+    pub id: Id,
+    pub name: Spanned<String>,
+    pub category: Spanned<HazardCategory>,
+    /// Hazards this one can trigger (灾害链), e.g. rainstorm -> flood, landslide.
+    #[serde(default)]
+    pub triggers: Vec<Id>,
+    /// Metrics that grade this hazard, by metric id.
+    #[serde(default)]
+    pub metrics: Vec<Id>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum HazardCategory {
+    /// 自然灾害
+    Natural,
+    /// 事故灾难
+    Accident,
+    /// 公共卫生事件
+    PublicHealth,
+    /// 社会安全事件
+    SocialSecurity,
+}
+
+/// A measured quantity used in activation criteria.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Metric {
+    pub id: Id,
+    /// Chinese name, e.g. 死亡人数.
+    pub name: Spanned<String>,
+    /// Unit, e.g. 人, mm, 万元.
+    pub unit: Spanned<String>,
+}
+
+/// A resource: a team, a warehouse, a shelter, equipment, a monitor or a hazard point.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Resource {
+    pub id: Id,
+    pub kind: Spanned<ResourceKind>,
+    pub name: Spanned<String>,
+    /// Organisation that keeps or commands it.
+    pub org: Id,
+    /// Where it is.
+    #[serde(default)]
+    pub place: Option<Place>,
+    /// Number of people (teams).
+    #[serde(default)]
+    pub size: Option<Spanned<u32>>,
+    /// Number of people it can take (shelters).
+    #[serde(default)]
+    pub capacity: Option<Spanned<u32>>,
+    /// Number of units (equipment).
+    #[serde(default)]
+    pub quantity: Option<Spanned<u32>>,
+    /// Stock held (warehouses).
+    #[serde(default)]
+    pub stock: Vec<Stock>,
+    /// Hazard of a hazard point or monitor, by hazard id.
+    #[serde(default)]
+    pub hazard: Option<Id>,
+    /// People threatened (hazard points).
+    #[serde(default)]
+    pub threatened: Option<Spanned<u32>>,
+    /// Contact for call-up, by contact id.
+    #[serde(default)]
+    pub contact: Option<Id>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ResourceKind {
+    /// 救援队伍
+    Team,
+    /// 物资储备库
+    Warehouse,
+    /// 应急避难场所
+    Shelter,
+    /// 装备 (satellite phones, pumps, generators)
+    Equipment,
+    /// 监测站点
+    Monitor,
+    /// 隐患点 (地质灾害隐患点, 危险源)
+    HazardPoint,
+}
+
+/// Where a resource is.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    /// Township or street it lies in, by organisation id.
+    pub township: Id,
+    /// Address or description.
+    #[serde(default)]
+    pub address: Option<Spanned<String>>,
+    /// Travel time by road to the district centre, in minutes.
+    #[serde(default)]
+    pub travel_minutes: Option<Spanned<u32>>,
+}
+
+/// One line of a warehouse's stock.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Stock {
+    pub item: Spanned<String>,
+    pub quantity: Spanned<u32>,
+    pub unit: Spanned<String>,
+}
+
+/// A post (岗位): a role held by a person, such as 指挥长 or 值班员.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Post {
+    pub id: Id,
+    /// Chinese title, e.g. 区防汛抗旱指挥部指挥长.
+    pub title: Spanned<String>,
+    /// Organisation the post belongs to.
+    pub org: Id,
+    /// Contact who holds the post.
+    #[serde(default)]
+    pub holder: Option<Id>,
+    /// Contact who stands in (AB角).
+    #[serde(default)]
+    pub deputy: Option<Id>,
+}
+
+/// A person to call. All contacts in the sample are fictional.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub id: Id,
+    pub name: Spanned<String>,
+    #[serde(default)]
+    pub org: Option<Id>,
+    #[serde(default)]
+    pub phone: Option<Spanned<String>>,
+    #[serde(default)]
+    pub mobile: Option<Spanned<String>>,
+}

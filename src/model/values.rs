@@ -1,0 +1,294 @@
+//! Small value types of the plan format: kinds, levels, dates and deadlines.
+
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, de};
+
+/// The tier of a plan in the plan system (预案体系).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum PlanKind {
+    /// 总体应急预案: the government's master plan, root of the system.
+    Overall,
+    /// 专项应急预案: one hazard or event type, drafted by a lead department.
+    Specialised,
+    /// 部门应急预案: one department's plan.
+    Departmental,
+    /// 乡镇(街道)应急预案.
+    Township,
+    /// 村(社区)应急预案.
+    Village,
+    /// 单位/企业应急预案.
+    Enterprise,
+    /// 现场处置方案 / 一点一案: one site or hazard point.
+    Site,
+    /// 联合应急预案: shared with neighbouring jurisdictions.
+    Joint,
+}
+
+impl PlanKind {
+    pub const ALL: [PlanKind; 8] = [
+        PlanKind::Overall,
+        PlanKind::Specialised,
+        PlanKind::Departmental,
+        PlanKind::Township,
+        PlanKind::Village,
+        PlanKind::Enterprise,
+        PlanKind::Site,
+        PlanKind::Joint,
+    ];
+
+    /// The token used in the file format and in JSON output.
+    pub fn key(self) -> &'static str {
+        match self {
+            PlanKind::Overall => "overall",
+            PlanKind::Specialised => "specialised",
+            PlanKind::Departmental => "departmental",
+            PlanKind::Township => "township",
+            PlanKind::Village => "village",
+            PlanKind::Enterprise => "enterprise",
+            PlanKind::Site => "site",
+            PlanKind::Joint => "joint",
+        }
+    }
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            PlanKind::Overall => "总体应急预案",
+            PlanKind::Specialised => "专项应急预案",
+            PlanKind::Departmental => "部门应急预案",
+            PlanKind::Township => "乡镇(街道)应急预案",
+            PlanKind::Village => "村(社区)应急预案",
+            PlanKind::Enterprise => "企业应急预案",
+            PlanKind::Site => "现场处置方案",
+            PlanKind::Joint => "联合应急预案",
+        }
+    }
+}
+
+/// Warning level (预警级别): 1 is the most severe.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum WarningLevel {
+    /// 一级 红色
+    Red,
+    /// 二级 橙色
+    Orange,
+    /// 三级 黄色
+    Yellow,
+    /// 四级 蓝色
+    Blue,
+}
+
+impl WarningLevel {
+    pub fn key(self) -> &'static str {
+        match self {
+            WarningLevel::Red => "red",
+            WarningLevel::Orange => "orange",
+            WarningLevel::Yellow => "yellow",
+            WarningLevel::Blue => "blue",
+        }
+    }
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            WarningLevel::Red => "红色预警",
+            WarningLevel::Orange => "橙色预警",
+            WarningLevel::Yellow => "黄色预警",
+            WarningLevel::Blue => "蓝色预警",
+        }
+    }
+}
+
+/// Response level (响应级别): Ⅰ is the most severe.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema)]
+pub enum ResponseLevel {
+    /// Ⅰ级 特别重大
+    #[serde(alias = "Ⅰ")]
+    I,
+    /// Ⅱ级 重大
+    #[serde(alias = "Ⅱ")]
+    II,
+    /// Ⅲ级 较大
+    #[serde(alias = "Ⅲ")]
+    III,
+    /// Ⅳ级 一般
+    #[serde(alias = "Ⅳ")]
+    IV,
+}
+
+impl ResponseLevel {
+    pub fn key(self) -> &'static str {
+        match self {
+            ResponseLevel::I => "I",
+            ResponseLevel::II => "II",
+            ResponseLevel::III => "III",
+            ResponseLevel::IV => "IV",
+        }
+    }
+
+    /// The grade name that goes with the level in every tier (特别重大 / 重大 / 较大 / 一般).
+    pub fn grade_zh(self) -> &'static str {
+        match self {
+            ResponseLevel::I => "特别重大",
+            ResponseLevel::II => "重大",
+            ResponseLevel::III => "较大",
+            ResponseLevel::IV => "一般",
+        }
+    }
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            ResponseLevel::I => "Ⅰ级",
+            ResponseLevel::II => "Ⅱ级",
+            ResponseLevel::III => "Ⅲ级",
+            ResponseLevel::IV => "Ⅳ级",
+        }
+    }
+}
+
+/// A calendar date written `YYYY-MM-DD`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    pub fn parse(text: &str) -> Option<Date> {
+        let mut parts = text.split('-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let date = Date {
+            year: y.parse().ok()?,
+            month: m.parse().ok()?,
+            day: d.parse().ok()?,
+        };
+        let valid = (1..=12).contains(&date.month)
+            && (1..=days_in_month(date.year, date.month)).contains(&date.day);
+        valid.then_some(date)
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Date::parse(&text).ok_or_else(|| {
+            de::Error::invalid_value(de::Unexpected::Str(&text), &"a date written YYYY-MM-DD")
+        })
+    }
+}
+
+/// A time limit such as `30m`, `2h` or `3d` (minutes, hours, days), kept in minutes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Deadline {
+    pub minutes: u32,
+}
+
+impl Deadline {
+    pub fn parse(text: &str) -> Option<Deadline> {
+        let unit = text.chars().last()?;
+        let number: u32 = text[..text.len() - unit.len_utf8()].parse().ok()?;
+        let factor = match unit {
+            'm' => 1,
+            'h' => 60,
+            'd' => 24 * 60,
+            _ => return None,
+        };
+        number.checked_mul(factor).map(|minutes| Deadline { minutes })
+    }
+}
+
+impl fmt::Display for Deadline {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let m = self.minutes;
+        if m != 0 && m % (24 * 60) == 0 {
+            write!(f, "{}d", m / (24 * 60))
+        } else if m != 0 && m % 60 == 0 {
+            write!(f, "{}h", m / 60)
+        } else {
+            write!(f, "{m}m")
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Deadline {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Deadline::parse(&text).ok_or_else(|| {
+            de::Error::invalid_value(
+                de::Unexpected::Str(&text),
+                &"a time limit such as 30m, 2h or 3d",
+            )
+        })
+    }
+}
+
+/// A string schema with a pattern, for the value types that are written as text.
+macro_rules! text_schema {
+    ($type:ty, $name:literal, $pattern:literal, $description:literal) => {
+        impl JsonSchema for $type {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                $name.into()
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({
+                    "type": "string",
+                    "pattern": $pattern,
+                    "description": $description,
+                })
+            }
+        }
+    };
+}
+
+text_schema!(Date, "Date", r"^\d{4}-\d{2}-\d{2}$", "A date written YYYY-MM-DD.");
+text_schema!(
+    Deadline,
+    "Deadline",
+    r"^[0-9]+[mhd]$",
+    "A time limit in minutes, hours or days: 30m, 2h, 3d."
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_validated() {
+        assert_eq!(Date::parse("2024-02-29").map(|d| d.to_string()).as_deref(), Some("2024-02-29"));
+        assert_eq!(Date::parse("2023-02-29"), None);
+        assert_eq!(Date::parse("2023-13-01"), None);
+        assert_eq!(Date::parse("2023-1-01"), None);
+        assert_eq!(Date::parse("二〇二三年"), None);
+    }
+
+    #[test]
+    fn deadlines_are_minutes() {
+        assert_eq!(Deadline::parse("30m"), Some(Deadline { minutes: 30 }));
+        assert_eq!(Deadline::parse("2h").map(|d| d.to_string()).as_deref(), Some("2h"));
+        assert_eq!(Deadline::parse("3d"), Some(Deadline { minutes: 4320 }));
+        assert_eq!(Deadline::parse("3 天"), None);
+        assert_eq!(Deadline::parse(""), None);
+        assert_eq!(Deadline::parse("99999999d"), None);
+    }
+}

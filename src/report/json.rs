@@ -1,0 +1,69 @@
+//! One JSON document per run (`--format json`), version 1:
+//! `{"version": 1, "summary": {...}, "diagnostics": [...]}`. Lines and columns are 1-based and
+//! columns count characters; paths are relative to the working directory.
+
+use serde_json::{Map, Value, json};
+
+use crate::check::Diagnostic;
+use crate::model::{Loc, Sources};
+
+use super::Summary;
+
+/// Version of the JSON document; bumped on any incompatible change.
+pub const VERSION: u32 = 1;
+
+fn position(sources: &Sources, loc: Loc) -> Map<String, Value> {
+    let file = sources.get(loc.file);
+    let (line, column) = file.position(loc.span.start as usize);
+    let (end_line, end_column) = file.position(loc.span.end as usize);
+    let mut map = Map::new();
+    map.insert("file".into(), json!(file.path));
+    map.insert("line".into(), json!(line));
+    map.insert("column".into(), json!(column));
+    map.insert("end_line".into(), json!(end_line));
+    map.insert("end_column".into(), json!(end_column));
+    map
+}
+
+/// The whole report as a JSON value (keys in a fixed order).
+pub fn to_value(sources: &Sources, diagnostics: &[Diagnostic], summary: &Summary) -> Value {
+    let mut by_kind = Map::new();
+    for (kind, count) in &summary.plans_by_kind {
+        by_kind.insert(kind.key().into(), json!(count));
+    }
+    let diagnostics: Vec<Value> = diagnostics
+        .iter()
+        .map(|d| {
+            let mut map = Map::new();
+            map.insert("rule".into(), json!(d.rule.code));
+            map.insert("name".into(), json!(d.rule.name));
+            map.insert("severity".into(), json!(d.severity.key()));
+            map.insert("message".into(), json!(d.message));
+            map.extend(position(sources, d.loc));
+            map.insert("help".into(), json!(d.help.join("\n")));
+            let related: Vec<Value> = d
+                .related
+                .iter()
+                .map(|r| {
+                    let mut map = position(sources, r.loc);
+                    map.insert("message".into(), json!(r.message));
+                    Value::Object(map)
+                })
+                .collect();
+            map.insert("related".into(), Value::Array(related));
+            Value::Object(map)
+        })
+        .collect();
+    json!({
+        "version": VERSION,
+        "summary": {
+            "files": summary.files,
+            "plans": summary.plans,
+            "plans_by_kind": by_kind,
+            "errors": summary.errors,
+            "warnings": summary.warnings,
+            "infos": summary.infos,
+        },
+        "diagnostics": diagnostics,
+    })
+}

@@ -4,7 +4,7 @@ mod args;
 mod check;
 mod explain;
 mod rules;
-mod schema;
+pub(crate) mod schema;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -12,6 +12,7 @@ use std::io::Write;
 use clap::FromArgMatches;
 
 pub use args::{Cli, Command};
+pub use schema::schemas;
 
 use crate::i18n::Lang;
 

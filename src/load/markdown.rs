@@ -22,10 +22,11 @@ pub fn outline(text: &str, start: usize) -> Body {
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, from, text)) = heading.take() {
+                    let to = from + body[from..range.end].trim_end().len();
                     outline.headings.push(Heading {
                         level,
                         text: text.trim().to_owned(),
-                        span: Span::new(start + from, start + range.end),
+                        span: Span::new(start + from, start + to),
                     });
                 }
             }

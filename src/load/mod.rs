@@ -85,7 +85,7 @@ pub fn discover(root: &Path) -> Result<Vec<PathBuf>, RootError> {
     }
     let mut files = Vec::new();
     let walker = walkdir::WalkDir::new(root)
-        .follow_links(false)
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_type().is_dir() || !skipped_dir(&e.file_name().to_string_lossy()));
@@ -129,6 +129,8 @@ struct FileResult {
     registry: Option<RegistryFile>,
     problems: Vec<(Span, ProblemKind)>,
     broken_ids: Vec<String>,
+    /// The owner of a plan that could not be read.
+    broken_owner: Option<String>,
 }
 
 /// Loads the repository below `root`. Fails only when `root` itself cannot be read.
@@ -145,11 +147,13 @@ pub fn load(root: &Path) -> Result<Repository, RootError> {
     Ok(repo)
 }
 
-/// Loads files given as (path, text) pairs, as if read from disk; for tests and benches.
-pub fn load_texts(files: &[(&str, &str)]) -> Repository {
+/// Loads files given as (path, contents) pairs, as if read from disk in that order; for tests,
+/// benches and tools that hold a repository in memory.
+pub fn load_files(files: &[(String, Vec<u8>)]) -> Repository {
     let mut repo = Repository::default();
-    for (file, (path, text)) in files.iter().enumerate() {
-        let result = read_text(Path::new(path), (*path).to_owned(), (*text).to_owned(), None);
+    for (file, (path, bytes)) in files.iter().enumerate() {
+        let (text, not_utf8) = encoding::decode(bytes);
+        let result = read_text(Path::new(path), path.clone(), text, not_utf8);
         add(&mut repo, file, result);
     }
     repo
@@ -161,6 +165,7 @@ fn add(repo: &mut Repository, file: FileId, result: FileResult) {
         kind,
     }));
     repo.broken_ids.extend(result.broken_ids);
+    repo.broken_owners.extend(result.broken_owner);
     if let Some((meta, body, complete)) = result.plan {
         repo.plans.push(Plan {
             file,
@@ -193,6 +198,7 @@ fn read_file(path: &Path) -> FileResult {
                 },
             )],
             broken_ids: Vec::new(),
+            broken_owner: None,
         },
     }
 }
@@ -204,6 +210,7 @@ fn read_text(path: &Path, shown: String, text: String, not_utf8: Option<NotUtf8>
         registry: None,
         problems: Vec::new(),
         broken_ids: Vec::new(),
+        broken_owner: None,
     };
     if let Some(NotUtf8 { encoding, offset }) = not_utf8 {
         result
@@ -247,8 +254,13 @@ fn read_plan(text: &str, result: &mut FileResult) {
         parsed.problems.into_iter().map(|(s, p)| (s, ProblemKind::Yaml(p))),
     );
     result.broken_ids = parsed.broken_ids;
-    if let Some(meta) = parsed.value {
-        result.plan = Some((meta, markdown::outline(text, body_start), complete));
+    match parsed.value {
+        Some(meta) => result.plan = Some((meta, markdown::outline(text, body_start), complete)),
+        None => {
+            let (id, owner) = yaml::probe_id_and_owner(&text[..yaml_end]);
+            result.broken_ids.extend(id);
+            result.broken_owner = owner;
+        }
     }
 }
 

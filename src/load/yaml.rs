@@ -434,6 +434,20 @@ fn item_id(piece: &str) -> Option<String> {
     from_str::<One>(piece).ok().and_then(|one| one.0)
 }
 
+/// The `id` and `owner` of a document that could not be read as a whole, where they can be read
+/// as text; used so that references to a broken plan are not reported as unknown.
+pub fn probe_id_and_owner(source: &str) -> (Option<String>, Option<String>) {
+    #[derive(Deserialize)]
+    struct Probe {
+        id: Option<String>,
+        owner: Option<String>,
+    }
+    match from_str::<Probe>(source) {
+        Ok(probe) => (probe.id, probe.owner),
+        Err(_) => (None, None),
+    }
+}
+
 /// `source` with every byte outside `keep` replaced by a space (line breaks stay).
 fn keep_only(source: &str, keep: &[Range<usize>]) -> String {
     mask(source, |i| keep.iter().any(|r| r.contains(&i)))

@@ -194,6 +194,8 @@ pub struct Repository {
     /// Ids of registry entries and duties that exist but could not be read completely, so
     /// references to them are not reported as unknown.
     pub broken_ids: HashSet<String>,
+    /// Owners of plans that could not be read: their duties may be accepted there.
+    pub broken_owners: HashSet<String>,
 }
 
 impl Repository {

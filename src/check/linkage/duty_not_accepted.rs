@@ -47,11 +47,13 @@ pub(super) fn assigned_elsewhere<'a>(
         .duties
         .iter()
         .filter(move |d| d.org.as_str() != plan.meta.owner.as_str())
-        // Unknown and dissolved organisations are reported by R102 and R302.
+        // Unknown and dissolved organisations are reported by R102 and R302; an organisation
+        // with a plan that could not be read may accept the duty there.
         .filter(move |d| {
             cx.organisations
                 .get(d.org.as_str())
                 .is_some_and(|o| o.value.dissolved.is_none())
+                && !cx.repo.broken_owners.contains(d.org.as_str())
         })
         .map(move |d| {
             let plans = cx

@@ -40,7 +40,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let owner = plan.meta.owner.as_str();
         // Unknown organisations are reported by R102.
-        if cx.organisations.get(owner).is_none() {
+        if cx.organisations.get(owner).is_none() || cx.repo.broken_owners.contains(owner) {
             continue;
         }
         let owned = cx.plans_by_owner.get(owner).map_or(&[][..], |v| v.as_slice());

@@ -26,10 +26,10 @@ activated by the parent and will not be.
 ## How to fix
 Remove the level, or align it with a level the parent defines.",
     example: Example {
-        file: "plans/bm-yingji.md",
-        find: "---\n\n# 区应急管理局",
-        bad: "response:\n  - level: II\n    name: 重大\n---\n\n# 区应急管理局",
-        good: "response:\n  - level: III\n    name: 较大\n---\n\n# 区应急管理局",
+        file: "plans/cun-hexi.md",
+        find: "---\n\n# 河西村",
+        bad: "response:\n  - level: II\n    name: 重大\n---\n\n# 河西村",
+        good: "response:\n  - level: IV\n    name: 一般\n---\n\n# 河西村",
     },
     run,
 };

@@ -25,10 +25,10 @@ them out. The seed district's plan system has 79 departmental plans for this rea
 Write the organisation's plan (accepting these duties), or assign the duties to an organisation
 that has one.",
     example: Example {
-        file: "plans/bm-shuili.md",
-        find: "owner: qu-shuiliju",
-        bad: "owner: qu-zhengfu",
-        good: "owner: qu-shuiliju",
+        file: "plans/zx-flood.md",
+        find: "org: qu-yingjiju",
+        bad: "org: shi-yingjiju",
+        good: "org: qu-yingjiju",
     },
     run,
 };

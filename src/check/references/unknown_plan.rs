@@ -29,7 +29,7 @@ Correct the id (the help shows the closest one), or define what it names.",
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     for reference in references(cx.repo, IdKind::Plan) {
         let id = reference.id.as_str();
-        if cx.plan(id).is_none() {
+        if cx.plan(id).is_none() && !cx.is_broken(id) {
             let near = suggest(id, cx.plans.keys().copied());
             out.push(super::unknown(cx, &RULE, &reference, near));
         }

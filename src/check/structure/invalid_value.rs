@@ -45,7 +45,18 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 "see docs/format.md for the values this field takes",
                 "该字段可用的取值见 docs/format.md"
             ));
-            Some((tr!(cx.lang, "invalid value: {message}", "取值无效：{message}"), helps))
+            let message = match variant {
+                Some((found, expected)) => {
+                    let list = expected.join(", ");
+                    tr!(
+                        cx.lang,
+                        "`{found}` is not one of: {list}",
+                        "“{found}”不是可选值之一：{list}"
+                    )
+                }
+                None => tr!(cx.lang, "invalid value: {message}", "取值无效：{message}"),
+            };
+            Some((message, helps))
         }
         _ => None,
     });

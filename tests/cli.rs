@@ -1,0 +1,136 @@
+//! The binary as a user runs it: exit codes, formats, languages, golden output.
+
+mod common;
+
+use assert_cmd::Command;
+use common::{fixture, read_tree, write_tree};
+
+/// `emplan` run from the crate root with an English locale and no colour.
+fn emplan() -> Command {
+    let mut command = Command::cargo_bin("emplan").unwrap();
+    command
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8");
+    command
+}
+
+fn stdout(command: &mut Command) -> (i32, String) {
+    let output = command.output().unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stdout).unwrap(),
+    )
+}
+
+#[test]
+fn clean_repository_exits_zero() {
+    let (code, out) = stdout(emplan().args(["check", "tests/fixtures/mini"]));
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(out, "checked 7 files (6 plans): no problems found\n");
+}
+
+#[test]
+fn findings_exit_one_and_match_the_golden_output() {
+    let (code, out) = stdout(emplan().args(["check", "tests/fixtures/broken", "--color", "never"]));
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("broken_en", out);
+}
+
+#[test]
+fn chinese_output_matches_the_golden_output() {
+    let (code, out) = stdout(emplan().args(["check", "tests/fixtures/broken", "--lang", "zh"]));
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("broken_zh", out);
+}
+
+#[test]
+fn language_follows_lang_by_default() {
+    let (_, out) = stdout(emplan().env("LANG", "zh_CN.UTF-8").args(["check", "tests/fixtures/mini"]));
+    assert_eq!(out, "已检查 7 个文件（6 个预案）：未发现问题\n");
+}
+
+#[test]
+fn json_output_matches_the_golden_output() {
+    let (code, out) = stdout(emplan().args(["check", "--format", "json", "tests/fixtures/broken"]));
+    assert_eq!(code, 1);
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(value["version"], 1);
+    assert_eq!(value["summary"]["errors"], value["diagnostics"].as_array().unwrap().len());
+    insta::assert_snapshot!("broken_json", out);
+}
+
+#[test]
+fn output_is_byte_identical_run_to_run() {
+    let run = || stdout(emplan().args(["check", "--format", "json", "tests/fixtures/broken"])).1;
+    let first = run();
+    for _ in 0..3 {
+        assert_eq!(run(), first);
+    }
+}
+
+#[test]
+fn unreadable_root_and_bad_arguments_exit_two() {
+    let output = emplan().args(["check", "no/such/folder"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let error = String::from_utf8(output.stderr).unwrap();
+    assert!(error.contains("cannot read no/such/folder"), "{error}");
+
+    let output = emplan().args(["check", "--format", "xml"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let output = emplan().args(["frobnicate"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_dangling_link_is_reported_and_the_rest_still_checked() {
+    let mut files = read_tree(&fixture("mini"));
+    files.retain(|(path, _)| path != "plans/bm-shuili.md");
+    let dir = write_tree(&files);
+    std::os::unix::fs::symlink(dir.path().join("gone.md"), dir.path().join("plans/link.md")).unwrap();
+    let (code, out) = stdout(emplan().arg("check").arg(dir.path()).args(["--format", "json"]));
+    assert_eq!(code, 1);
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rules: Vec<&str> = value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"S101"), "{rules:?}");
+    // The plan that was removed is missed by the plans that assign it duties.
+    assert!(rules.contains(&"L302") || rules.contains(&"L401"), "{rules:?}");
+}
+
+#[test]
+fn explain_prints_the_rule_doc_and_example() {
+    let (code, out) = stdout(emplan().args(["explain", "L301"]));
+    assert_eq!(code, 0);
+    assert!(out.starts_with("# L301 duty-not-accepted (linkage, error)\n"), "{out}");
+    assert!(out.contains("## Why is this bad?") && out.contains("## Use instead"));
+    let (_, by_name) = stdout(emplan().args(["explain", "duty-not-accepted"]));
+    assert_eq!(by_name, out);
+    let output = emplan().args(["explain", "X999"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn rules_lists_every_rule() {
+    let (code, out) = stdout(emplan().arg("rules"));
+    assert_eq!(code, 0);
+    for rule in emplan::check::RULES {
+        assert!(out.contains(rule.code) && out.contains(rule.name), "{}", rule.code);
+    }
+    insta::assert_snapshot!("rules_en", out);
+}
+
+#[test]
+fn help_reads_in_both_languages() {
+    let (_, en) = stdout(emplan().arg("--help"));
+    assert!(en.contains("Usage: emplan") && en.contains("Check a plan repository"), "{en}");
+    let (_, zh) = stdout(emplan().args(["--lang", "zh", "check", "--help"]));
+    assert!(zh.contains("用法：emplan check") && zh.contains("预案仓库目录"), "{zh}");
+    assert!(!zh.contains("Print help"), "{zh}");
+}

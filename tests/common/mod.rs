@@ -1,0 +1,51 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)] // each test binary uses its own part
+
+use std::path::{Path, PathBuf};
+
+use emplan::check::{self, Diagnostic};
+use emplan::i18n::Lang;
+use emplan::load;
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+/// Every file below `root` as (relative path, bytes), in path order.
+pub fn read_tree(root: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let relative = e.path().strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+            (relative, std::fs::read(e.path()).unwrap())
+        })
+        .filter(|(path, _)| !path.ends_with("README.md"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Checks files held in memory.
+pub fn check_files(files: &[(String, Vec<u8>)]) -> Vec<Diagnostic> {
+    let repo = load::load_files(files);
+    check::check(&repo, Lang::En)
+}
+
+/// The rule codes of the diagnostics, in order.
+pub fn codes(diagnostics: &[Diagnostic]) -> Vec<&'static str> {
+    diagnostics.iter().map(|d| d.rule.code).collect()
+}
+
+/// Writes files into a fresh temporary folder.
+pub fn write_tree(files: &[(String, Vec<u8>)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, bytes) in files {
+        let target = dir.path().join(path);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(target, bytes).unwrap();
+    }
+    dir
+}

@@ -47,7 +47,11 @@ fn chinese_output_matches_the_golden_output() {
 
 #[test]
 fn language_follows_lang_by_default() {
-    let (_, out) = stdout(emplan().env("LANG", "zh_CN.UTF-8").args(["check", "tests/fixtures/mini"]));
+    let (_, out) = stdout(
+        emplan()
+            .env("LANG", "zh_CN.UTF-8")
+            .args(["check", "tests/fixtures/mini"]),
+    );
     assert_eq!(out, "已检查 7 个文件（6 个预案）：未发现问题\n");
 }
 
@@ -57,7 +61,10 @@ fn json_output_matches_the_golden_output() {
     assert_eq!(code, 1);
     let value: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(value["version"], 1);
-    assert_eq!(value["summary"]["errors"], value["diagnostics"].as_array().unwrap().len());
+    assert_eq!(
+        value["summary"]["errors"],
+        value["diagnostics"].as_array().unwrap().len()
+    );
     insta::assert_snapshot!("broken_json", out);
 }
 
@@ -77,7 +84,10 @@ fn unreadable_root_and_bad_arguments_exit_two() {
     let error = String::from_utf8(output.stderr).unwrap();
     assert!(error.contains("cannot read no/such/folder"), "{error}");
 
-    let output = emplan().args(["check", "--format", "xml"]).output().unwrap();
+    let output = emplan()
+        .args(["check", "--format", "xml"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let output = emplan().args(["frobnicate"]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
@@ -89,8 +99,14 @@ fn a_dangling_link_is_reported_and_the_rest_still_checked() {
     let mut files = read_tree(&fixture("mini"));
     files.retain(|(path, _)| path != "plans/bm-shuili.md");
     let dir = write_tree(&files);
-    std::os::unix::fs::symlink(dir.path().join("gone.md"), dir.path().join("plans/link.md")).unwrap();
-    let (code, out) = stdout(emplan().arg("check").arg(dir.path()).args(["--format", "json"]));
+    std::os::unix::fs::symlink(dir.path().join("gone.md"), dir.path().join("plans/link.md"))
+        .unwrap();
+    let (code, out) = stdout(
+        emplan()
+            .arg("check")
+            .arg(dir.path())
+            .args(["--format", "json"]),
+    );
     assert_eq!(code, 1);
     let value: serde_json::Value = serde_json::from_str(&out).unwrap();
     let rules: Vec<&str> = value["diagnostics"]
@@ -101,14 +117,20 @@ fn a_dangling_link_is_reported_and_the_rest_still_checked() {
         .collect();
     assert!(rules.contains(&"S101"), "{rules:?}");
     // The plan that was removed is missed by the plans that assign it duties.
-    assert!(rules.contains(&"L302") || rules.contains(&"L401"), "{rules:?}");
+    assert!(
+        rules.contains(&"L302") || rules.contains(&"L401"),
+        "{rules:?}"
+    );
 }
 
 #[test]
 fn explain_prints_the_rule_doc_and_example() {
     let (code, out) = stdout(emplan().args(["explain", "L301"]));
     assert_eq!(code, 0);
-    assert!(out.starts_with("# L301 duty-not-accepted (linkage, error)\n"), "{out}");
+    assert!(
+        out.starts_with("# L301 duty-not-accepted (linkage, error)\n"),
+        "{out}"
+    );
     assert!(out.contains("## Why is this bad?") && out.contains("## Use instead"));
     let (_, by_name) = stdout(emplan().args(["explain", "duty-not-accepted"]));
     assert_eq!(by_name, out);
@@ -121,7 +143,11 @@ fn rules_lists_every_rule() {
     let (code, out) = stdout(emplan().arg("rules"));
     assert_eq!(code, 0);
     for rule in emplan::check::RULES {
-        assert!(out.contains(rule.code) && out.contains(rule.name), "{}", rule.code);
+        assert!(
+            out.contains(rule.code) && out.contains(rule.name),
+            "{}",
+            rule.code
+        );
     }
     insta::assert_snapshot!("rules_en", out);
 }
@@ -129,8 +155,14 @@ fn rules_lists_every_rule() {
 #[test]
 fn help_reads_in_both_languages() {
     let (_, en) = stdout(emplan().arg("--help"));
-    assert!(en.contains("Usage: emplan") && en.contains("Check a plan repository"), "{en}");
+    assert!(
+        en.contains("Usage: emplan") && en.contains("Check a plan repository"),
+        "{en}"
+    );
     let (_, zh) = stdout(emplan().args(["--lang", "zh", "check", "--help"]));
-    assert!(zh.contains("用法：emplan check") && zh.contains("预案仓库目录"), "{zh}");
+    assert!(
+        zh.contains("用法：emplan check") && zh.contains("预案仓库目录"),
+        "{zh}"
+    );
     assert!(!zh.contains("Print help"), "{zh}");
 }

@@ -59,9 +59,17 @@ fn every_example_triggers_its_rule_and_every_fix_clears_it() {
             continue; // needs a file system: tests/cli.rs makes a dangling link
         }
         let bad = codes(&check_files(&apply(rule, rule.example.bad)));
-        assert!(bad.contains(&rule.code), "{}: example gave {bad:?}", rule.code);
+        assert!(
+            bad.contains(&rule.code),
+            "{}: example gave {bad:?}",
+            rule.code
+        );
         let good = codes(&check_files(&apply(rule, rule.example.good)));
-        assert!(!good.contains(&rule.code), "{}: fix still gives {good:?}", rule.code);
+        assert!(
+            !good.contains(&rule.code),
+            "{}: fix still gives {good:?}",
+            rule.code
+        );
     }
 }
 
@@ -72,10 +80,20 @@ fn every_rule_is_documented_and_unique() {
         assert!(seen.insert(rule.code), "duplicate code {}", rule.code);
         assert!(seen.insert(rule.name), "duplicate name {}", rule.name);
         let family = rule.code.chars().next().unwrap();
-        assert!("SRL".contains(family) && rule.code.len() == 4, "{}", rule.code);
-        assert!(rule.code[1..].chars().all(|c| c.is_ascii_digit()), "{}", rule.code);
         assert!(
-            rule.name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+            "SRL".contains(family) && rule.code.len() == 4,
+            "{}",
+            rule.code
+        );
+        assert!(
+            rule.code[1..].chars().all(|c| c.is_ascii_digit()),
+            "{}",
+            rule.code
+        );
+        assert!(
+            rule.name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
             "{} is not kebab-case",
             rule.name
         );
@@ -89,5 +107,8 @@ fn every_rule_is_documented_and_unique() {
     let key = |code: &str| ("SRL".find(&code[..1]).unwrap(), code.to_owned());
     let mut sorted: Vec<_> = RULES.iter().map(|r| key(r.code)).collect();
     sorted.sort();
-    assert_eq!(sorted, RULES.iter().map(|r| key(r.code)).collect::<Vec<_>>());
+    assert_eq!(
+        sorted,
+        RULES.iter().map(|r| key(r.code)).collect::<Vec<_>>()
+    );
 }

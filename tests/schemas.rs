@@ -23,7 +23,11 @@ fn required(schema: schemars::Schema) -> Vec<String> {
     let mut fields: Vec<String> = schema
         .get("required")
         .and_then(|r| r.as_array())
-        .map(|r| r.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+        .map(|r| {
+            r.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
         .unwrap_or_default();
     fields.sort();
     fields
@@ -36,6 +40,12 @@ fn loader_knows_the_required_fields() {
         fields.sort();
         fields
     };
-    assert_eq!(required(schemars::schema_for!(PlanMeta)), sorted(PlanMeta::REQUIRED));
-    assert_eq!(required(schemars::schema_for!(RegistryFile)), sorted(RegistryFile::REQUIRED));
+    assert_eq!(
+        required(schemars::schema_for!(PlanMeta)),
+        sorted(PlanMeta::REQUIRED)
+    );
+    assert_eq!(
+        required(schemars::schema_for!(RegistryFile)),
+        sorted(RegistryFile::REQUIRED)
+    );
 }

@@ -7,10 +7,10 @@
 //! text must not.
 
 pub mod diagnostic;
-mod refs;
 pub mod index;
 pub mod linkage;
 pub mod references;
+mod refs;
 pub mod structure;
 
 use rayon::prelude::*;

@@ -16,7 +16,11 @@ use super::{EXIT_FINDINGS, EXIT_OK};
 pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
     let repo = load::load(&args.path).map_err(|e| {
         let (path, message) = (e.path.display(), e.message);
-        tr!(lang, "cannot read {path}: {message}", "无法读取 {path}：{message}")
+        tr!(
+            lang,
+            "cannot read {path}: {message}",
+            "无法读取 {path}：{message}"
+        )
     })?;
     let diagnostics = check::check(&repo, lang);
     let summary = Summary::new(&repo, &diagnostics);
@@ -47,5 +51,9 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
             return Err(error.to_string());
         }
     }
-    Ok(if summary.errors > 0 { EXIT_FINDINGS } else { EXIT_OK })
+    Ok(if summary.errors > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
 }

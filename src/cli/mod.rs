@@ -30,7 +30,11 @@ pub fn run(argv: Vec<OsString>) -> i32 {
         Ok(matches) => matches,
         Err(error) => {
             let _ = error.print();
-            return if error.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+            return if error.use_stderr() {
+                EXIT_USAGE
+            } else {
+                EXIT_OK
+            };
         }
     };
     let cli = match Cli::from_arg_matches(&matches) {

@@ -17,7 +17,10 @@ pub fn schemas() -> Vec<(&'static str, String)> {
     };
     vec![
         ("plan.schema.json", render(schemars::schema_for!(PlanMeta))),
-        ("registry.schema.json", render(schemars::schema_for!(RegistryFile))),
+        (
+            "registry.schema.json",
+            render(schemars::schema_for!(RegistryFile)),
+        ),
     ]
 }
 
@@ -44,9 +47,15 @@ pub fn run(args: &super::args::SchemaArgs, lang: Lang) -> Result<i32, String> {
 /// Writes a generated file through a temporary file in the same folder and a rename, so a
 /// reader never sees half a file.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
     let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     std::fs::write(&temp, bytes)?;
     std::fs::rename(&temp, path).inspect_err(|_| {

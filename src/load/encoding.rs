@@ -54,7 +54,12 @@ fn guess(bytes: &[u8]) -> &'static str {
     }
     let sample = &bytes[..bytes.len().min(4096)];
     let zeros_even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let zeros_odd = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let zeros_odd = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     if zeros_odd > sample.len() / 8 && zeros_odd > zeros_even {
         return "UTF-16LE";
     }

@@ -79,11 +79,18 @@ mod tests {
     fn headings_and_plan_links_keep_positions() {
         let text = "---\n---\n# 预案\n\n## 一、总则\n见[防汛](plan:zx-flood#evacuate)与[外链](https://x)。\n";
         let body = outline(text, 8);
-        let titles: Vec<_> = body.headings.iter().map(|h| (h.level, h.text.as_str())).collect();
+        let titles: Vec<_> = body
+            .headings
+            .iter()
+            .map(|h| (h.level, h.text.as_str()))
+            .collect();
         assert_eq!(titles, [(1, "预案"), (2, "一、总则")]);
         assert_eq!(body.links.len(), 1);
         let link = &body.links[0];
-        assert_eq!((link.plan.as_str(), link.duty.as_deref()), ("zx-flood", Some("evacuate")));
+        assert_eq!(
+            (link.plan.as_str(), link.duty.as_deref()),
+            ("zx-flood", Some("evacuate"))
+        );
         assert_eq!(&text[link.span.range()], "plan:zx-flood#evacuate");
     }
 }

@@ -9,9 +9,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::model::{
-    FileId, Loc, Plan, PlanMeta, RegistryFile, Repository, SourceFile, Span,
-};
+use crate::model::{FileId, Loc, Plan, PlanMeta, RegistryFile, Repository, SourceFile, Span};
 pub use encoding::NotUtf8;
 pub use yaml::{Document, YamlProblem};
 
@@ -71,7 +69,9 @@ fn file_kind(path: &Path) -> Option<FileKind> {
 }
 
 fn skipped_dir(name: &str) -> bool {
-    name.starts_with('.') && name != "." && name != ".." || name == "target" || name == "node_modules"
+    name.starts_with('.') && name != "." && name != ".."
+        || name == "target"
+        || name == "node_modules"
 }
 
 /// Lists the files emplan reads below `root`, in a stable order.
@@ -88,7 +88,11 @@ pub fn discover(root: &Path) -> Result<Vec<PathBuf>, RootError> {
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_type().is_dir() || !skipped_dir(&e.file_name().to_string_lossy()));
+        .filter_entry(|e| {
+            e.depth() == 0
+                || !e.file_type().is_dir()
+                || !skipped_dir(&e.file_name().to_string_lossy())
+        });
     for entry in walker {
         match entry {
             Ok(entry) if entry.file_type().is_file() && file_kind(entry.path()).is_some() => {
@@ -160,10 +164,11 @@ pub fn load_files(files: &[(String, Vec<u8>)]) -> Repository {
 }
 
 fn add(repo: &mut Repository, file: FileId, result: FileResult) {
-    repo.problems.extend(result.problems.into_iter().map(|(span, kind)| Problem {
-        loc: Loc { file, span },
-        kind,
-    }));
+    repo.problems
+        .extend(result.problems.into_iter().map(|(span, kind)| Problem {
+            loc: Loc { file, span },
+            kind,
+        }));
     repo.broken_ids.extend(result.broken_ids);
     repo.broken_owners.extend(result.broken_owner);
     if let Some((meta, body, complete)) = result.plan {
@@ -224,7 +229,10 @@ fn read_text(path: &Path, shown: String, text: String, not_utf8: Option<NotUtf8>
             let parsed = yaml::parse::<RegistryFile>(&text);
             result.registry = parsed.value;
             result.problems.extend(
-                parsed.problems.into_iter().map(|(s, p)| (s, ProblemKind::Yaml(p))),
+                parsed
+                    .problems
+                    .into_iter()
+                    .map(|(s, p)| (s, ProblemKind::Yaml(p))),
             );
             result.broken_ids = parsed.broken_ids;
         }
@@ -251,7 +259,10 @@ fn read_plan(text: &str, result: &mut FileResult) {
     let parsed = yaml::parse::<PlanMeta>(&text[..yaml_end]);
     let complete = parsed.problems.is_empty();
     result.problems.extend(
-        parsed.problems.into_iter().map(|(s, p)| (s, ProblemKind::Yaml(p))),
+        parsed
+            .problems
+            .into_iter()
+            .map(|(s, p)| (s, ProblemKind::Yaml(p))),
     );
     result.broken_ids = parsed.broken_ids;
     match parsed.value {
@@ -291,7 +302,10 @@ mod tests {
     #[test]
     fn front_matter_is_found() {
         assert_eq!(front_matter("---\nid: a\n---\n# T\n"), Some(Some((10, 14))));
-        assert_eq!(front_matter("---\r\nid: a\r\n---\r\n"), Some(Some((12, 17))));
+        assert_eq!(
+            front_matter("---\r\nid: a\r\n---\r\n"),
+            Some(Some((12, 17)))
+        );
         assert_eq!(front_matter("# T\n"), None);
         assert_eq!(front_matter("---\nid: a\n"), Some(None));
         assert_eq!(front_matter(""), None);

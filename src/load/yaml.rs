@@ -18,15 +18,24 @@ use crate::model::Span;
 /// What went wrong in a YAML document, with where.
 #[derive(Clone, Debug, PartialEq)]
 pub enum YamlProblem {
-    Syntax { message: String },
-    UnknownField { field: String, expected: Vec<&'static str> },
-    MissingField { field: String },
+    Syntax {
+        message: String,
+    },
+    UnknownField {
+        field: String,
+        expected: Vec<&'static str>,
+    },
+    MissingField {
+        field: String,
+    },
     InvalidValue {
         message: String,
         /// For a value outside a fixed set: the value and the set.
         variant: Option<(String, Vec<&'static str>)>,
     },
-    DuplicateKey { key: String },
+    DuplicateKey {
+        key: String,
+    },
 }
 
 /// The result of reading one document.
@@ -44,12 +53,17 @@ pub trait Document: DeserializeOwned {
     const REQUIRED: &'static [&'static str];
 }
 
-fn options() -> serde_saphyr::Options {
+/// Limits that no real plan comes near, so hostile input (deep nesting, alias bombs) fails fast.
+fn options(duplicate_keys: DuplicateKeyPolicy) -> serde_saphyr::Options {
     serde_saphyr::options! {
         with_snippet: false,
+        duplicate_keys: duplicate_keys,
         budget: serde_saphyr::budget! {
             max_depth: 64,
-            max_nodes: 2_000_000,
+            max_nodes: 1_000_000,
+        },
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: 20_000,
         },
     }
 }
@@ -156,7 +170,7 @@ fn recover<T: Document>(source: &str, keys: Vec<Key>, parsed: &mut Parsed<T>) {
 }
 
 fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, Error> {
-    serde_saphyr::from_str_with_options(source, options())
+    serde_saphyr::from_str_with_options(source, options(DuplicateKeyPolicy::Error))
 }
 
 fn is_missing_field(error: &Error) -> bool {
@@ -165,8 +179,12 @@ fn is_missing_field(error: &Error) -> bool {
 
 /// Turns a serde-saphyr error into a problem at a byte range of `source`.
 fn classify(error: &Error, source: &str) -> (Span, YamlProblem) {
-    let error = error.without_snippet();
-    let mut span = error_span(error, source);
+    let mut span = error_span(error.without_snippet(), source);
+    // An error met while replaying an alias: what matters is the error itself.
+    let mut error = error.without_snippet();
+    while let Error::AliasError { error: inner, .. } = error {
+        error = inner.without_snippet();
+    }
     let problem = match error {
         Error::SerdeUnknownField {
             field, expected, ..
@@ -204,6 +222,12 @@ fn classify(error: &Error, source: &str) -> (Span, YamlProblem) {
                 variant,
             }
         }
+        Error::Budget { .. }
+        | Error::AliasReplayLimitExceeded { .. }
+        | Error::AliasExpansionLimitExceeded { .. }
+        | Error::AliasReplayStackDepthExceeded { .. } => YamlProblem::Syntax {
+            message: "the document is nested too deeply or expands too many aliases".to_owned(),
+        },
         _ => YamlProblem::Syntax {
             message: strip_location(&error.to_string()),
         },
@@ -240,7 +264,9 @@ fn error_span(error: &Error, source: &str) -> Span {
 /// serde-saphyr places some value errors at the key (`deadline: 两小时`); point at the value.
 fn value_after_key(source: &str, span: Span) -> Span {
     let start = span.start as usize;
-    let line_end = source[start..].find('\n').map_or(source.len(), |i| start + i);
+    let line_end = source[start..]
+        .find('\n')
+        .map_or(source.len(), |i| start + i);
     let line = &source[start..line_end];
     let key_len = line
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
@@ -282,9 +308,7 @@ fn top_keys(source: &str) -> Result<Vec<Key>, Error> {
                 }
                 fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Keys, A::Error> {
                     let mut keys = Vec::new();
-                    while let Some(key) =
-                        map.next_key::<crate::model::Spanned<KeyName>>()?
-                    {
+                    while let Some(key) = map.next_key::<crate::model::Spanned<KeyName>>()? {
                         map.next_value::<IgnoredAny>()?;
                         keys.push(Key {
                             name: key.value.0,
@@ -300,11 +324,8 @@ fn top_keys(source: &str) -> Result<Vec<Key>, Error> {
             d.deserialize_map(V)
         }
     }
-    let options = serde_saphyr::options! {
-        with_snippet: false,
-        duplicate_keys: DuplicateKeyPolicy::PassThrough,
-    };
-    serde_saphyr::from_str_with_options::<Keys>(source, options).map(|k| k.0)
+    serde_saphyr::from_str_with_options::<Keys>(source, options(DuplicateKeyPolicy::PassThrough))
+        .map(|k| k.0)
 }
 
 /// A mapping key read as text, whatever its YAML type.

@@ -46,7 +46,11 @@ impl SourceFile {
 
     /// Byte range of a zero-based line, without its line break.
     pub fn line_range(&self, line: usize) -> std::ops::Range<usize> {
-        let start = self.line_starts.get(line).copied().unwrap_or(self.text.len());
+        let start = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
         let end = self
             .line_starts
             .get(line + 1)
@@ -203,11 +207,7 @@ impl Repository {
         PlanKind::ALL
             .iter()
             .map(|&kind| {
-                let count = self
-                    .plans
-                    .iter()
-                    .filter(|p| *p.meta.kind == kind)
-                    .count();
+                let count = self.plans.iter().filter(|p| *p.meta.kind == kind).count();
                 (kind, count)
             })
             .collect()

@@ -176,7 +176,9 @@ impl Date {
 
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -214,16 +216,18 @@ impl Deadline {
             'd' => 24 * 60,
             _ => return None,
         };
-        number.checked_mul(factor).map(|minutes| Deadline { minutes })
+        number
+            .checked_mul(factor)
+            .map(|minutes| Deadline { minutes })
     }
 }
 
 impl fmt::Display for Deadline {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let m = self.minutes;
-        if m != 0 && m % (24 * 60) == 0 {
+        if m != 0 && m.is_multiple_of(24 * 60) {
             write!(f, "{}d", m / (24 * 60))
-        } else if m != 0 && m % 60 == 0 {
+        } else if m != 0 && m.is_multiple_of(60) {
             write!(f, "{}h", m / 60)
         } else {
             write!(f, "{m}m")
@@ -261,7 +265,12 @@ macro_rules! text_schema {
     };
 }
 
-text_schema!(Date, "Date", r"^\d{4}-\d{2}-\d{2}$", "A date written YYYY-MM-DD.");
+text_schema!(
+    Date,
+    "Date",
+    r"^\d{4}-\d{2}-\d{2}$",
+    "A date written YYYY-MM-DD."
+);
 text_schema!(
     Deadline,
     "Deadline",
@@ -275,7 +284,10 @@ mod tests {
 
     #[test]
     fn dates_are_validated() {
-        assert_eq!(Date::parse("2024-02-29").map(|d| d.to_string()).as_deref(), Some("2024-02-29"));
+        assert_eq!(
+            Date::parse("2024-02-29").map(|d| d.to_string()).as_deref(),
+            Some("2024-02-29")
+        );
         assert_eq!(Date::parse("2023-02-29"), None);
         assert_eq!(Date::parse("2023-13-01"), None);
         assert_eq!(Date::parse("2023-1-01"), None);
@@ -285,7 +297,10 @@ mod tests {
     #[test]
     fn deadlines_are_minutes() {
         assert_eq!(Deadline::parse("30m"), Some(Deadline { minutes: 30 }));
-        assert_eq!(Deadline::parse("2h").map(|d| d.to_string()).as_deref(), Some("2h"));
+        assert_eq!(
+            Deadline::parse("2h").map(|d| d.to_string()).as_deref(),
+            Some("2h")
+        );
         assert_eq!(Deadline::parse("3d"), Some(Deadline { minutes: 4320 }));
         assert_eq!(Deadline::parse("3 天"), None);
         assert_eq!(Deadline::parse(""), None);

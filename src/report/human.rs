@@ -111,16 +111,25 @@ fn to_report(diagnostic: &Diagnostic, sources: &Sources, lang: Lang) -> Report<F
     )];
     for related in &diagnostic.related {
         labels.push(
-            Label::secondary(related.loc.file, clamp(related.loc.file, related.loc.span.range()))
-                .with_message(related.message.clone()),
+            Label::secondary(
+                related.loc.file,
+                clamp(related.loc.file, related.loc.span.range()),
+            )
+            .with_message(related.message.clone()),
         );
     }
     let help = lang.pick("help", "帮助");
     Report::new(level)
-        .with_code(format!("{}", diagnostic.rule.code))
+        .with_code(diagnostic.rule.code)
         .with_message(diagnostic.message.clone())
         .with_labels(labels)
-        .with_notes(diagnostic.help.iter().map(|h| format!("{help}: {h}")).collect())
+        .with_notes(
+            diagnostic
+                .help
+                .iter()
+                .map(|h| format!("{help}: {h}"))
+                .collect(),
+        )
 }
 
 /// The last line: how many files and plans were checked and what was found.

@@ -8,7 +8,9 @@ use emplan::i18n::Lang;
 use emplan::load;
 
 pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 /// Every file below `root` as (relative path, bytes), in path order.
@@ -19,7 +21,12 @@ pub fn read_tree(root: &Path) -> Vec<(String, Vec<u8>)> {
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let relative = e.path().strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+            let relative = e
+                .path()
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             (relative, std::fs::read(e.path()).unwrap())
         })
         .filter(|(path, _)| !path.ends_with("README.md"))

@@ -48,7 +48,11 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                         "从预案 `{id}` 承接职责，但该预案不在上级预案（parents）中"
                     ),
                 )
-                .with_help(tr!(cx.lang, "add `{id}` to `parents`", "请在 `parents` 中加入 `{id}`")),
+                .with_help(tr!(
+                    cx.lang,
+                    "add `{id}` to `parents`",
+                    "请在 `parents` 中加入 `{id}`"
+                )),
             );
         }
     }

@@ -1,6 +1,6 @@
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
-use crate::model::plan::Duty;
 use crate::model::Plan;
+use crate::model::plan::Duty;
 use crate::tr;
 
 pub static RULE: Rule = Rule {
@@ -75,11 +75,18 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             let accepted = cx
                 .acceptances
                 .get(&(id, duty.id.as_str()))
-                .is_some_and(|by| by.iter().any(|p| p.meta.owner.as_str() == duty.org.as_str()));
+                .is_some_and(|by| {
+                    by.iter()
+                        .any(|p| p.meta.owner.as_str() == duty.org.as_str())
+                });
             if accepted {
                 continue;
             }
-            let (org, name, duty_id) = (duty.org.as_str(), cx.org_name(duty.org.as_str()), duty.id.as_str());
+            let (org, name, duty_id) = (
+                duty.org.as_str(),
+                cx.org_name(duty.org.as_str()),
+                duty.id.as_str(),
+            );
             let plan_ids: Vec<&str> = owned.iter().map(|p| p.meta.id.as_str()).collect();
             let plan_ids = plan_ids.join(", ");
             let mut diagnostic = Diagnostic::new(

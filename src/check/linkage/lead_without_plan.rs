@@ -43,7 +43,10 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         if cx.organisations.get(owner).is_none() || cx.repo.broken_owners.contains(owner) {
             continue;
         }
-        let owned = cx.plans_by_owner.get(owner).map_or(&[][..], |v| v.as_slice());
+        let owned = cx
+            .plans_by_owner
+            .get(owner)
+            .map_or(&[][..], |v| v.as_slice());
         if owned.iter().any(|p| *p.meta.kind == PlanKind::Departmental) {
             continue;
         }

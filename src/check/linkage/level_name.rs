@@ -52,7 +52,11 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                         "{zh}响应对应“{expected}”，此处写为“{written}”"
                     ),
                 )
-                .with_help(tr!(cx.lang, "write `name: {expected}`", "请改为 `name: {expected}`")),
+                .with_help(tr!(
+                    cx.lang,
+                    "write `name: {expected}`",
+                    "请改为 `name: {expected}`"
+                )),
             );
         }
     }

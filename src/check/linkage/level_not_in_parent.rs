@@ -37,7 +37,10 @@ Remove the level, or align it with a level the parent defines.",
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     for plan in &cx.repo.plans {
         let parents: Vec<&Plan> = super::parents(cx, plan).collect();
-        let with_response: Vec<&&Plan> = parents.iter().filter(|p| !p.meta.response.is_empty()).collect();
+        let with_response: Vec<&&Plan> = parents
+            .iter()
+            .filter(|p| !p.meta.response.is_empty())
+            .collect();
         if !with_response.is_empty() {
             for level in &plan.meta.response {
                 let found = with_response
@@ -49,7 +52,10 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 }
             }
         }
-        let with_warning: Vec<&&Plan> = parents.iter().filter(|p| !p.meta.warning.is_empty()).collect();
+        let with_warning: Vec<&&Plan> = parents
+            .iter()
+            .filter(|p| !p.meta.warning.is_empty())
+            .collect();
         if !with_warning.is_empty() {
             for level in &plan.meta.warning {
                 let found = with_warning

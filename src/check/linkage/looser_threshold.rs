@@ -71,7 +71,8 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 let Some(value) = &criterion.at_least else {
                     continue;
                 };
-                let Some((parent, theirs, limit)) = loosest(&parents, *level.level, criterion) else {
+                let Some((parent, theirs, limit)) = loosest(&parents, *level.level, criterion)
+                else {
                     continue;
                 };
                 if value.value <= limit {
@@ -80,11 +81,17 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 let (mine, zh) = (value.value, level.level.zh());
                 let metric = criterion.metric.as_ref().map_or("", |m| m.as_str());
                 let metric = match cx.lang {
-                    crate::i18n::Lang::Zh => cx.metrics.get(metric).map_or(metric, |m| m.value.name.as_str()),
+                    crate::i18n::Lang::Zh => cx
+                        .metrics
+                        .get(metric)
+                        .map_or(metric, |m| m.value.name.as_str()),
                     crate::i18n::Lang::En => metric,
                 };
                 let parent_id = parent.meta.id.as_str();
-                let span: Span = theirs.at_least.as_ref().map_or(parent.meta.id.span, |v| v.span);
+                let span: Span = theirs
+                    .at_least
+                    .as_ref()
+                    .map_or(parent.meta.id.span, |v| v.span);
                 out.push(
                     Diagnostic::new(
                         &RULE,

@@ -18,5 +18,8 @@ use crate::model::Plan;
 
 /// The plan's parents that exist (unknown ones are reported by R101).
 fn parents<'a>(cx: &'a Context, plan: &'a Plan) -> impl Iterator<Item = &'a Plan> + 'a {
-    plan.meta.parents.iter().filter_map(|id| cx.plan(id.as_str()))
+    plan.meta
+        .parents
+        .iter()
+        .filter_map(|id| cx.plan(id.as_str()))
 }

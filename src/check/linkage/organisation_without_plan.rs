@@ -39,7 +39,11 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             if !owned.is_empty() {
                 continue;
             }
-            let (org, name, duty_id) = (duty.org.as_str(), cx.org_name(duty.org.as_str()), duty.id.as_str());
+            let (org, name, duty_id) = (
+                duty.org.as_str(),
+                cx.org_name(duty.org.as_str()),
+                duty.id.as_str(),
+            );
             out.push(
                 Diagnostic::new(
                     &RULE,

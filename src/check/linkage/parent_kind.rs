@@ -7,7 +7,10 @@ pub static RULE: Rule = Rule {
     name: "parent-kind",
     family: Family::Linkage,
     severity: Severity::Error,
-    summary: ("a plan lacks the parent its kind requires", "预案缺少其类型应有的上级预案"),
+    summary: (
+        "a plan lacks the parent its kind requires",
+        "预案缺少其类型应有的上级预案",
+    ),
     doc: "\
 ## What it does
 Checks that each plan derives from the plan its tier requires:
@@ -37,63 +40,97 @@ Add the required parent to `parents`.",
     run,
 };
 
-/// What the kind requires of one parent, and how to say it.
-fn requirement(cx: &Context, plan: &Plan) -> Option<(Box<dyn Fn(&Plan) -> bool>, String)> {
-    let lang = cx.lang;
-    let kind = *plan.meta.kind;
-    let owner = plan.meta.owner.as_str().to_owned();
-    let overall = || -> Box<dyn Fn(&Plan) -> bool> { Box::new(|p: &Plan| *p.meta.kind == PlanKind::Overall) };
-    Some(match kind {
-        PlanKind::Overall => return None,
-        PlanKind::Specialised | PlanKind::Departmental | PlanKind::Township | PlanKind::Joint => (
-            overall(),
-            tr!(lang, "the overall plan", "总体应急预案"),
-        ),
-        PlanKind::Village => {
-            let township = cx
-                .organisations
-                .get(&owner)
-                .and_then(|o| o.value.parent.as_ref())
-                .map(|p| p.value.clone());
-            let name = township.as_deref().map_or("", |t| cx.org_name(t)).to_owned();
-            (
-                Box::new(move |p: &Plan| {
-                    *p.meta.kind == PlanKind::Township
-                        && township.as_deref().is_none_or(|t| p.meta.owner.as_str() == t)
-                }),
-                tr!(lang, "the township plan of {name}", "所属乡镇（{name}）的预案"),
-            )
+/// What a plan's kind requires of one of its parents.
+enum Requirement<'a> {
+    Overall,
+    /// The plan of the township that is the village's parent organisation (if known).
+    TownshipOf(Option<&'a str>),
+    /// A plan (not a site plan) with the same owner.
+    SameOwner(&'a str),
+    TownshipOrSpecialised,
+}
+
+impl<'a> Requirement<'a> {
+    fn of(cx: &'a Context, plan: &'a Plan) -> Option<Self> {
+        Some(match *plan.meta.kind {
+            PlanKind::Overall => return None,
+            PlanKind::Specialised
+            | PlanKind::Departmental
+            | PlanKind::Township
+            | PlanKind::Joint => Requirement::Overall,
+            PlanKind::Village => Requirement::TownshipOf(
+                cx.organisations
+                    .get(plan.meta.owner.as_str())
+                    .and_then(|o| o.value.parent.as_ref())
+                    .map(|p| p.as_str()),
+            ),
+            PlanKind::Site => Requirement::SameOwner(plan.meta.owner.as_str()),
+            PlanKind::Enterprise => Requirement::TownshipOrSpecialised,
+        })
+    }
+
+    fn fits(&self, parent: &Plan) -> bool {
+        let kind = *parent.meta.kind;
+        match self {
+            Requirement::Overall => kind == PlanKind::Overall,
+            Requirement::TownshipOf(township) => {
+                kind == PlanKind::Township
+                    && township.is_none_or(|t| parent.meta.owner.as_str() == t)
+            }
+            Requirement::SameOwner(owner) => {
+                parent.meta.owner.as_str() == *owner && kind != PlanKind::Site
+            }
+            Requirement::TownshipOrSpecialised => {
+                matches!(kind, PlanKind::Township | PlanKind::Specialised)
+            }
         }
-        PlanKind::Site => {
-            let name = cx.org_name(plan.meta.owner.as_str()).to_owned();
-            (
-                Box::new(move |p: &Plan| {
-                    p.meta.owner.as_str() == owner && *p.meta.kind != PlanKind::Site
-                }),
-                tr!(lang, "a plan of the same owner ({name})", "同一责任单位（{name}）的预案"),
-            )
+    }
+
+    fn describe(&self, cx: &Context) -> String {
+        let lang = cx.lang;
+        match self {
+            Requirement::Overall => tr!(lang, "the overall plan", "总体应急预案"),
+            Requirement::TownshipOf(township) => {
+                let name = township.map_or("", |t| cx.org_name(t));
+                tr!(
+                    lang,
+                    "the township plan of {name}",
+                    "所属乡镇（{name}）的预案"
+                )
+            }
+            Requirement::SameOwner(owner) => {
+                let name = cx.org_name(owner);
+                tr!(
+                    lang,
+                    "a plan of the same owner ({name})",
+                    "同一责任单位（{name}）的预案"
+                )
+            }
+            Requirement::TownshipOrSpecialised => {
+                tr!(lang, "a township or specialised plan", "乡镇预案或专项预案")
+            }
         }
-        PlanKind::Enterprise => (
-            Box::new(|p: &Plan| {
-                matches!(*p.meta.kind, PlanKind::Township | PlanKind::Specialised)
-            }),
-            tr!(lang, "a township or specialised plan", "乡镇预案或专项预案"),
-        ),
-    })
+    }
 }
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     for plan in &cx.repo.plans {
-        let Some((fits, wanted)) = requirement(cx, plan) else {
+        let Some(requirement) = Requirement::of(cx, plan) else {
             continue;
         };
         // Unknown parents are reported by R101; do not pile on.
-        if plan.meta.parents.iter().any(|p| cx.plan(p.as_str()).is_none()) {
+        if plan
+            .meta
+            .parents
+            .iter()
+            .any(|p| cx.plan(p.as_str()).is_none())
+        {
             continue;
         }
-        if super::parents(cx, plan).any(|p| fits(p)) {
+        if super::parents(cx, plan).any(|p| requirement.fits(p)) {
             continue;
         }
+        let wanted = requirement.describe(cx);
         let span = plan
             .meta
             .parents
@@ -110,7 +147,11 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                     "该{kind}的上级预案中没有{wanted}"
                 ),
             )
-            .with_help(tr!(cx.lang, "add {wanted} to `parents`", "请在 `parents` 中加入{wanted}")),
+            .with_help(tr!(
+                cx.lang,
+                "add {wanted} to `parents`",
+                "请在 `parents` 中加入{wanted}"
+            )),
         );
     }
 }

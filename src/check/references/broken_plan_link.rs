@@ -7,7 +7,10 @@ pub static RULE: Rule = Rule {
     name: "broken-plan-link",
     family: Family::References,
     severity: Severity::Error,
-    summary: ("a `plan:` link in the text leads nowhere", "正文中的预案链接无效"),
+    summary: (
+        "a `plan:` link in the text leads nowhere",
+        "正文中的预案链接无效",
+    ),
     doc: "\
 ## What it does
 Reports a Markdown link `[...](plan:ID)` whose plan id names no plan, and a link
@@ -34,7 +37,11 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             let id = link.plan.as_str();
             let (message, near) = match (cx.plan(id), &link.duty) {
                 (None, _) => (
-                    tr!(cx.lang, "link to unknown plan `{id}`", "链接指向不存在的预案 `{id}`"),
+                    tr!(
+                        cx.lang,
+                        "link to unknown plan `{id}`",
+                        "链接指向不存在的预案 `{id}`"
+                    ),
                     suggest(id, cx.plans.keys().copied()),
                 ),
                 (Some(target), Some(duty))
@@ -53,8 +60,11 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             };
             let mut diagnostic = Diagnostic::new(&RULE, plan.loc(link.span), message);
             if let Some(near) = near {
-                diagnostic =
-                    diagnostic.with_help(tr!(cx.lang, "did you mean `{near}`?", "是否应为 `{near}`？"));
+                diagnostic = diagnostic.with_help(tr!(
+                    cx.lang,
+                    "did you mean `{near}`?",
+                    "是否应为 `{near}`？"
+                ));
             }
             out.push(diagnostic);
         }

@@ -41,10 +41,7 @@ Replace the old name with the current one, and review the duties that went with 
 /// What a name found in the text stands for.
 enum Name<'a> {
     /// An old name: the organisation's current name and the last day the old one was valid.
-    Old {
-        current: &'a str,
-        until: String,
-    },
+    Old { current: &'a str, until: String },
     /// A current name, matched only so that it shadows old names inside it.
     Current,
 }
@@ -124,7 +121,11 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                         "“{old}”是旧名称，{until} 后已不再使用"
                     ),
                 )
-                .with_help(tr!(cx.lang, "use the current name `{current}`", "请改用现名称“{current}”"))
+                .with_help(tr!(
+                    cx.lang,
+                    "use the current name `{current}`",
+                    "请改用现名称“{current}”"
+                ))
             };
             out.push(diagnostic);
         }

@@ -51,7 +51,11 @@ fn unknown(
         tr!(cx.lang, "unknown {what} `{id}`", "未知{what} `{id}`"),
     );
     if let Some(near) = near {
-        diagnostic = diagnostic.with_help(tr!(cx.lang, "did you mean `{near}`?", "是否应为 `{near}`？"));
+        diagnostic = diagnostic.with_help(tr!(
+            cx.lang,
+            "did you mean `{near}`?",
+            "是否应为 `{near}`？"
+        ));
     }
     diagnostic.with_help(match reference.kind {
         IdKind::Plan | IdKind::Duty => tr!(

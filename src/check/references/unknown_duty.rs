@@ -7,7 +7,10 @@ pub static RULE: Rule = Rule {
     name: "unknown-duty",
     family: Family::References,
     severity: Severity::Error,
-    summary: ("a duty id that the named plan does not define", "引用了预案中不存在的职责"),
+    summary: (
+        "a duty id that the named plan does not define",
+        "引用了预案中不存在的职责",
+    ),
     doc: "\
 ## What it does
 Reports a duty reference that does not resolve: an `accepts` entry naming a duty the assigning

@@ -50,7 +50,11 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         &RULE,
                         loc,
-                        tr!(cx.lang, "{what} id `{id}` is already defined", "{what}编号 `{id}` 已被定义"),
+                        tr!(
+                            cx.lang,
+                            "{what} id `{id}` is already defined",
+                            "{what}编号 `{id}` 已被定义"
+                        ),
                     )
                     .with_related(earlier, tr!(cx.lang, "first defined here", "首次定义于此"))
                     .with_help(tr!(

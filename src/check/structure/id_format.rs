@@ -7,7 +7,10 @@ pub static RULE: Rule = Rule {
     name: "id-format",
     family: Family::Structure,
     severity: Severity::Error,
-    summary: ("an id is not lower-case ASCII with hyphens", "编号格式不规范"),
+    summary: (
+        "an id is not lower-case ASCII with hyphens",
+        "编号格式不规范",
+    ),
     doc: "\
 ## What it does
 Reports an id that is not made of lower-case ASCII letters and digits joined by single hyphens
@@ -33,9 +36,12 @@ Use a pinyin or English id, and keep the Chinese in `name` or `title`.",
 /// True for `abc`, `a-1`, `qu-shuiliju`; false for `A`, `a--b`, `-a`, `a_b`, `水利`.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
-        && id
-            .split('-')
-            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -38,7 +38,11 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             if let Some((found, expected)) = variant
                 && let Some(near) = suggest(found, expected.iter().copied())
             {
-                helps.push(tr!(cx.lang, "did you mean `{near}`?", "是否应为 `{near}`？"));
+                helps.push(tr!(
+                    cx.lang,
+                    "did you mean `{near}`?",
+                    "是否应为 `{near}`？"
+                ));
             }
             helps.push(tr!(
                 cx.lang,

@@ -32,8 +32,16 @@ Add the field.",
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     super::report(cx, &RULE, out, |kind| match super::yaml(kind) {
         Some(YamlProblem::MissingField { field }) => Some((
-            tr!(cx.lang, "missing required field `{field}`", "缺少必填字段 `{field}`"),
-            vec![tr!(cx.lang, "add `{field}: ...` here", "请在此处添加 `{field}: ...`")],
+            tr!(
+                cx.lang,
+                "missing required field `{field}`",
+                "缺少必填字段 `{field}`"
+            ),
+            vec![tr!(
+                cx.lang,
+                "add `{field}: ...` here",
+                "请在此处添加 `{field}: ...`"
+            )],
         )),
         _ => None,
     });

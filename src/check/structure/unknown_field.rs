@@ -35,10 +35,18 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         Some(YamlProblem::UnknownField { field, expected }) => {
             let mut helps = Vec::new();
             if let Some(near) = suggest(field, expected.iter().copied()) {
-                helps.push(tr!(cx.lang, "did you mean `{near}`?", "是否应为 `{near}`？"));
+                helps.push(tr!(
+                    cx.lang,
+                    "did you mean `{near}`?",
+                    "是否应为 `{near}`？"
+                ));
             }
             let list = expected.join(", ");
-            helps.push(tr!(cx.lang, "the fields here are: {list}", "此处可用的字段：{list}"));
+            helps.push(tr!(
+                cx.lang,
+                "the fields here are: {list}",
+                "此处可用的字段：{list}"
+            ));
             Some((
                 tr!(cx.lang, "unknown field `{field}`", "未知字段 `{field}`"),
                 helps,

@@ -31,7 +31,11 @@ Restore the file or the link target, or fix its permissions.",
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     super::report(cx, &RULE, out, |kind| match kind {
         ProblemKind::Unreadable { message } => Some((
-            tr!(cx.lang, "cannot read this file: {message}", "无法读取该文件：{message}"),
+            tr!(
+                cx.lang,
+                "cannot read this file: {message}",
+                "无法读取该文件：{message}"
+            ),
             vec![tr!(
                 cx.lang,
                 "restore the file or the target of the link, or fix its permissions",

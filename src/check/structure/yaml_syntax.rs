@@ -31,7 +31,11 @@ Fix the syntax at the place shown. Quote values that contain `: `, `#` or start 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     super::report(cx, &RULE, out, |kind| match super::yaml(kind) {
         Some(YamlProblem::Syntax { message }) => Some((
-            tr!(cx.lang, "invalid YAML: {message}", "YAML 语法错误：{message}"),
+            tr!(
+                cx.lang,
+                "invalid YAML: {message}",
+                "YAML 语法错误：{message}"
+            ),
             vec![tr!(
                 cx.lang,
                 "fix the syntax here; quote values that contain ': ' or '#' or start with '[' or '{{'",

@@ -1,0 +1,131 @@
+//! Bad input never panics, and every diagnostic points inside its file.
+
+mod common;
+
+use common::{fixture, read_tree};
+use emplan::check;
+use emplan::i18n::Lang;
+use emplan::load;
+
+/// Loads and checks the files, renders both formats, and checks every position.
+fn survive(files: &[(String, Vec<u8>)]) -> Vec<&'static str> {
+    let repo = load::load_files(files);
+    let diagnostics = check::check(&repo, Lang::Zh);
+    for d in &diagnostics {
+        let file = repo.sources.get(d.loc.file);
+        assert!(d.loc.span.start <= d.loc.span.end, "{d:?}");
+        assert!(d.loc.span.end as usize <= file.text.len(), "{d:?}");
+        assert!(!d.message.is_empty());
+    }
+    let summary = emplan::report::Summary::new(&repo, &diagnostics);
+    emplan::report::json::to_value(&repo.sources, &diagnostics, &summary);
+    let mut out = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
+    emplan::report::human::write(&mut out, &repo.sources, &diagnostics, &summary, Lang::En)
+        .unwrap();
+    diagnostics.iter().map(|d| d.rule.code).collect()
+}
+
+fn plan(text: impl Into<Vec<u8>>) -> Vec<(String, Vec<u8>)> {
+    vec![("p.md".to_owned(), text.into())]
+}
+
+fn registry(text: impl Into<Vec<u8>>) -> Vec<(String, Vec<u8>)> {
+    vec![("r.yaml".to_owned(), text.into())]
+}
+
+#[test]
+fn hostile_plans_are_reported_not_panicked_on() {
+    let deep = format!(
+        "---\nid: {}{}\n---\n",
+        "[".repeat(20_000),
+        "]".repeat(20_000)
+    );
+    let laughs = "---\na: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]\n---\n";
+    let long_line = format!("---\nid: {}\n---\n", "a".repeat(1_000_000));
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("empty", b"".to_vec()),
+        ("only dashes", b"---".to_vec()),
+        ("empty front matter", b"---\n---\n".to_vec()),
+        ("null front matter", b"---\n~\n---\n".to_vec()),
+        ("list front matter", b"---\n- a\n- b\n---\n".to_vec()),
+        ("scalar front matter", b"---\nhello\n---\n".to_vec()),
+        ("deep nesting", deep.into_bytes()),
+        ("billion laughs", laughs.as_bytes().to_vec()),
+        ("long line", long_line.into_bytes()),
+        ("nul bytes", b"---\nid: a\x00b\n---\n".to_vec()),
+        ("binary", (0..=255u8).cycle().take(4096).collect()),
+        ("lone cr", b"---\rid: a\r---\r".to_vec()),
+        ("crlf", b"---\r\nid: a\r\nkind: overall\r\ntitle: t\r\nowner: o\r\n---\r\n## \xe6\x80\xbb\xe5\x88\x99\r\n".to_vec()),
+        ("tabs", b"---\nid: a\n\tkind: overall\n---\n".to_vec()),
+        ("bom", "\u{feff}---\nid: a\n---\n".as_bytes().to_vec()),
+        ("utf16", "\u{feff}---\nid: 预案\n---\n".encode_utf16().flat_map(u16::to_le_bytes).collect()),
+        ("nan threshold", b"---\nid: a\nkind: overall\ntitle: t\nowner: o\nresponse:\n  - level: I\n    criteria:\n      - { text: x, metric: m, at_least: .nan }\n---\n".to_vec()),
+        ("huge number", b"---\nid: a\nkind: overall\ntitle: t\nowner: o\nresponse:\n  - level: I\n    criteria:\n      - { text: x, metric: m, at_least: 1e400 }\n---\n".to_vec()),
+        ("negative size", b"---\nid: a\nkind: site\ntitle: t\nowner: o\nduties:\n  - { id: d, org: o, text: t, deadline: -5m }\n---\n".to_vec()),
+        ("deadline overflow", b"---\nid: a\nkind: site\ntitle: t\nowner: o\nduties:\n  - { id: d, org: o, text: t, deadline: 99999999999999999999d }\n---\n".to_vec()),
+        ("unicode ids", "---\nid: 预案😀\u{200b}\nkind: overall\ntitle: t\nowner: o\n---\n".as_bytes().to_vec()),
+        ("odd links", b"---\nid: a\nkind: overall\ntitle: t\nowner: o\n---\n[x](plan:) [y](plan:#) [z](plan:a#)\n```\nunterminated fence\n".to_vec()),
+        ("tags and anchors", b"---\nid: !!binary aGVsbG8=\nkind: !custom overall\ntitle: *nowhere\nowner: o\n---\n".to_vec()),
+        ("merge keys", b"---\nbase: &b { kind: overall }\n<<: *b\nid: a\ntitle: t\nowner: o\n---\n".to_vec()),
+        ("every field wrong", b"---\nid: [1]\nkind: 7\ntitle: {}\nowner: null\nparents: x\nhazards: {a: b}\nduties: 3\naccepts: [1, 2]\nwarning: [{level: purple}]\nresponse: [{level: V}]\nlifecycle: {version: 1, issued: 2023-02-30}\n---\n".to_vec()),
+    ];
+    for (name, bytes) in cases {
+        let result = std::panic::catch_unwind(|| survive(&plan(bytes.clone())));
+        assert!(result.is_ok(), "plan case `{name}` panicked");
+        let result = std::panic::catch_unwind(|| survive(&registry(bytes)));
+        assert!(result.is_ok(), "registry case `{name}` panicked");
+    }
+}
+
+#[test]
+fn every_broken_field_is_reported_in_one_run() {
+    let codes = survive(&plan(
+        b"---\nid: a\nkind: overal\ntitle: t\nowner: o\nparnts: []\nduties:\n  - { id: d1, org: o, text: t, deadline: soon }\n  - { id: d2, org: o, txt: t }\n  - { id: d3, org: o, text: t }\nlifecycle: {version: '1', issued: 2023-02-30}\n---\n"
+            .to_vec(),
+    ));
+    // kind, parnts, two broken duties and the date: five findings, not one.
+    let structural: Vec<_> = codes.iter().filter(|c| c.starts_with('S')).collect();
+    assert_eq!(structural.len(), 5, "{codes:?}");
+}
+
+/// Deterministic byte mutations of the mini fixture: flips, truncations, duplications.
+#[test]
+fn mutated_fixtures_never_panic() {
+    let base = read_tree(&fixture("mini"));
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for round in 0..300 {
+        let mut files = base.clone();
+        let which = (next() % files.len() as u64) as usize;
+        let bytes = &mut files[which].1;
+        for _ in 0..=(next() % 4) {
+            if bytes.is_empty() {
+                break;
+            }
+            let at = (next() % bytes.len() as u64) as usize;
+            match next() % 4 {
+                0 => bytes[at] = (next() & 0xff) as u8,
+                1 => bytes.truncate(at),
+                2 => {
+                    let end = (at + (next() % 40) as usize).min(bytes.len());
+                    let piece = bytes[at..end].to_vec();
+                    bytes.splice(at..at, piece);
+                }
+                _ => {
+                    bytes.remove(at);
+                }
+            }
+        }
+        let result = std::panic::catch_unwind(|| survive(&files));
+        assert!(
+            result.is_ok(),
+            "round {round} panicked on {}",
+            files[which].0
+        );
+    }
+}

@@ -112,3 +112,12 @@ fn every_rule_is_documented_and_unique() {
         RULES.iter().map(|r| key(r.code)).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn the_readme_lists_every_rule() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for rule in RULES {
+        let row = format!("| {} | {} |", rule.code, rule.name);
+        assert!(readme.contains(&row), "README lacks the row `{row}`");
+    }
+}

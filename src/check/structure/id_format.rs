@@ -6,7 +6,7 @@ pub static RULE: Rule = Rule {
     code: "S206",
     name: "id-format",
     family: Family::Structure,
-    severity: Severity::Error,
+    severity: Severity::Warning,
     summary: (
         "an id is not lower-case ASCII with hyphens",
         "编号格式不规范",

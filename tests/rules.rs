@@ -115,9 +115,44 @@ fn every_rule_is_documented_and_unique() {
 
 #[test]
 fn the_readme_lists_every_rule() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     for rule in RULES {
         let row = format!("| {} | {} |", rule.code, rule.name);
         assert!(readme.contains(&row), "README lacks the row `{row}`");
+    }
+}
+
+/// One typo is one finding: a near-miss owner, a plan that cannot be read, a broken registry
+/// entry do not cascade into linkage findings about the same organisation.
+#[test]
+fn one_typo_gives_one_finding() {
+    let cases: [(&str, &str, &str, &str); 3] = [
+        (
+            "plans/bm-shuili.md",
+            "owner: qu-shuiliju",
+            "owner: qu-shuili",
+            "R102",
+        ),
+        (
+            "plans/bm-shuili.md",
+            "kind: departmental",
+            "kind: departmentl",
+            "S203",
+        ),
+        (
+            "registry/registry.yaml",
+            "    name: 区水利局\n",
+            "    name: 区水利局\n    nmae: x\n",
+            "S201",
+        ),
+    ];
+    for (file, find, replace, code) in cases {
+        let mut files = read_tree(&fixture("mini"));
+        let entry = files.iter_mut().find(|(p, _)| p == file).unwrap();
+        let text = String::from_utf8(entry.1.clone()).unwrap();
+        assert!(text.contains(find));
+        entry.1 = text.replacen(find, replace, 1).into_bytes();
+        assert_eq!(codes(&check_files(&files)), [code], "{replace}");
     }
 }

@@ -18,8 +18,14 @@ fn position(files: &[(String, Vec<u8>)], file: &str, span: Span) -> (usize, usiz
     let text = &files.iter().find(|(p, _)| p == file).unwrap().1;
     let before = &text[..span.start as usize];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&text[line_start..span.start as usize]).chars().count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&text[line_start..span.start as usize])
+        .chars()
+        .count()
+        + 1;
     (line, column)
 }
 
@@ -32,7 +38,11 @@ fn the_sample_checks_clean_at_the_real_shape() {
     let files = sample();
     let repo = load::load_files(&files);
     let diagnostics = emplan::check::check(&repo, emplan::i18n::Lang::En);
-    assert!(diagnostics.is_empty(), "{:#?}", &diagnostics[..diagnostics.len().min(5)]);
+    assert!(
+        diagnostics.is_empty(),
+        "{:#?}",
+        &diagnostics[..diagnostics.len().min(5)]
+    );
     let count = |kind| repo.plans.iter().filter(|p| *p.meta.kind == kind).count();
     assert!(repo.plans.len() >= 100, "{} plans", repo.plans.len());
     assert_eq!(count(PlanKind::Overall), 1);
@@ -48,7 +58,12 @@ fn the_sample_checks_clean_at_the_real_shape() {
 fn deleting_any_departmental_plan_is_reported_where_its_duties_are_assigned() {
     let files = sample();
     let repo = load::load_files(&files);
-    for plan in repo.plans.iter().filter(|p| *p.meta.kind == PlanKind::Departmental) {
+    let sources = &repo.sources;
+    for plan in repo
+        .plans
+        .iter()
+        .filter(|p| *p.meta.kind == PlanKind::Departmental)
+    {
         let owner = plan.meta.owner.as_str();
         let path = &repo.sources.get(plan.file).path;
         // Where the organisation's duties are assigned in the other plans.
@@ -61,7 +76,7 @@ fn deleting_any_departmental_plan_is_reported_where_its_duties_are_assigned() {
                     .duties
                     .iter()
                     .filter(|d| d.org.as_str() == owner)
-                    .map(move |d| (repo.sources.get(p.file).path.clone(), d.org.span))
+                    .map(move |d| (sources.get(p.file).path.clone(), d.org.span))
             })
             .collect();
         let remaining: Vec<_> = files.iter().filter(|(p, _)| p != path).cloned().collect();
@@ -76,13 +91,20 @@ fn deleting_any_departmental_plan_is_reported_where_its_duties_are_assigned() {
         expected.sort();
         linkage.sort();
         for place in &expected {
-            assert!(linkage.contains(place), "deleting {path}: nothing reported at {place:?}");
+            assert!(
+                linkage.contains(place),
+                "deleting {path}: nothing reported at {place:?}"
+            );
         }
     }
 }
 
 /// Replaces the id at `span` of `file` with a near miss (its last character dropped).
-fn near_miss(files: &[(String, Vec<u8>)], file: &str, span: Span) -> (Vec<(String, Vec<u8>)>, String) {
+fn near_miss(
+    files: &[(String, Vec<u8>)],
+    file: &str,
+    span: Span,
+) -> (Vec<(String, Vec<u8>)>, String) {
     let mut files = files.to_vec();
     let entry = files.iter_mut().find(|(p, _)| p == file).unwrap();
     let id = String::from_utf8(entry.1[span.range()].to_vec()).unwrap();
@@ -107,11 +129,11 @@ fn a_near_miss_id_is_reported_at_the_token_with_the_right_suggestion() {
             let (mutated, id) = near_miss(&files, &path, span);
             let diagnostics = check_files(&mutated);
             let expected = position(&files, &path, span);
-            let found = diagnostics.iter().find(|d| {
-                d.rule.code == code
-                    && position(&mutated, &path, d.loc.span) == expected
-            });
-            let found = found.unwrap_or_else(|| panic!("{path}: no {code} at {expected:?} for `{id}`"));
+            let found = diagnostics
+                .iter()
+                .find(|d| d.rule.code == code && position(&mutated, &path, d.loc.span) == expected);
+            let found =
+                found.unwrap_or_else(|| panic!("{path}: no {code} at {expected:?} for `{id}`"));
             assert!(
                 found.help.iter().any(|h| h.contains(&format!("`{id}`"))),
                 "{path}: help {:?} does not suggest `{id}`",
@@ -133,9 +155,16 @@ fn a_plan_saved_as_gbk_is_named_and_the_rest_still_checked() {
     files[index].1 = bytes.into_owned();
     let repo = load::load_files(&files);
     let diagnostics = emplan::check::check(&repo, emplan::i18n::Lang::En);
-    let gbk: Vec<_> = diagnostics.iter().filter(|d| d.rule.code == "S102").collect();
+    let gbk: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.rule.code == "S102")
+        .collect();
     assert_eq!(gbk.len(), 1);
     assert_eq!(repo.sources.get(gbk[0].loc.file).path, files[index].0);
     assert!(gbk[0].message.contains("GBK"));
-    assert_eq!(repo.plans.len(), total - 1, "every other plan is still read");
+    assert_eq!(
+        repo.plans.len(),
+        total - 1,
+        "every other plan is still read"
+    );
 }

@@ -64,8 +64,11 @@ pub struct Context<'a> {
     pub resources: Table<'a, Resource>,
     pub posts: Table<'a, Post>,
     pub contacts: Table<'a, Contact>,
-    /// Plans by owner organisation id.
+    /// Plans by owner organisation id. A plan whose owner is a near miss of a known id (reported
+    /// by R102) is filed under that id, so one typo does not cascade into linkage findings.
     pub plans_by_owner: HashMap<&'a str, Vec<&'a Plan>>,
+    /// The owner of each plan, by plan id, with near misses resolved as above.
+    owners: HashMap<&'a str, &'a str>,
     /// Duties by (plan id, duty id).
     pub duties: HashMap<(&'a str, &'a str), DutyRef<'a>>,
     /// Plans that accept a duty, by (assigning plan id, duty id).
@@ -77,15 +80,21 @@ impl<'a> Context<'a> {
         let registry = &repo.registry;
         let mut plans = HashMap::with_capacity(repo.plans.len());
         let mut plans_by_owner: HashMap<&str, Vec<&Plan>> = HashMap::new();
+        let mut owners = HashMap::with_capacity(repo.plans.len());
+        let organisations = Table::new(&registry.organisations, |o| o.id.as_str());
         let mut duties = HashMap::new();
         let mut acceptances: HashMap<(&str, &str), Vec<&Plan>> = HashMap::new();
         for plan in &repo.plans {
             let id = plan.meta.id.as_str();
             plans.entry(id).or_insert(plan);
-            plans_by_owner
-                .entry(plan.meta.owner.as_str())
-                .or_default()
-                .push(plan);
+            let written = plan.meta.owner.as_str();
+            let owner = if organisations.get(written).is_some() {
+                written
+            } else {
+                suggest(written, organisations.ids()).unwrap_or(written)
+            };
+            owners.entry(id).or_insert(owner);
+            plans_by_owner.entry(owner).or_default().push(plan);
             for duty in &plan.meta.duties {
                 duties
                     .entry((id, duty.id.as_str()))
@@ -102,13 +111,14 @@ impl<'a> Context<'a> {
             repo,
             lang,
             plans,
-            organisations: Table::new(&registry.organisations, |o| o.id.as_str()),
+            organisations,
             hazards: Table::new(&registry.hazards, |h| h.id.as_str()),
             metrics: Table::new(&registry.metrics, |m| m.id.as_str()),
             resources: Table::new(&registry.resources, |r| r.id.as_str()),
             posts: Table::new(&registry.posts, |p| p.id.as_str()),
             contacts: Table::new(&registry.contacts, |c| c.id.as_str()),
             plans_by_owner,
+            owners,
             duties,
             acceptances,
         }
@@ -117,6 +127,14 @@ impl<'a> Context<'a> {
     /// The plan with this id, if any.
     pub fn plan(&self, id: &str) -> Option<&'a Plan> {
         self.plans.get(id).copied()
+    }
+
+    /// The organisation a plan belongs to: its `owner`, or the known id it is a near miss of.
+    pub fn owner(&self, plan: &'a Plan) -> &'a str {
+        self.owners
+            .get(plan.meta.id.as_str())
+            .copied()
+            .unwrap_or(plan.meta.owner.as_str())
     }
 
     /// The Chinese name of an organisation, or its id when it is unknown.

@@ -35,7 +35,7 @@ Remove the entry, or, if the assignment is wrong, correct the duty's `org` in th
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     for plan in &cx.repo.plans {
-        let owner = plan.meta.owner.as_str();
+        let owner = cx.owner(plan);
         for accept in &plan.meta.accepts {
             let Some(found) = cx.duties.get(&(accept.plan.as_str(), accept.duty.as_str())) else {
                 continue;

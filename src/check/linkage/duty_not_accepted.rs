@@ -46,7 +46,7 @@ pub(super) fn assigned_elsewhere<'a>(
     plan.meta
         .duties
         .iter()
-        .filter(move |d| d.org.as_str() != plan.meta.owner.as_str())
+        .filter(move |d| d.org.as_str() != cx.owner(plan))
         // Unknown and dissolved organisations are reported by R102 and R302; an organisation
         // with a plan that could not be read may accept the duty there.
         .filter(move |d| {
@@ -75,10 +75,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             let accepted = cx
                 .acceptances
                 .get(&(id, duty.id.as_str()))
-                .is_some_and(|by| {
-                    by.iter()
-                        .any(|p| p.meta.owner.as_str() == duty.org.as_str())
-                });
+                .is_some_and(|by| by.iter().any(|p| cx.owner(p) == duty.org.as_str()));
             if accepted {
                 continue;
             }

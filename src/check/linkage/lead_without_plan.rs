@@ -38,7 +38,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         if *plan.meta.kind != PlanKind::Specialised {
             continue;
         }
-        let owner = plan.meta.owner.as_str();
+        let owner = cx.owner(plan);
         // Unknown organisations are reported by R102.
         if cx.organisations.get(owner).is_none() || cx.repo.broken_owners.contains(owner) {
             continue;

@@ -60,26 +60,23 @@ impl<'a> Requirement<'a> {
             | PlanKind::Joint => Requirement::Overall,
             PlanKind::Village => Requirement::TownshipOf(
                 cx.organisations
-                    .get(plan.meta.owner.as_str())
+                    .get(cx.owner(plan))
                     .and_then(|o| o.value.parent.as_ref())
                     .map(|p| p.as_str()),
             ),
-            PlanKind::Site => Requirement::SameOwner(plan.meta.owner.as_str()),
+            PlanKind::Site => Requirement::SameOwner(cx.owner(plan)),
             PlanKind::Enterprise => Requirement::TownshipOrSpecialised,
         })
     }
 
-    fn fits(&self, parent: &Plan) -> bool {
+    fn fits(&self, cx: &Context, parent: &Plan) -> bool {
         let kind = *parent.meta.kind;
         match self {
             Requirement::Overall => kind == PlanKind::Overall,
             Requirement::TownshipOf(township) => {
-                kind == PlanKind::Township
-                    && township.is_none_or(|t| parent.meta.owner.as_str() == t)
+                kind == PlanKind::Township && township.is_none_or(|t| cx.owner(parent) == t)
             }
-            Requirement::SameOwner(owner) => {
-                parent.meta.owner.as_str() == *owner && kind != PlanKind::Site
-            }
+            Requirement::SameOwner(owner) => cx.owner(parent) == *owner && kind != PlanKind::Site,
             Requirement::TownshipOrSpecialised => {
                 matches!(kind, PlanKind::Township | PlanKind::Specialised)
             }
@@ -127,7 +124,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        if super::parents(cx, plan).any(|p| requirement.fits(p)) {
+        if super::parents(cx, plan).any(|p| requirement.fits(cx, p)) {
             continue;
         }
         let wanted = requirement.describe(cx);

@@ -7,43 +7,33 @@ use emplan::check::{Example, RULES, Rule};
 
 /// The mini fixture with the example applied, using `text` (the bad or the good variant).
 fn apply(rule: &Rule, text: &str) -> Vec<(String, Vec<u8>)> {
-    let Example { file, find, .. } = rule.example;
+    let Example { file, .. } = rule.example;
+    let patched = rule
+        .example
+        .apply(text)
+        .unwrap_or_else(|| panic!("{}: the example does not fit {file}", rule.code));
+    // S102's example is the file saved as GBK.
+    let bytes = if rule.code == "S102" && text == rule.example.bad {
+        let original = rule.example.apply(rule.example.good).unwrap();
+        encoding_rs::GBK.encode(&original).0.into_owned()
+    } else {
+        patched.into_bytes()
+    };
     let mut files = read_tree(&fixture("mini"));
-    let encode = |text: &str| -> Vec<u8> {
-        if rule.code == "S102" && text != rule.example.good {
-            let (bytes, _, _) = encoding_rs::GBK.encode(text);
-            bytes.into_owned()
-        } else {
-            text.as_bytes().to_vec()
-        }
-    };
-    if find.is_empty() {
-        files.push((file.to_owned(), encode(text)));
-        files.sort();
-        return files;
-    }
-    let entry = files
-        .iter_mut()
-        .find(|(path, _)| path == file)
-        .unwrap_or_else(|| panic!("{}: no file {file} in the mini fixture", rule.code));
-    let original = String::from_utf8(entry.1.clone()).unwrap();
-    assert!(
-        original.contains(find),
-        "{}: `{find}` is not in {file}",
-        rule.code
-    );
-    // For S102 the whole file is saved in another encoding; the text itself stays.
-    let replaced = if rule.code == "S102" {
-        original.clone()
-    } else {
-        original.replacen(find, text, 1)
-    };
-    entry.1 = if rule.code == "S102" && text == rule.example.bad {
-        encode(&replaced)
-    } else {
-        replaced.into_bytes()
-    };
+    files.retain(|(path, _)| path != file);
+    files.push((file.to_owned(), bytes));
+    files.sort();
     files
+}
+
+#[test]
+fn the_built_in_mini_repository_is_the_fixture() {
+    let on_disk = read_tree(&fixture("mini"));
+    let built_in: Vec<(String, Vec<u8>)> = emplan::check::example::MINI
+        .iter()
+        .map(|(path, text)| (path.to_string(), text.as_bytes().to_vec()))
+        .collect();
+    assert_eq!(built_in, on_disk);
 }
 
 #[test]

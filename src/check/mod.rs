@@ -7,6 +7,7 @@
 //! text must not.
 
 pub mod diagnostic;
+pub mod example;
 pub mod index;
 pub mod linkage;
 pub mod references;

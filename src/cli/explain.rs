@@ -34,8 +34,16 @@ pub fn explain(rule: &Rule, lang: Lang) -> String {
     let file = example.file;
     let _ = writeln!(text, "## {}\n", lang.pick("Example", "示例"));
     let _ = writeln!(text, "{}\n", tr!(lang, "In `{file}`:", "在 `{file}` 中："));
-    let _ = writeln!(text, "```\n{}\n```\n", example.bad.trim_end());
+    let _ = writeln!(
+        text,
+        "```\n{}\n```\n",
+        example.excerpt(example.bad).trim_end()
+    );
     let _ = writeln!(text, "## {}\n", lang.pick("Use instead", "改为"));
-    let _ = writeln!(text, "```\n{}\n```", example.good.trim_end());
+    let _ = writeln!(
+        text,
+        "```\n{}\n```",
+        example.excerpt(example.good).trim_end()
+    );
     text
 }

@@ -166,3 +166,21 @@ fn help_reads_in_both_languages() {
     );
     assert!(!zh.contains("Print help"), "{zh}");
 }
+
+#[test]
+fn the_sample_checks_clean_through_the_binary() {
+    let (code, out) = stdout(emplan().args(["check", "--format", "json", "plans"]));
+    assert_eq!(code, 0, "{out}");
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let summary = &value["summary"];
+    assert!(summary["plans"].as_u64().unwrap() >= 100);
+    let kinds = &summary["plans_by_kind"];
+    assert_eq!(kinds["overall"], 1);
+    assert_eq!(kinds["specialised"], 24);
+    assert!(kinds["departmental"].as_u64().unwrap() >= 40);
+    assert_eq!(kinds["township"], 17);
+    assert!(kinds["village"].as_u64().unwrap() >= 10);
+    assert!(kinds["enterprise"].as_u64().unwrap() >= 5);
+    assert!(kinds["site"].as_u64().unwrap() >= 5);
+    assert_eq!(value["diagnostics"], serde_json::json!([]));
+}

@@ -264,6 +264,7 @@ fn error_span(error: &Error, source: &str) -> Span {
 /// serde-saphyr places some value errors at the key (`deadline: 两小时`); point at the value.
 fn value_after_key(source: &str, span: Span) -> Span {
     let start = span.start as usize;
+    let line_start = line_start(source, start);
     let line_end = source[start..]
         .find('\n')
         .map_or(source.len(), |i| start + i);
@@ -271,14 +272,22 @@ fn value_after_key(source: &str, span: Span) -> Span {
     let key_len = line
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
         .unwrap_or(line.len());
-    match line[key_len..].strip_prefix(':') {
-        Some(rest) if key_len > 0 && !rest.trim().is_empty() => {
-            let value = line_end - rest.trim_start().len();
-            let end = line_end - (rest.len() - rest.trim_end().len());
-            Span::new(value, end)
-        }
-        _ => span,
+    let Some(rest) = line[key_len..].strip_prefix(':') else {
+        return span;
+    };
+    let value = rest.trim_start();
+    if key_len == 0 || value.is_empty() {
+        return span;
     }
+    // Inside `{ ... }` or `[ ... ]` the value ends at the next `,`, `}` or `]`.
+    let in_flow = source[line_start..start].contains(['{', '[']);
+    let len = if in_flow {
+        value.find([',', '}', ']']).unwrap_or(value.len())
+    } else {
+        value.len()
+    };
+    let from = line_end - value.len();
+    Span::new(from, from + value[..len].trim_end().len())
 }
 
 /// serde-saphyr appends " at line L column C" to its messages; emplan shows the place itself.
@@ -490,4 +499,53 @@ fn mask(source: &str, keep: impl Fn(usize) -> bool) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::PlanMeta;
+
+    const PLAN: &str = "---\nid: a\nkind: overall\ntitle: 总体预案\nowner: o\nduties:\n  - { id: d1, org: o, text: t, deadline: soon }\n  - id: d2\n    org: o\n    text: 好\n  - { id: d3, org: o, txt: t }\n";
+
+    #[test]
+    fn a_clean_document_is_read_in_one_pass() {
+        let parsed = parse::<PlanMeta>("---\nid: a\nkind: site\ntitle: t\nowner: o\n");
+        assert!(parsed.problems.is_empty());
+        assert_eq!(parsed.value.unwrap().id.as_str(), "a");
+    }
+
+    #[test]
+    fn broken_items_are_reported_one_by_one_and_the_rest_is_kept() {
+        let parsed = parse::<PlanMeta>(PLAN);
+        let kinds: Vec<_> = parsed.problems.iter().map(|(_, p)| p.clone()).collect();
+        assert_eq!(kinds.len(), 2, "{kinds:?}");
+        assert!(matches!(kinds[0], YamlProblem::InvalidValue { .. }));
+        assert!(matches!(&kinds[1], YamlProblem::UnknownField { field, .. } if field == "txt"));
+        // Positions are in the original text.
+        assert_eq!(&PLAN[parsed.problems[0].0.range()], "soon");
+        assert_eq!(&PLAN[parsed.problems[1].0.range()], "txt");
+        let meta = parsed.value.expect("the plan is kept");
+        let ids: Vec<&str> = meta.duties.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["d2"]);
+        assert_eq!(parsed.broken_ids, ["d1", "d3"]);
+    }
+
+    #[test]
+    fn duplicate_and_missing_top_level_keys_are_reported() {
+        let parsed = parse::<PlanMeta>("---\nid: a\nkind: site\nid: b\ntitle: t\n");
+        let problems: Vec<_> = parsed.problems.into_iter().map(|(_, p)| p).collect();
+        assert!(problems.contains(&YamlProblem::DuplicateKey { key: "id".into() }));
+        assert!(problems.contains(&YamlProblem::MissingField {
+            field: "owner".into()
+        }));
+        assert!(parsed.value.is_none());
+    }
+
+    #[test]
+    fn value_errors_point_at_the_value() {
+        let text = "---\nid: a\nkind: site\ntitle: t\nowner: o\nduties:\n  - id: d\n    org: o\n    text: t\n    deadline: 两小时\n";
+        let parsed = parse::<PlanMeta>(text);
+        assert_eq!(&text[parsed.problems[0].0.range()], "两小时");
+    }
 }

@@ -117,7 +117,8 @@ fn the_readme_lists_every_rule() {
 /// entry do not cascade into linkage findings about the same organisation.
 #[test]
 fn one_typo_gives_one_finding() {
-    let cases: [(&str, &str, &str, &str); 3] = [
+    let cases: [(&str, &str, &str, &str); 4] = [
+        ("plans/zx-flood.md", "org: qu-yingjiju", "org: qu-yingjju", "R102"),
         (
             "plans/bm-shuili.md",
             "owner: qu-shuiliju",

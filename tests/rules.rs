@@ -118,7 +118,12 @@ fn the_readme_lists_every_rule() {
 #[test]
 fn one_typo_gives_one_finding() {
     let cases: [(&str, &str, &str, &str); 4] = [
-        ("plans/zx-flood.md", "org: qu-yingjiju", "org: qu-yingjju", "R102"),
+        (
+            "plans/zx-flood.md",
+            "org: qu-yingjiju",
+            "org: qu-yingjju",
+            "R102",
+        ),
         (
             "plans/bm-shuili.md",
             "owner: qu-shuiliju",

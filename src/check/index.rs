@@ -1,11 +1,79 @@
 //! What every rule looks things up in: the repository indexed by id, built once per run.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::i18n::Lang;
 use crate::model::plan::Duty;
 use crate::model::registry::{Contact, Hazard, Metric, Organisation, Post, Resource};
 use crate::model::{Entry, FileId, Loc, Plan, PlanKind, Repository, Span};
+
+/// A hash map with [`FastHasher`], for the index's keys (ids and pairs of ids).
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+/// An empty [`FastMap`] with room for `n` entries.
+fn sized<K, V>(n: usize) -> FastMap<K, V> {
+    FastMap::with_capacity_and_hasher(n, Default::default())
+}
+
+/// A multiply-and-rotate hash in the manner of rustc's FxHash: ids are short strings from the
+/// repository's own files, where SipHash's resistance to crafted collisions buys nothing and
+/// costs a large share of indexing a province (about a million duties and acceptances).
+#[derive(Clone, Copy, Default)]
+pub struct FastHasher {
+    hash: u64,
+}
+
+impl FastHasher {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = self.hash.wrapping_add(word).wrapping_mul(Self::K);
+    }
+}
+
+impl Hasher for FastHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        // The product's high bits depend on every input bit; hash tables index by the low ones.
+        self.hash.rotate_left(26)
+    }
+}
 
 /// A registry entry found by id: the entry and its file.
 pub struct Found<'a, T> {
@@ -22,12 +90,12 @@ impl<T> Copy for Found<'_, T> {}
 
 /// A table of things by id; the first definition wins (later ones are duplicate-id findings).
 pub struct Table<'a, T> {
-    by_id: HashMap<&'a str, Found<'a, T>>,
+    by_id: FastMap<&'a str, Found<'a, T>>,
 }
 
 impl<'a, T> Table<'a, T> {
     fn new(entries: &'a [Entry<T>], id: impl Fn(&'a T) -> &'a str) -> Self {
-        let mut by_id = HashMap::with_capacity(entries.len());
+        let mut by_id = sized(entries.len());
         for entry in entries {
             by_id.entry(id(&entry.value)).or_insert(Found {
                 file: entry.file,
@@ -57,7 +125,7 @@ pub struct DutyRef<'a> {
 pub struct Context<'a> {
     pub repo: &'a Repository,
     pub lang: Lang,
-    pub plans: HashMap<&'a str, &'a Plan>,
+    pub plans: FastMap<&'a str, &'a Plan>,
     pub organisations: Table<'a, Organisation>,
     pub hazards: Table<'a, Hazard>,
     pub metrics: Table<'a, Metric>,
@@ -66,57 +134,96 @@ pub struct Context<'a> {
     pub contacts: Table<'a, Contact>,
     /// Plans by owner organisation id. A plan whose owner is a near miss of a known id (reported
     /// by R102) is filed under that id, so one typo does not cascade into linkage findings.
-    pub plans_by_owner: HashMap<&'a str, Vec<&'a Plan>>,
+    pub plans_by_owner: FastMap<&'a str, Vec<&'a Plan>>,
     /// The owner of each plan, by plan id, with near misses resolved as above.
-    owners: HashMap<&'a str, &'a str>,
+    owners: FastMap<&'a str, &'a str>,
     /// Duties by (plan id, duty id).
-    pub duties: HashMap<(&'a str, &'a str), DutyRef<'a>>,
+    pub duties: FastMap<(&'a str, &'a str), DutyRef<'a>>,
     /// Plans that accept a duty, by (assigning plan id, duty id).
-    pub acceptances: HashMap<(&'a str, &'a str), Vec<&'a Plan>>,
+    pub acceptances: FastMap<(&'a str, &'a str), Vec<&'a Plan>>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(repo: &'a Repository, lang: Lang) -> Self {
         let registry = &repo.registry;
-        let mut plans = HashMap::with_capacity(repo.plans.len());
-        let mut plans_by_owner: HashMap<&str, Vec<&Plan>> = HashMap::new();
-        let mut owners = HashMap::with_capacity(repo.plans.len());
         let organisations = Table::new(&registry.organisations, |o| o.id.as_str());
-        let mut duties = HashMap::new();
-        let mut acceptances: HashMap<(&str, &str), Vec<&Plan>> = HashMap::new();
-        for plan in &repo.plans {
-            let id = plan.meta.id.as_str();
-            plans.entry(id).or_insert(plan);
-            let written = plan.meta.owner.as_str();
-            let owner = if organisations.get(written).is_some() {
-                written
-            } else {
-                suggest(written, organisations.ids()).unwrap_or(written)
-            };
-            owners.entry(id).or_insert(owner);
-            plans_by_owner.entry(owner).or_default().push(plan);
-            for duty in &plan.meta.duties {
-                duties
-                    .entry((id, duty.id.as_str()))
-                    .or_insert(DutyRef { plan, duty });
-            }
-            for accept in &plan.meta.accepts {
-                acceptances
-                    .entry((accept.plan.as_str(), accept.duty.as_str()))
-                    .or_default()
-                    .push(plan);
-            }
-        }
+        // The maps are independent: build them side by side (a province has about a million
+        // duties and as many acceptances).
+        let ((plans, owners, plans_by_owner), ((duties, acceptances), tables)) = rayon::join(
+            || {
+                let mut plans = sized(repo.plans.len());
+                let mut owners = sized(repo.plans.len());
+                let mut plans_by_owner: FastMap<&str, Vec<&Plan>> = sized(repo.plans.len());
+                for plan in &repo.plans {
+                    let id = plan.meta.id.as_str();
+                    plans.entry(id).or_insert(plan);
+                    let written = plan.meta.owner.as_str();
+                    let owner = if organisations.get(written).is_some() {
+                        written
+                    } else {
+                        suggest(written, organisations.ids()).unwrap_or(written)
+                    };
+                    owners.entry(id).or_insert(owner);
+                    plans_by_owner.entry(owner).or_default().push(plan);
+                }
+                (plans, owners, plans_by_owner)
+            },
+            || {
+                rayon::join(
+                    || {
+                        rayon::join(
+                            || {
+                                let count = repo.plans.iter().map(|p| p.meta.duties.len()).sum();
+                                let mut duties = sized(count);
+                                for plan in &repo.plans {
+                                    let id = plan.meta.id.as_str();
+                                    for duty in &plan.meta.duties {
+                                        duties
+                                            .entry((id, duty.id.as_str()))
+                                            .or_insert(DutyRef { plan, duty });
+                                    }
+                                }
+                                duties
+                            },
+                            || {
+                                let count = repo.plans.iter().map(|p| p.meta.accepts.len()).sum();
+                                let mut acceptances: FastMap<(&str, &str), Vec<&Plan>> =
+                                    sized(count);
+                                for plan in &repo.plans {
+                                    for accept in &plan.meta.accepts {
+                                        acceptances
+                                            .entry((accept.plan.as_str(), accept.duty.as_str()))
+                                            .or_default()
+                                            .push(plan);
+                                    }
+                                }
+                                acceptances
+                            },
+                        )
+                    },
+                    || {
+                        (
+                            Table::new(&registry.hazards, |h| h.id.as_str()),
+                            Table::new(&registry.metrics, |m| m.id.as_str()),
+                            Table::new(&registry.resources, |r| r.id.as_str()),
+                            Table::new(&registry.posts, |p| p.id.as_str()),
+                            Table::new(&registry.contacts, |c| c.id.as_str()),
+                        )
+                    },
+                )
+            },
+        );
+        let (hazards, metrics, resources, posts, contacts) = tables;
         Context {
             repo,
             lang,
             plans,
             organisations,
-            hazards: Table::new(&registry.hazards, |h| h.id.as_str()),
-            metrics: Table::new(&registry.metrics, |m| m.id.as_str()),
-            resources: Table::new(&registry.resources, |r| r.id.as_str()),
-            posts: Table::new(&registry.posts, |p| p.id.as_str()),
-            contacts: Table::new(&registry.contacts, |c| c.id.as_str()),
+            hazards,
+            metrics,
+            resources,
+            posts,
+            contacts,
             plans_by_owner,
             owners,
             duties,
@@ -229,11 +336,18 @@ pub struct Definition<'a> {
 impl<'a> Context<'a> {
     /// Every id defined in the repository, in file order.
     pub fn definitions(&self) -> Vec<Definition<'a>> {
+        let mut out = Vec::new();
+        self.for_each_definition(|definition| out.push(definition));
+        out
+    }
+
+    /// Calls `visit` with every id defined in the repository, in file order, without collecting
+    /// them (a province defines about half a million).
+    pub fn for_each_definition(&self, mut visit: impl FnMut(Definition<'a>)) {
         let repo = self.repo;
         let r = &repo.registry;
-        let mut out = Vec::new();
         let mut add = |kind, id, file, scope| {
-            out.push(Definition {
+            visit(Definition {
                 kind,
                 id,
                 file,
@@ -268,6 +382,5 @@ impl<'a> Context<'a> {
         for e in &r.contacts {
             add(IdKind::Contact, &e.value.id, e.file, None);
         }
-        out
     }
 }

@@ -22,12 +22,16 @@ impl Reference<'_> {
     }
 }
 
-/// Every reference of `kind`, in file order.
-pub fn references(repo: &Repository, kind: IdKind) -> Vec<Reference<'_>> {
-    let mut refs: Vec<Reference<'_>> = Vec::new();
+/// Calls `visit` with every reference of `kind`, in file order, without collecting them: a
+/// province has about a million references.
+pub fn for_each_reference<'a>(
+    repo: &'a Repository,
+    kind: IdKind,
+    mut visit: impl FnMut(Reference<'a>),
+) {
     let mut add = |k: IdKind, id, file, scope| {
         if k == kind {
-            refs.push(Reference {
+            visit(Reference {
                 kind: k,
                 id,
                 file,
@@ -161,5 +165,4 @@ pub fn references(repo: &Repository, kind: IdKind) -> Vec<Reference<'_>> {
             add(Organisation, id, e.file, None);
         }
     }
-    refs
 }

@@ -45,6 +45,9 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
                 .and_then(|()| writeln!(out))
         }
     };
+    // Freeing a province's plans (millions of small strings) takes a noticeable part of a run;
+    // the process is about to exit, so let another thread do it instead of the one that reports.
+    std::thread::spawn(move || drop(repo));
     if let Err(error) = written {
         // A closed pipe (`emplan check | head`) is not a failure of the check.
         if error.kind() != std::io::ErrorKind::BrokenPipe {

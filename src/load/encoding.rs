@@ -9,6 +9,18 @@ pub struct NotUtf8 {
     pub offset: usize,
 }
 
+/// [`decode`] for bytes the caller owns: UTF-8 without a byte-order mark, the common case, is
+/// taken over without a copy.
+pub fn decode_owned(bytes: Vec<u8>) -> (String, Option<NotUtf8>) {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(error) => decode(error.as_bytes()),
+    }
+}
+
 /// Decodes a file's bytes. Returns the text (lossy when not UTF-8) and, for a file that is not
 /// valid UTF-8, what it looks like. A UTF-8 byte-order mark is dropped.
 pub fn decode(bytes: &[u8]) -> (String, Option<NotUtf8>) {
@@ -88,6 +100,19 @@ mod tests {
     #[test]
     fn utf8_passes_and_bom_is_dropped() {
         assert_eq!(decode("\u{feff}预案".as_bytes()), ("预案".to_owned(), None));
+    }
+
+    #[test]
+    fn owned_bytes_decode_the_same() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("id: x\ntitle: 防汛抗旱应急预案\n");
+        for bytes in [
+            "预案".as_bytes().to_vec(),
+            "\u{feff}预案".as_bytes().to_vec(),
+            gbk.into_owned(),
+            Vec::new(),
+        ] {
+            assert_eq!(decode_owned(bytes.clone()), decode(&bytes));
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod values;
 
 use std::collections::HashSet;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 pub use plan::{Id, PlanMeta};
 pub use registry::RegistryFile;
@@ -22,24 +23,31 @@ pub struct SourceFile {
     pub path: String,
     /// The file's text; for a file that is not UTF-8, its lossy decoding.
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Byte offset of each line's start, computed on first use: only files with a diagnostic
+    /// need it, and a province's files would spend tens of megabytes on it.
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
     pub fn new(path: String, text: String) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         SourceFile {
             path,
             text,
-            line_starts,
+            line_starts: OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
     }
 
     /// Zero-based line index of a byte offset.
     pub fn line_index(&self, offset: usize) -> usize {
-        self.line_starts
+        self.line_starts()
             .partition_point(|&start| start <= offset)
             .saturating_sub(1)
     }
@@ -47,12 +55,12 @@ impl SourceFile {
     /// Byte range of a zero-based line, without its line break.
     pub fn line_range(&self, line: usize) -> std::ops::Range<usize> {
         let start = self
-            .line_starts
+            .line_starts()
             .get(line)
             .copied()
             .unwrap_or(self.text.len());
         let end = self
-            .line_starts
+            .line_starts()
             .get(line + 1)
             .map_or(self.text.len(), |&next| next - 1);
         let end = if self.text[..end].ends_with('\r') {
@@ -64,14 +72,14 @@ impl SourceFile {
     }
 
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.line_starts().len()
     }
 
     /// One-based line and column (in characters) of a byte offset.
     pub fn position(&self, offset: usize) -> (usize, usize) {
         let offset = self.floor_char_boundary(offset);
         let line = self.line_index(offset);
-        let start = self.line_starts[line];
+        let start = self.line_starts()[line];
         let column = self.text[start..offset].chars().count() + 1;
         (line + 1, column)
     }

@@ -1,5 +1,5 @@
 use crate::check::index::IdKind;
-use crate::check::refs::references;
+use crate::check::refs::for_each_reference;
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
 use crate::model::Loc;
 use crate::tr;
@@ -34,12 +34,12 @@ Refer to the successor, and review the duties with it.",
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for reference in references(cx.repo, IdKind::Organisation) {
+    for_each_reference(cx.repo, IdKind::Organisation, |reference| {
         let Some(org) = cx.organisations.get(reference.id.as_str()) else {
-            continue;
+            return;
         };
         let Some(dissolution) = &org.value.dissolved else {
-            continue;
+            return;
         };
         let (name, date) = (org.value.name.as_str(), dissolution.date.to_string());
         let mut diagnostic = Diagnostic::new(
@@ -67,5 +67,5 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             ));
         }
         out.push(diagnostic);
-    }
+    });
 }

@@ -1,7 +1,9 @@
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{AhoCorasick, Anchored, MatchKind, dfa};
+use rayon::prelude::*;
 
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
-use crate::model::{Loc, Span};
+use crate::model::{Loc, Plan, Span};
 use crate::tr;
 
 pub static RULE: Rule = Rule {
@@ -76,7 +78,30 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             });
         }
     }
-    if !names.iter().any(|n| matches!(n, Name::Old { .. })) {
+    let old: Vec<&str> = patterns
+        .iter()
+        .zip(&names)
+        .filter(|(_, name)| matches!(name, Name::Old { .. }))
+        .map(|(pattern, _)| *pattern)
+        .collect();
+    if old.is_empty() {
+        return;
+    }
+    // Only a plan that contains an old name somewhere can have a finding; the current names are
+    // in the full automaton only to shadow old names inside them. Finding those plans with a
+    // small automaton of the old names first spares building and running the full one (every
+    // organisation's name) over a whole province when no plan uses an old name.
+    let probe = dfa::DFA::builder().prefilter(false).build(&old).ok();
+    let suspects: Vec<&Plan> = cx
+        .repo
+        .plans
+        .par_iter()
+        .filter(|plan| {
+            let text = &cx.repo.sources.get(plan.file).text;
+            probe.as_ref().is_none_or(|probe| contains_any(probe, text))
+        })
+        .collect();
+    if suspects.is_empty() {
         return;
     }
     let Ok(automaton) = AhoCorasick::builder()
@@ -85,7 +110,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     else {
         return;
     };
-    for plan in &cx.repo.plans {
+    for plan in suspects {
         let text = &cx.repo.sources.get(plan.file).text;
         for found in automaton.find_iter(text) {
             let Name::Old { current, until } = &names[found.pattern().as_usize()] else {
@@ -130,4 +155,25 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(diagnostic);
         }
     }
+}
+
+/// True when any pattern of `probe` occurs in `text`. A plain loop over the DFA's transitions:
+/// the names are Chinese, so a prefilter keyed on rare bytes fires on almost every character,
+/// and the generic search costs several times this loop per byte.
+fn contains_any(probe: &dfa::DFA, text: &str) -> bool {
+    let Ok(mut state) = probe.start_state(Anchored::No) else {
+        return true;
+    };
+    for &byte in text.as_bytes() {
+        state = probe.next_state(Anchored::No, state, byte);
+        if probe.is_special(state) {
+            if probe.is_match(state) {
+                return true;
+            }
+            if probe.is_dead(state) {
+                return false;
+            }
+        }
+    }
+    false
 }

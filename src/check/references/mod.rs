@@ -15,7 +15,7 @@ pub mod unknown_post;
 pub mod unknown_resource;
 
 use crate::check::index::{IdKind, Table, suggest};
-use crate::check::refs::{Reference, references};
+use crate::check::refs::{Reference, for_each_reference};
 use crate::check::{Context, Diagnostic, Rule};
 use crate::tr;
 
@@ -27,13 +27,13 @@ fn unknown_in_table<T>(
     table: &Table<T>,
     out: &mut Vec<Diagnostic>,
 ) {
-    for reference in references(cx.repo, kind) {
+    for_each_reference(cx.repo, kind, |reference| {
         let id = reference.id.as_str();
         if table.get(id).is_some() || cx.is_broken(id) {
-            continue;
+            return;
         }
         out.push(unknown(cx, rule, &reference, suggest(id, table.ids())));
-    }
+    });
 }
 
 /// The diagnostic for an id that names nothing, with a did-you-mean when one is close.

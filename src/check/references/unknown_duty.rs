@@ -1,5 +1,5 @@
 use crate::check::index::{IdKind, suggest};
-use crate::check::refs::references;
+use crate::check::refs::for_each_reference;
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
 
 pub static RULE: Rule = Rule {
@@ -35,19 +35,19 @@ Use the duty's current id from the assigning plan.",
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for reference in references(cx.repo, IdKind::Duty) {
+    for_each_reference(cx.repo, IdKind::Duty, |reference| {
         let Some(scope) = reference.scope else {
-            continue;
+            return;
         };
         // An unknown plan is reported by R101; a plan that was not read completely may hold it.
         let Some(plan) = cx.plan(scope) else {
-            continue;
+            return;
         };
         let id = reference.id.as_str();
         if !plan.complete || cx.duties.contains_key(&(scope, id)) {
-            continue;
+            return;
         }
         let near = suggest(id, plan.meta.duties.iter().map(|d| d.id.as_str()));
         out.push(super::unknown(cx, &RULE, &reference, near));
-    }
+    });
 }

@@ -1,5 +1,5 @@
 use crate::check::index::{IdKind, suggest};
-use crate::check::refs::references;
+use crate::check::refs::for_each_reference;
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
 
 pub static RULE: Rule = Rule {
@@ -27,11 +27,11 @@ Correct the id (the help shows the closest one), or define what it names.",
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for reference in references(cx.repo, IdKind::Plan) {
+    for_each_reference(cx.repo, IdKind::Plan, |reference| {
         let id = reference.id.as_str();
         if cx.plan(id).is_none() && !cx.is_broken(id) {
             let near = suggest(id, cx.plans.keys().copied());
             out.push(super::unknown(cx, &RULE, &reference, near));
         }
-    }
+    });
 }

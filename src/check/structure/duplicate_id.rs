@@ -1,5 +1,4 @@
-use std::collections::HashMap;
-
+use crate::check::index::FastMap;
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
 use crate::model::Loc;
 use crate::tr;
@@ -33,16 +32,44 @@ Give the newer one its own id, or delete the copy.",
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let mut first: HashMap<_, Loc> = HashMap::new();
-    for def in cx.definitions() {
+    // Duties and working groups are scoped by their plan's id, and one plan's are listed
+    // together: unless two plans share an id, they are compared in a small map per plan, and
+    // the map of the whole repository holds only plans and registry entries.
+    let mut plan_ids: FastMap<&str, usize> = FastMap::default();
+    plan_ids.reserve(cx.repo.plans.len());
+    for plan in &cx.repo.plans {
+        *plan_ids.entry(plan.meta.id.as_str()).or_default() += 1;
+    }
+    let registry = &cx.repo.registry;
+    let entries = registry.organisations.len()
+        + registry.hazards.len()
+        + registry.metrics.len()
+        + registry.resources.len()
+        + registry.posts.len()
+        + registry.contacts.len();
+    let mut first: FastMap<_, Loc> = FastMap::default();
+    first.reserve(cx.repo.plans.len() + entries);
+    let mut in_plan: FastMap<_, Loc> = FastMap::default();
+    let mut plan_scope: Option<&str> = None;
+    cx.for_each_definition(|def| {
         let loc = Loc {
             file: def.file,
             span: def.id.span,
         };
         let key = (def.kind, def.scope, def.id.as_str());
-        match first.get(&key) {
+        let seen = match def.scope {
+            Some(scope) if plan_ids.get(scope) == Some(&1) => {
+                if plan_scope != Some(scope) {
+                    plan_scope = Some(scope);
+                    in_plan.clear();
+                }
+                &mut in_plan
+            }
+            _ => &mut first,
+        };
+        match seen.get(&key) {
             None => {
-                first.insert(key, loc);
+                seen.insert(key, loc);
             }
             Some(&earlier) => {
                 let (what, id) = (def.kind.name(cx.lang), def.id.as_str());
@@ -65,5 +92,5 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 );
             }
         }
-    }
+    });
 }

@@ -45,10 +45,10 @@ pub fn is_valid_id(id: &str) -> bool {
 }
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for def in cx.definitions() {
+    cx.for_each_definition(|def| {
         let id = def.id.as_str();
         if is_valid_id(id) {
-            continue;
+            return;
         }
         let what = def.kind.name(cx.lang);
         out.push(
@@ -70,7 +70,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 "请使用拼音或英文编号（如 `qu-shuiliju`），中文写在名称或标题中"
             )),
         );
-    }
+    });
 }
 
 #[cfg(test)]

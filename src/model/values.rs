@@ -102,7 +102,7 @@ impl WarningLevel {
 }
 
 /// Response level (响应级别): Ⅰ is the most severe.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
 pub enum ResponseLevel {
     /// Ⅰ级 特别重大
     #[serde(alias = "Ⅰ")]
@@ -263,6 +263,20 @@ macro_rules! text_schema {
             }
         }
     };
+}
+
+/// The schema lists the Roman numerals too, which serde accepts as aliases.
+impl JsonSchema for ResponseLevel {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ResponseLevel".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "enum": ["I", "II", "III", "IV", "Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ"],
+            "description": "Response level: I (特别重大, most severe) to IV (一般); Ⅰ-Ⅳ also accepted.",
+        })
+    }
 }
 
 text_schema!(

@@ -17,6 +17,8 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use emplan::model::PlanKind as Kind;
+
 // ---------------------------------------------------------------------------------------------
 // Random numbers: splitmix64, so the output depends on the seed and nothing else.
 
@@ -928,32 +930,12 @@ struct Command {
     groups: Vec<Group>,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Overall,
-    Specialised,
-    Departmental,
-    Township,
-    Village,
-    Enterprise,
-    Site,
-    Joint,
+/// Chapter headings per kind of plan.
+trait Chapters {
+    fn chapters(self) -> &'static [(&'static str, &'static [&'static str])];
 }
 
-impl Kind {
-    fn key(self) -> &'static str {
-        match self {
-            Kind::Overall => "overall",
-            Kind::Specialised => "specialised",
-            Kind::Departmental => "departmental",
-            Kind::Township => "township",
-            Kind::Village => "village",
-            Kind::Enterprise => "enterprise",
-            Kind::Site => "site",
-            Kind::Joint => "joint",
-        }
-    }
-
+impl Chapters for Kind {
     /// Chapter headings: each contains a word missing_chapter.rs requires for the kind.
     fn chapters(self) -> &'static [(&'static str, &'static [&'static str])] {
         match self {
@@ -1766,16 +1748,7 @@ impl County {
     fn build_plans(&mut self) {
         let county = self.name.clone();
         let gov = self.gov();
-        let dirs = |k: Kind| match k {
-            Kind::Overall => "overall",
-            Kind::Specialised => "specialised",
-            Kind::Departmental => "departmental",
-            Kind::Township => "township",
-            Kind::Village => "village",
-            Kind::Enterprise => "enterprise",
-            Kind::Site => "site",
-            Kind::Joint => "joint",
-        };
+        let dirs = Kind::key;
 
         // The overall plan.
         let mut overall = Plan::new(

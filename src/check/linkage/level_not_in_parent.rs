@@ -34,36 +34,36 @@ Remove the level, or align it with a level the parent defines.",
     run,
 };
 
+/// A plan's levels of one sort, as (level name, place): response or warning levels.
+type Levels = fn(&Plan) -> Vec<(&'static str, crate::model::Span)>;
+
+fn response_levels(plan: &Plan) -> Vec<(&'static str, crate::model::Span)> {
+    let levels = plan.meta.response.iter();
+    levels.map(|l| (l.level.zh(), l.level.span)).collect()
+}
+
+fn warning_levels(plan: &Plan) -> Vec<(&'static str, crate::model::Span)> {
+    let levels = plan.meta.warning.iter();
+    levels.map(|l| (l.level.zh(), l.level.span)).collect()
+}
+
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     for plan in &cx.repo.plans {
         let parents: Vec<&Plan> = super::parents(cx, plan).collect();
-        let with_response: Vec<&&Plan> = parents
-            .iter()
-            .filter(|p| !p.meta.response.is_empty())
-            .collect();
-        if !with_response.is_empty() {
-            for level in &plan.meta.response {
-                let found = with_response
-                    .iter()
-                    .any(|p| p.meta.response.iter().any(|l| *l.level == *level.level));
-                if !found {
-                    let name = level.level.zh();
-                    out.push(report(cx, plan, level.level.span, name, &with_response));
-                }
+        for levels in [response_levels as Levels, warning_levels] {
+            // Only parents that define levels of this sort are compared with.
+            let defining: Vec<&&Plan> = parents.iter().filter(|p| !levels(p).is_empty()).collect();
+            if defining.is_empty() {
+                continue;
             }
-        }
-        let with_warning: Vec<&&Plan> = parents
-            .iter()
-            .filter(|p| !p.meta.warning.is_empty())
-            .collect();
-        if !with_warning.is_empty() {
-            for level in &plan.meta.warning {
-                let found = with_warning
-                    .iter()
-                    .any(|p| p.meta.warning.iter().any(|l| *l.level == *level.level));
-                if !found {
-                    let name = level.level.zh();
-                    out.push(report(cx, plan, level.level.span, name, &with_warning));
+            let known: Vec<&str> = defining
+                .iter()
+                .flat_map(|p| levels(p))
+                .map(|(n, _)| n)
+                .collect();
+            for (name, span) in levels(plan) {
+                if !known.contains(&name) {
+                    out.push(report(cx, plan, span, name, &defining));
                 }
             }
         }

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 pub use plan::{Id, PlanMeta};
 pub use registry::RegistryFile;
-pub use span::{FileId, Loc, Span, Spanned};
+pub use span::{FileId, Loc, SPANNED, Span, Spanned};
 pub use values::{Date, Deadline, PlanKind, ResponseLevel, WarningLevel};
 
 /// One file read from the repository, kept for diagnostics.

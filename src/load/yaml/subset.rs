@@ -7,7 +7,7 @@
 //! module reads exactly that part, many times faster, into the model's types.
 //!
 //! It gives up (returns `None`) at anything else: anchors, tags, block scalars, scalars or flows
-//! over several lines, tabs, CR, control characters, duplicate keys, a value of the wrong type,
+//! over several lines, tabs, a lone CR, control characters, duplicate keys, a value of the wrong type,
 //! an unknown or missing field. The caller then reads the text with serde-saphyr, which gives
 //! the value or says what is wrong. So this module has no messages; its one duty is never to
 //! accept a text as anything other than what serde-saphyr makes of it, which
@@ -134,8 +134,8 @@ impl<'a> Parser<'a> {
             }
             match self.bytes.get(i) {
                 None => return Ok(None),
-                Some(b'\n') => start = i + 1,
-                Some(b'#') => start = self.line_end(i) + 1,
+                Some(b'\n' | b'\r') => start = self.next_line_start(i),
+                Some(b'#') => start = self.next_line_start(self.line_end(i)),
                 Some(_) => {
                     // Document markers and directives start a new document or end this one.
                     let rest = &self.bytes[i..];
@@ -150,9 +150,23 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// The offset of the `\n` ending the line that holds `i`, or the end of the text.
+    /// The offset of the line break (`\n` or `\r\n`) ending the line that holds `i`, or the
+    /// end of the text.
     fn line_end(&self, i: usize) -> usize {
-        memchr(b'\n', &self.bytes[i..]).map_or(self.bytes.len(), |n| i + n)
+        let bytes = &self.bytes[i..];
+        bytes
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(self.bytes.len(), |n| i + n)
+    }
+
+    /// The start of the line after the line break at `end` (see [`Self::line_end`]).
+    fn next_line_start(&self, end: usize) -> usize {
+        match self.bytes.get(end) {
+            Some(b'\r') => end + 2,
+            Some(_) => end + 1,
+            None => end,
+        }
     }
 
     /// After a value: spaces, perhaps a comment, then the end of the line, which is consumed.
@@ -161,12 +175,12 @@ impl<'a> Parser<'a> {
         self.skip_spaces();
         match self.bytes.get(self.pos) {
             None => Ok(()),
-            Some(b'\n') => {
-                self.pos += 1;
+            Some(b'\n' | b'\r') => {
+                self.pos = self.next_line_start(self.pos);
                 Ok(())
             }
             Some(b'#') if self.pos > start => {
-                self.pos = (self.line_end(self.pos) + 1).min(self.bytes.len());
+                self.pos = self.next_line_start(self.line_end(self.pos));
                 Ok(())
             }
             Some(_) => Err(Declined),
@@ -198,7 +212,10 @@ impl<'a> Parser<'a> {
     /// `- ` (or `-` at the end of a line) at `pos`.
     fn at_dash(&self) -> bool {
         self.bytes.get(self.pos) == Some(&b'-')
-            && matches!(self.bytes.get(self.pos + 1), None | Some(b' ' | b'\n'))
+            && matches!(
+                self.bytes.get(self.pos + 1),
+                None | Some(b' ' | b'\n' | b'\r')
+            )
     }
 
     /// A plain key followed by `: ` (or `:` at the end of a line) at `pos`: the key and the
@@ -211,7 +228,7 @@ impl<'a> Parser<'a> {
         let len = bytes
             .iter()
             .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))?;
-        if bytes[len] != b':' || !matches!(bytes.get(len + 1), None | Some(b' ' | b'\n')) {
+        if bytes[len] != b':' || !matches!(bytes.get(len + 1), None | Some(b' ' | b'\n' | b'\r')) {
             return None;
         }
         Some((&self.src[self.pos..self.pos + len], self.pos + len + 1))
@@ -288,7 +305,7 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         self.skip_spaces();
         let commented = self.bytes.get(self.pos) == Some(&b'#') && self.pos > start;
-        if matches!(self.bytes.get(self.pos), None | Some(b'\n')) || commented {
+        if matches!(self.bytes.get(self.pos), None | Some(b'\n' | b'\r')) || commented {
             self.pos = start;
             self.end_of_line()?;
             return match self.next_line()? {
@@ -364,7 +381,7 @@ impl<'a> Parser<'a> {
                 b',' | b']' | b'}' => break,
                 // `08:00` is one scalar; `a: b` or `a:,` would be a mapping.
                 b':' if self.bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) => i += 1,
-                b'\n' | b':' | b'[' | b'{' => return Err(Declined),
+                b'\n' | b'\r' | b':' | b'[' | b'{' => return Err(Declined),
                 b'#' if self.bytes[i - 1] == b' ' => return Err(Declined),
                 _ => i += 1,
             }
@@ -457,7 +474,7 @@ impl<'a> Parser<'a> {
         let mut from = i;
         loop {
             match self.bytes.get(i) {
-                None | Some(b'\n') => return Err(Declined),
+                None | Some(b'\n' | b'\r') => return Err(Declined),
                 Some(b'\'') if self.bytes.get(i + 1) == Some(&b'\'') => {
                     owned
                         .get_or_insert_with(String::new)
@@ -492,7 +509,7 @@ impl<'a> Parser<'a> {
         let mut from = i;
         loop {
             match self.bytes.get(i) {
-                None | Some(b'\n') => return Err(Declined),
+                None | Some(b'\n' | b'\r') => return Err(Declined),
                 Some(b'"') => break,
                 Some(b'\\') => {
                     let s = owned.get_or_insert_with(String::new);
@@ -549,17 +566,18 @@ fn can_start_plain(bytes: &[u8], i: usize) -> bool {
     match bytes[i] {
         b'-' | b'?' | b':' => bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphanumeric()),
         b',' | b'[' | b']' | b'{' | b'}' | b'#' | b'&' | b'*' | b'!' | b'|' | b'>' | b'\''
-        | b'"' | b'%' | b'@' | b'`' | b' ' | b'\n' => false,
+        | b'"' | b'%' | b'@' | b'`' | b' ' | b'\n' | b'\r' => false,
         _ => true,
     }
 }
 
-/// Gives up on control characters (tab and CR included), DEL, C1 controls and NEL, byte order
+/// Gives up on control characters (tab and a CR not followed by LF included), DEL, C1 controls and NEL, byte order
 /// marks and the non-characters U+FFFE and U+FFFF: YAML treats each of them specially.
 fn only_plain_characters(bytes: &[u8]) -> Result<()> {
     for (i, &b) in bytes.iter().enumerate() {
         let special = match b {
             b'\n' => false,
+            b'\r' => bytes.get(i + 1) != Some(&b'\n'),
             0..0x20 | 0x7f => true,
             0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
             0xef => matches!(
@@ -573,8 +591,4 @@ fn only_plain_characters(bytes: &[u8]) -> Result<()> {
         }
     }
     Ok(())
-}
-
-fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == needle)
 }

@@ -1,6 +1,7 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 use rayon::prelude::*;
 
+use crate::check::index::FastMap;
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
 use crate::model::{Loc, Plan, Span};
 use crate::tr;
@@ -169,8 +170,10 @@ struct NameFilter<'a> {
     window: usize,
     /// How far the window may move, by hash of its last [`BLOCK`] bytes.
     shift: Vec<u8>,
-    /// The names (indexes) whose first `window` bytes end in a block of that hash.
-    ends: Vec<Vec<u32>>,
+    /// The names (indexes) by their first `window` bytes. Many names end their window in the
+    /// same common character (昌城县水务局, 安宝县水务局, ...), so the whole window is looked up
+    /// rather than compared with every name that shares its last block.
+    heads: FastMap<&'a [u8], Vec<u32>>,
 }
 
 const BLOCK: usize = 3;
@@ -184,7 +187,7 @@ fn block_hash(block: &[u8]) -> usize {
 impl<'a> NameFilter<'a> {
     /// `None` when a name is shorter than a block (no use skipping) or there is no name.
     fn new(names: &[&'a str]) -> Option<Self> {
-        let names: Vec<&[u8]> = names.iter().map(|n| n.as_bytes()).collect();
+        let names: Vec<&'a [u8]> = names.iter().map(|n| n.as_bytes()).collect();
         let window = names
             .iter()
             .map(|n| n.len())
@@ -195,7 +198,7 @@ impl<'a> NameFilter<'a> {
         }
         let longest_shift = u8::try_from(window - BLOCK + 1).ok()?;
         let mut shift = vec![longest_shift; 1 << HASH_BITS];
-        let mut ends = vec![Vec::new(); 1 << HASH_BITS];
+        let mut heads: FastMap<&[u8], Vec<u32>> = FastMap::default();
         for (index, name) in names.iter().enumerate() {
             let head = &name[..window];
             for end in BLOCK..=window {
@@ -203,13 +206,13 @@ impl<'a> NameFilter<'a> {
                 let to_end = u8::try_from(window - end).unwrap_or(u8::MAX);
                 shift[hash] = shift[hash].min(to_end);
             }
-            ends[block_hash(&head[window - BLOCK..])].push(index as u32);
+            heads.entry(head).or_default().push(index as u32);
         }
         Some(NameFilter {
             names,
             window,
             shift,
-            ends,
+            heads,
         })
     }
 
@@ -221,9 +224,11 @@ impl<'a> NameFilter<'a> {
             match self.shift[hash] {
                 0 => {
                     let start = end - self.window;
-                    let found = self.ends[hash]
-                        .iter()
-                        .any(|&i| text[start..].starts_with(self.names[i as usize]));
+                    let found = self.heads.get(&text[start..end]).is_some_and(|names| {
+                        names
+                            .iter()
+                            .any(|&i| text[start..].starts_with(self.names[i as usize]))
+                    });
                     if found {
                         return true;
                     }

@@ -1,3 +1,5 @@
+use std::collections::hash_map::Entry;
+
 use crate::check::index::FastMap;
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
 use crate::model::Loc;
@@ -50,28 +52,35 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     let mut first: FastMap<_, Loc> = FastMap::default();
     first.reserve(cx.repo.plans.len() + entries);
     let mut in_plan: FastMap<_, Loc> = FastMap::default();
-    let mut plan_scope: Option<&str> = None;
+    // The plan whose duties and groups are being visited, and whether its id is unique (looked
+    // up once per plan, not once per duty: the map of a province's plans is out of cache).
+    let mut plan_scope: Option<(&str, bool)> = None;
     cx.for_each_definition(|def| {
         let loc = Loc {
             file: def.file,
             span: def.id.span,
         };
         let key = (def.kind, def.scope, def.id.as_str());
-        let seen = match def.scope {
-            Some(scope) if plan_ids.get(scope) == Some(&1) => {
-                if plan_scope != Some(scope) {
-                    plan_scope = Some(scope);
-                    in_plan.clear();
-                }
-                &mut in_plan
+        let unique_scope = def.scope.is_some_and(|scope| match plan_scope {
+            Some((current, unique)) if std::ptr::eq(current, scope) => unique,
+            _ => {
+                let unique = plan_ids.get(scope) == Some(&1);
+                plan_scope = Some((scope, unique));
+                in_plan.clear();
+                unique
             }
-            _ => &mut first,
+        });
+        let seen = if unique_scope {
+            &mut in_plan
+        } else {
+            &mut first
         };
-        match seen.get(&key) {
-            None => {
-                seen.insert(key, loc);
+        match seen.entry(key) {
+            Entry::Vacant(vacant) => {
+                vacant.insert(loc);
             }
-            Some(&earlier) => {
+            Entry::Occupied(occupied) => {
+                let earlier = *occupied.get();
                 let (what, id) = (def.kind.name(cx.lang), def.id.as_str());
                 out.push(
                     Diagnostic::new(

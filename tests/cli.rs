@@ -134,6 +134,16 @@ fn explain_prints_the_rule_doc_and_example() {
     assert!(out.contains("## Why is this bad?") && out.contains("## Use instead"));
     let (_, by_name) = stdout(emplan().args(["explain", "duty-not-accepted"]));
     assert_eq!(by_name, out);
+    let (_, zh) = stdout(emplan().args(["--lang", "zh", "explain", "L301"]));
+    assert!(
+        zh.starts_with("# L301 duty-not-accepted (衔接, error)\n"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("## 为什么有问题") && zh.contains("## 改为"),
+        "{zh}"
+    );
+    assert!(!zh.contains("Why is this bad"), "{zh}");
     let output = emplan().args(["explain", "X999"]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
 }

@@ -88,8 +88,24 @@ fn every_rule_is_documented_and_unique() {
             rule.name
         );
         for section in ["## What it does", "## Why is this bad?", "## How to fix"] {
-            assert!(rule.doc.contains(section), "{} lacks {section}", rule.code);
+            assert!(
+                rule.doc.0.contains(section),
+                "{} lacks {section}",
+                rule.code
+            );
         }
+        for section in ["## 作用", "## 为什么有问题", "## 如何修复"] {
+            assert!(
+                rule.doc.1.contains(section),
+                "{} lacks {section}",
+                rule.code
+            );
+        }
+        assert!(
+            !rule.doc.1.contains("## What"),
+            "{}: the Chinese doc is in English",
+            rule.code
+        );
         assert!(!rule.summary.0.is_empty() && !rule.summary.1.is_empty());
         assert_ne!(rule.example.bad, rule.example.good, "{}", rule.code);
     }

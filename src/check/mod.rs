@@ -59,8 +59,10 @@ pub struct Rule {
     pub severity: Severity,
     /// One line: what is wrong when the rule fires (English, Chinese).
     pub summary: (&'static str, &'static str),
-    /// What it does, why it matters (with its source), and how to fix it. Markdown.
-    pub doc: &'static str,
+    /// What it does, why it matters (with its source), and how to fix it. Markdown, in English
+    /// (sections `## What it does`, `## Why is this bad?`, `## How to fix`) and in Chinese
+    /// (`## 作用`, `## 为什么有问题`, `## 如何修复`).
+    pub doc: (&'static str, &'static str),
     pub example: Example,
     pub run: fn(&Context, &mut Vec<Diagnostic>),
 }
@@ -68,6 +70,10 @@ pub struct Rule {
 impl Rule {
     pub fn summary(&self, lang: Lang) -> &'static str {
         lang.pick(self.summary.0, self.summary.1)
+    }
+
+    pub fn doc(&self, lang: Lang) -> &'static str {
+        lang.pick(self.doc.0, self.doc.1)
     }
 }
 

@@ -29,7 +29,7 @@ pub fn explain(rule: &Rule, lang: Lang) -> String {
     let severity = rule.severity.key();
     let _ = writeln!(text, "# {code} {name} ({family}, {severity})\n");
     let _ = writeln!(text, "{}\n", rule.summary(lang));
-    let _ = writeln!(text, "{}\n", rule.doc);
+    let _ = writeln!(text, "{}\n", rule.doc(lang));
     let example = &rule.example;
     let file = example.file;
     let _ = writeln!(text, "## {}\n", lang.pick("Example", "示例"));

@@ -11,7 +11,8 @@ pub static RULE: Rule = Rule {
         "a plan accepts a duty that is assigned to another organisation",
         "预案承接了分配给其他单位的职责",
     ),
-    doc: "\
+    doc: (
+        "\
 ## What it does
 Reports an `accepts` entry whose duty exists but is assigned to an organisation other than the
 accepting plan's owner.
@@ -24,6 +25,22 @@ linkage looks complete when it is not.
 
 ## How to fix
 Remove the entry, or, if the assignment is wrong, correct the duty's `org` in the assigning plan.",
+        "\
+## 作用
+报告这样的 `accepts` 条目：所指职责存在，
+但分配给了承接预案责任单位以外的组织机构。
+
+## 为什么有问题
+预案只能承接分配给本组织机构的职责。如果分配职责的预案
+在修订时把该职责改派给了另一个组织机构，原承担单位的预案
+仍声称承接该职责，而新承担单位的预案可能从未得到通知
+（Doorstop 称之为“可疑链接”，suspect links）。
+无论哪种情况，衔接看似完整，实则不然。
+
+## 如何修复
+删除该条目；如果是职责分配有误，
+则在分配职责的预案中更正该职责的 `org`。",
+    ),
     example: Example {
         file: "plans/bm-yingji.md",
         find: "duty: rescue",

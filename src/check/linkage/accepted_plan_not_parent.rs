@@ -10,7 +10,8 @@ pub static RULE: Rule = Rule {
         "a plan accepts duties from a plan that is not among its parents",
         "承接职责的来源预案未列为上级预案",
     ),
-    doc: "\
+    doc: (
+        "\
 ## What it does
 Reports an `accepts` entry whose plan is not in the accepting plan's `parents`.
 
@@ -22,6 +23,21 @@ must follow it (2013 预案管理办法 Art. 25: a changed parent plan triggers 
 
 ## How to fix
 Add the plan to `parents`.",
+        "\
+## 作用
+报告 `accepts` 中所承接的预案不在本预案 `parents` 中的条目。
+
+## 为什么有问题
+部门应急预案是“根据总体应急预案、专项应急预案和部门职责”
+制定的：它所承接职责的来源预案，就是它的上级预案。
+把这些预案列为上级，层级关系才能如实反映；专项应急预案
+修订时，需要随之修订的部门应急预案也才会被标记出来
+（2013 年《突发事件应急预案管理办法》第二十五条：
+上位预案发生变化的，应当及时修订）。
+
+## 如何修复
+将该预案加入 `parents`。",
+    ),
     example: Example {
         file: "plans/bm-yingji.md",
         find: "parents: [overall, zx-flood]",

@@ -12,7 +12,8 @@ pub static RULE: Rule = Rule {
         "a duty assigned to an organisation is not taken up in that organisation's plan",
         "分配给组织机构的职责未在其预案中承接",
     ),
-    doc: "\
+    doc: (
+        "\
 ## What it does
 For every duty a plan assigns to an organisation other than its own owner, checks that one of
 that organisation's own plans lists it under `accepts` (plan id + duty id). Reported at the
@@ -21,7 +22,7 @@ all is L302.)
 
 ## Why is this bad?
 This is the core of linkage (衔接): the district asks for \"an assessment system for the linkage
-between the overall plan and the departmental plans\" (seed plan, 专栏). A specialised plan that
+between the overall plan and the departmental plans\" (seed plan, on the plan system). A specialised plan that
 tells the water bureau to monitor water levels, while the water bureau's own plan does not
 mention it, leaves a duty that nobody has prepared for: no procedure, no team, no drill. The 2024
 预案管理办法 (Art. 5) charges the emergency management department with co-ordinating exactly this.
@@ -29,6 +30,29 @@ mention it, leaves a duty that nobody has prepared for: no procedure, no team, n
 ## How to fix
 Add `{ plan: <assigning plan>, duty: <duty id> }` to `accepts` in the organisation's plan, and
 describe in its body how it carries the duty out; or assign the duty to the right organisation.",
+        "\
+## 作用
+对预案分配给其责任单位以外的组织机构的每项职责，
+检查该组织机构自己的预案中，是否有一个在 `accepts` 下
+列出了该职责（预案 id + 职责 id）。问题报告在该职责的
+`org` 处，并把该组织机构的各个预案列为相关位置。
+（完全没有预案的组织机构由 L302 报告。）
+
+## 为什么有问题
+这正是衔接的核心：区里要求“建立……综合应急预案与
+各部门应急预案的衔接评估系统”（参考区“十四五”应急体系
+规划）。专项应急预案要求水务局监测水位，而水务局自己的
+预案对此只字未提，这项职责就无人做好准备：没有处置程序，
+没有队伍，也没有演练。2024 年《突发事件应急预案管理办法》
+第五条规定由应急管理部门统筹协调的，正是这项工作。
+
+## 如何修复
+在该组织机构预案的 `accepts` 中加入
+`{ plan: <assigning plan>, duty: <duty id> }`
+（`<assigning plan>` 为分配该职责的预案 id，
+`<duty id>` 为职责 id），并在正文中写明如何履行该职责；
+或者将该职责分配给正确的组织机构。",
+    ),
     example: Example {
         file: "plans/bm-yingji.md",
         find: "  - { plan: zx-flood, duty: rescue }\n",

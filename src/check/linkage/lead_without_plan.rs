@@ -11,7 +11,8 @@ pub static RULE: Rule = Rule {
         "the lead department of a specialised plan has no departmental plan",
         "专项预案的牵头部门没有部门预案",
     ),
-    doc: "\
+    doc: (
+        "\
 ## What it does
 Checks that the owner of every specialised plan (its lead department, 牵头部门) owns a
 departmental plan.
@@ -24,6 +25,22 @@ so (2013 预案管理办法 Art. 6 and 8).
 
 ## How to fix
 Write the lead department's plan, or make the right department the owner.",
+        "\
+## 作用
+检查每个专项应急预案的责任单位（即其牵头部门）
+是否有自己的部门应急预案。
+
+## 为什么有问题
+专项应急预案由牵头部门起草、本级政府批准；牵头部门
+承担指挥部办公室工作，协调各成员单位。牵头部门若没有
+自己的部门应急预案，负责牵头应对的部门就从未以书面形式
+明确自己将如何应对（2013 年《突发事件应急预案管理办法》
+第六条、第八条）。
+
+## 如何修复
+编制牵头部门的部门应急预案，
+或将正确的部门设为该预案的责任单位。",
+    ),
     example: Example {
         file: "plans/bm-shuili.md",
         find: "kind: departmental",

@@ -11,7 +11,8 @@ pub static RULE: Rule = Rule {
         "a plan defines a response or warning level that none of its parents has",
         "预案设置了上级预案中没有的响应或预警级别",
     ),
-    doc: "\
+    doc: (
+        "\
 ## What it does
 For each response level (Ⅰ-Ⅳ) and warning level (red, orange, yellow, blue) a plan defines,
 checks that at least one of its parents that define levels of that sort has the same level.
@@ -25,6 +26,22 @@ activated by the parent and will not be.
 
 ## How to fix
 Remove the level, or align it with a level the parent defines.",
+        "\
+## 作用
+对预案设置的每个响应级别（Ⅰ—Ⅳ级）和预警级别（红、橙、黄、蓝），
+在设置了同类级别的上级预案中，检查是否至少有一个设有相同的级别。
+未设置该类级别的上级预案不参与比较。
+
+## 为什么有问题
+应急响应应当“分级清晰，且与上级应急预案响应分级衔接”
+（应急预案评审指南）。乡镇（街道）应急预案设有
+区总体应急预案没有的Ⅰ级响应，或部门应急预案设有
+其专项应急预案从不发布的预警颜色，这样的级别，
+上级预案无从启动，实际上也不会启动。
+
+## 如何修复
+删除该级别，或使其与上级预案设置的某一级别保持一致。",
+    ),
     example: Example {
         file: "plans/cun-hexi.md",
         find: "---\n\n# 河西村",

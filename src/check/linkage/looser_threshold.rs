@@ -12,7 +12,8 @@ pub static RULE: Rule = Rule {
         "a plan activates a level later than its parent does",
         "预案的启动条件比上级预案宽松",
     ),
-    doc: "\
+    doc: (
+        "\
 ## What it does
 For each response level, compares the plan's activation criteria that have a `metric` and an
 `at_least` value with its parents' criteria for the same level and metric (and the same hazard,
@@ -28,6 +29,26 @@ earlier.
 
 ## How to fix
 Lower the threshold to the parent's value or below, or change the parent if it is wrong.",
+        "\
+## 作用
+对每个响应级别，将预案中带有 `metric` 和 `at_least` 值的
+启动条件，与其上级预案中同一级别、同一指标的启动条件
+进行比较（双方都写明灾种时，还须灾种相同）。本预案的阈值
+不得高于相匹配的上级预案阈值中最宽松的一个：如果总体应急
+预案在死亡 1 人时即启动Ⅳ级响应，而专项应急预案要等到
+死亡 3 人才启动，两者之间就出现空档，在此区间内，
+两个预案都无法按应有的方式响应。
+
+## 为什么有问题
+应急响应应当“分级清晰，且与上级应急预案响应分级衔接”。
+下级预案的阈值更宽松，上级预案认定为Ⅳ级的事件，
+就得不到本应率先行动的部门的Ⅳ级响应。反过来
+（下级预案更严格）是允许的：下级可以更早行动。
+
+## 如何修复
+将阈值降至上级预案的数值或以下；
+如果是上级预案有误，则修改上级预案。",
+    ),
     example: Example {
         file: "plans/zx-flood.md",
         find: "{ text: 造成1人以上死亡, metric: deaths, at_least: 1 }",

@@ -10,7 +10,8 @@ pub static RULE: Rule = Rule {
         "duties are assigned to an organisation that has no plan",
         "承担职责的组织机构没有预案",
     ),
-    doc: "\
+    doc: (
+        "\
 ## What it does
 Reports each duty assigned to an organisation that owns no plan in the repository, at the duty's
 `org`.
@@ -24,6 +25,23 @@ them out. The seed district's plan system has 79 departmental plans for this rea
 ## How to fix
 Write the organisation's plan (accepting these duties), or assign the duties to an organisation
 that has one.",
+        "\
+## 作用
+对分配给某组织机构、而该组织机构在本预案库中没有任何预案的
+每项职责，在该职责的 `org` 处报告。
+
+## 为什么有问题
+部门应急预案是“根据总体应急预案、专项应急预案和部门职责”
+制定的（2013 年《突发事件应急预案管理办法》第六条）；
+乡镇（街道）和村（社区）应急预案承接区里分配给它们的任务。
+有职责却没有预案的组织机构，对其中任何一项职责的履行
+都没有做好准备。参考区的预案体系之所以有 79 部
+部门应急预案，原因正在于此。
+
+## 如何修复
+为该组织机构编制预案（并在其中承接这些职责），
+或将这些职责分配给已有预案的组织机构。",
+    ),
     example: Example {
         file: "plans/zx-flood.md",
         find: "org: qu-yingjiju",

@@ -12,7 +12,8 @@ pub static RULE: Rule = Rule {
     family: Family::Linkage,
     severity: Severity::Error,
     summary: ("plans are each other's parents", "预案之间存在循环上级关系"),
-    doc: "\
+    doc: (
+        "\
 ## What it does
 Reports plans whose `parents` form a cycle (A derives from B, B derives from A, directly or
 through other plans), once per cycle, at the first plan of the cycle.
@@ -24,6 +25,20 @@ against a parent.
 
 ## How to fix
 Remove the `parents` entry that points down the hierarchy.",
+        "\
+## 作用
+报告 `parents` 构成循环的预案（A 源自 B，B 又源自 A，
+无论是直接还是经由其他预案），每个循环只报告一次，
+位置为循环中的第一个预案。
+
+## 为什么有问题
+预案体系是以总体应急预案为根的层级结构。形成循环后，
+没有哪个预案处于上级：其中一个预案修订，连带修订就永远
+没有终点；响应级别和分级标准也无法与上级预案对照。
+
+## 如何修复
+删除指向下级预案的那条 `parents` 条目。",
+    ),
     example: Example {
         file: "plans/zx-flood.md",
         find: "parents: [overall]",

@@ -11,7 +11,8 @@ pub static RULE: Rule = Rule {
         "a plan lacks the parent its kind requires",
         "预案缺少其类型应有的上级预案",
     ),
-    doc: "\
+    doc: (
+        "\
 ## What it does
 Checks that each plan derives from the plan its tier requires:
 
@@ -26,11 +27,35 @@ Checks that each plan derives from the plan its tier requires:
 The plan system is a hierarchy. Departmental plans are made \"according to the overall plan, the
 specialised plans and the department's duties\"; township plans follow the district overall plan;
 village plans the township's; a site procedure (现场处置方案) is part of its unit's plan system
-and must link to it (GB/T 29639-2020, 5.3). A plan outside the hierarchy is not assessed with it
+and must link to it (GB/T 29639-2020: the procedure links to the unit's plan). A plan outside the hierarchy is not assessed with it
 (2024 预案管理办法 Art. 5: linkage of plans) and is not revised when its parent is.
 
 ## How to fix
 Add the required parent to `parents`.",
+        "\
+## 作用
+检查每个预案是否以其所在层级要求的预案为上级预案：
+
+| 类型 | 上级预案须为 |
+|---|---|
+| 专项、部门、乡镇（街道）、联合应急预案 | 总体应急预案 |
+| 村（社区）应急预案 | 所属乡镇（街道）的预案，即该村（社区）上级组织机构的预案 |
+| 现场处置方案 | 同一责任单位的预案（本单位或本乡镇（街道）自己的预案） |
+| 企事业单位应急预案 | 乡镇（街道）应急预案或专项应急预案 |
+
+## 为什么有问题
+预案体系是分层级的。部门应急预案是
+“根据总体应急预案、专项应急预案和部门职责”制定的；
+乡镇（街道）应急预案依据区总体应急预案；
+村（社区）应急预案依据所属乡镇（街道）的预案；
+现场处置方案是本单位预案体系的组成部分，必须与之衔接
+（GB/T 29639-2020：处置程序与本单位预案衔接）。游离于体系之外的预案，
+不会随体系一起评估（2024 年《突发事件应急预案管理办法》
+第五条：预案衔接），上级预案修订时也不会随之修订。
+
+## 如何修复
+在 `parents` 中加入所要求的上级预案。",
+    ),
     example: Example {
         file: "plans/xz-baolun.md",
         find: "parents: [overall, zx-flood]",

@@ -11,7 +11,8 @@ pub static RULE: Rule = Rule {
         "a `plan:` link in the text leads nowhere",
         "正文中的预案链接无效",
     ),
-    doc: "\
+    doc: (
+        "\
 ## What it does
 Reports a Markdown link `[...](plan:ID)` whose plan id names no plan, and a link
 `[...](plan:ID#DUTY)` whose duty that plan does not define.
@@ -22,6 +23,18 @@ handbook to a plan that was renamed or withdrawn, at the moment they need the pr
 
 ## How to fix
 Correct the id (the help suggests the closest one), or remove the link.",
+        "\
+## 作用
+报告预案编号不对应任何预案的 Markdown 链接 `[...](plan:ID)`，
+以及所指预案未定义该职责的链接 `[...](plan:ID#DUTY)`。
+
+## 为什么有问题
+应急处置人员读的是正文。无效链接会把工作手册的读者引向已改名或已废止的预案，
+而此时正是他们需要查看处置程序的时候。
+
+## 如何修复
+更正编号（帮助信息会给出最接近的编号），或删除该链接。",
+    ),
     example: Example {
         file: "plans/overall.md",
         find: "(plan:zx-flood)",

@@ -13,7 +13,8 @@ pub static RULE: Rule = Rule {
         "a reference to an organisation that has been dissolved",
         "引用了已撤销的组织机构",
     ),
-    doc: "\
+    doc: (
+        "\
 ## What it does
 Reports a reference by id to an organisation whose registry entry has `dissolved`, and names
 its successor as the fix.
@@ -24,6 +25,19 @@ Duties assigned to a body that no longer exists are carried out by nobody. The 2
 
 ## How to fix
 Refer to the successor, and review the duties with it.",
+        "\
+## 作用
+报告通过编号引用、但其登记条目带有 `dissolved` 的组织机构，
+并给出其承继机构作为修复建议。
+
+## 为什么有问题
+分派给已不存在机构的职责无人履行。
+2013 年《突发事件应急预案管理办法》第二十五条将应急指挥机构及其职责
+发生调整列为修订预案的情形之一。
+
+## 如何修复
+改为引用承继机构，并与其一同复核相关职责。",
+    ),
     example: Example {
         file: "plans/overall.md",
         find: "office: qu-yingjiju",

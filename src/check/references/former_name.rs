@@ -15,7 +15,8 @@ pub static RULE: Rule = Rule {
         "a plan uses the name of an organisation that no longer has it",
         "预案使用了组织机构的旧名称",
     ),
-    doc: "\
+    doc: (
+        "\
 ## What it does
 Finds, anywhere in a plan file (front matter or prose), a name listed in an organisation's
 `former_names`, or the name of a dissolved organisation, and gives the current name as the fix.
@@ -31,6 +32,26 @@ that names are current.
 
 ## How to fix
 Replace the old name with the current one, and review the duties that went with it.",
+        "\
+## 作用
+在预案文件的任何位置（前置元数据（front matter）或正文）查找
+组织机构 `former_names` 中列出的名称或已撤销组织机构的名称，
+并给出现名称作为修复建议。如果某个组织机构的现名称包含该旧名称，
+则以较长的现名称为准，因此，包含“区水利局”的较长现名称中的
+“区水利局”不会被报告。
+
+## 为什么有问题
+2018—2019 年机构改革后，许多预案仍写着已不存在的机构
+（区安全生产监督管理局、区国土资源局、区水务局）。
+预案写入已不存在的机构，其职责就无人承担。
+应急指挥机构及其职责发生调整是修订预案的情形之一
+（2013 年《突发事件应急预案管理办法》第二十五条；
+《生产安全事故应急预案管理办法》第三十六条），
+评审时也会检查名称是否为现行名称。
+
+## 如何修复
+将旧名称替换为现名称，并复核原由其承担的职责。",
+    ),
     example: Example {
         file: "plans/zx-flood.md",
         find: "统筹调度抢险救援力量",

@@ -11,7 +11,8 @@ pub static RULE: Rule = Rule {
     family: Family::Structure,
     severity: Severity::Error,
     summary: ("two things of one kind share an id", "同类对象的编号重复"),
-    doc: "\
+    doc: (
+        "\
 ## What it does
 Reports an id defined twice for the same kind of thing: two plans, two organisations, two
 hazards, resources, posts or contacts anywhere in the repository, or two duties or working groups
@@ -24,6 +25,19 @@ to be renamed.
 
 ## How to fix
 Give the newer one its own id, or delete the copy.",
+        "\
+## 作用
+报告同一类对象中被重复定义的编号：整个仓库中的两份预案、两个组织机构、
+两个灾种、资源、岗位或联系人，或同一份预案中的两项职责或两个工作组。
+保留（按路径顺序）第一个定义，报告其余的定义。
+
+## 为什么有问题
+在读者看来，引用指向其中哪一个是随机的：从 `zx-flood` 承接的职责，
+可能被拿去和错误的预案核对。第二个文件往往是本该改名的复制件。
+
+## 如何修复
+给较新的那个另起一个编号，或删除复制件。",
+    ),
     example: Example {
         file: "plans/bm-yingji.md",
         find: "id: bm-yingji",

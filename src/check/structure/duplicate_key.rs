@@ -8,7 +8,8 @@ pub static RULE: Rule = Rule {
     family: Family::Structure,
     severity: Severity::Error,
     summary: ("the same key twice in one mapping", "同一映射中键重复"),
-    doc: "\
+    doc: (
+        "\
 ## What it does
 Reports a key that appears twice in the same YAML mapping.
 
@@ -19,6 +20,18 @@ disappear from every check.
 
 ## How to fix
 Merge the two entries into one.",
+        "\
+## 作用
+报告在同一个 YAML 映射中出现两次的键。
+
+## 为什么有问题
+YAML 不允许这样写，而接受这种写法的工具会悄悄只保留两个值中的一个：
+在下方又写了一个 `duties:` 列表，就会替换掉前面那个，
+预案的一半职责便从所有检查中消失了。
+
+## 如何修复
+把两处合并为一处。",
+    ),
     example: Example {
         file: "plans/bm-shuili.md",
         find: "parents: [overall]\n",

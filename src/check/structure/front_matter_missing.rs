@@ -8,7 +8,8 @@ pub static RULE: Rule = Rule {
     family: Family::Structure,
     severity: Severity::Error,
     summary: ("a plan file has no front matter", "预案文件缺少前置元数据"),
-    doc: "\
+    doc: (
+        "\
 ## What it does
 Reports a Markdown file that does not start with a `---` line. Every `.md` file in the
 repository except `README.md` is a plan, and a plan's structured part (id, kind, owner, duties,
@@ -21,6 +22,20 @@ duties can be checked: it is invisible to the linkage (衔接) assessment the di
 ## How to fix
 Add front matter with at least `id`, `kind`, `title` and `owner`, or rename a file that is not a
 plan to `README.md` or move it out of the repository.",
+        "\
+## 作用
+报告不以 `---` 行开头的 Markdown 文件。仓库中除 `README.md` 以外的
+每个 `.md` 文件都是一份预案；预案的结构化部分（编号、类型、编制单位、
+职责、级别）写在文件最顶部两行 `---` 之间的 YAML 前置元数据（front matter）中。
+
+## 为什么有问题
+没有前置元数据，预案就没有编号，其他预案无法与它关联，它的职责也都无法检查：
+区里要求开展的预案衔接评估根本“看不到”这份预案。
+
+## 如何修复
+添加前置元数据，至少包含 `id`、`kind`、`title` 和 `owner`；
+如果该文件不是预案，请将其改名为 `README.md`，或将其移出仓库。",
+    ),
     example: Example {
         file: "plans/notes.md",
         find: "",

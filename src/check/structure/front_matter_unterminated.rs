@@ -8,7 +8,8 @@ pub static RULE: Rule = Rule {
     family: Family::Structure,
     severity: Severity::Error,
     summary: ("the front matter is never closed", "前置元数据没有结束标记"),
-    doc: "\
+    doc: (
+        "\
 ## What it does
 Reports a plan whose opening `---` line has no closing `---` line.
 
@@ -18,6 +19,16 @@ is not read at all.
 
 ## How to fix
 Add a line with only `---` after the last front matter field, before the Markdown body.",
+        "\
+## 作用
+报告前置元数据（front matter）只有开头的 `---` 行、没有结束 `---` 行的预案。
+
+## 为什么有问题
+没有结束行，emplan 就无法区分结构化部分和正文，整份预案都不会被读取。
+
+## 如何修复
+在最后一个前置元数据字段之后、Markdown 正文之前，单独添加一行 `---`。",
+    ),
     example: Example {
         file: "plans/bm-shuili.md",
         find: "---\n\n# 区水利局",

@@ -11,7 +11,8 @@ pub static RULE: Rule = Rule {
         "an id is not lower-case ASCII with hyphens",
         "编号格式不规范",
     ),
-    doc: "\
+    doc: (
+        "\
 ## What it does
 Reports an id that is not made of lower-case ASCII letters and digits joined by single hyphens
 (`qu-shuiliju`, `zx-flood-drought`, `c-0001`).
@@ -24,6 +25,20 @@ input methods (全角/半角), and change when someone \"corrects\" a name. Name
 
 ## How to fix
 Use a pinyin or English id, and keep the Chinese in `name` or `title`.",
+        "\
+## 作用
+报告不是由小写 ASCII 字母和数字、以单个连字符连接而成的编号
+（如 `qu-shuiliju`、`zx-flood-drought`、`c-0001`）。
+
+## 为什么有问题
+编号是其他预案、演练、报告和文件名在多年里都要引用的对象。
+编号中含有汉字、空格或大小写混用，会使其他工具中的链接失效；
+用不同输入法（全角/半角）输入时看起来一样、实际却不同；有人“纠正”名称时编号也会跟着变。
+名称应写在 `name` 或 `title` 中，这两项可以随时修改。
+
+## 如何修复
+使用拼音或英文编号，中文写在 `name` 或 `title` 中。",
+    ),
     example: Example {
         file: "plans/zx-flood.md",
         find: "- id: rescue",

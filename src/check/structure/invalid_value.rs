@@ -9,7 +9,8 @@ pub static RULE: Rule = Rule {
     family: Family::Structure,
     severity: Severity::Error,
     summary: ("a value of the wrong type or out of range", "字段取值无效"),
-    doc: "\
+    doc: (
+        "\
 ## What it does
 Reports a value of the wrong type or outside its allowed set: a plan `kind` that is not one of
 the eight kinds, a response level other than I-IV, a warning level other than red, orange,
@@ -22,6 +23,21 @@ levels Ⅰ-Ⅳ, four warning colours); a value outside them cannot be compared w
 
 ## How to fix
 Use one of the values the message lists.",
+        "\
+## 作用
+报告类型错误或超出允许范围的取值：预案的 `kind` 不是八种类型之一，
+响应级别不是Ⅰ～Ⅳ级，预警级别不是红、橙、黄、蓝，日期没有按
+`YYYY-MM-DD` 书写，时限没有按 `30m`、`2h` 这样的格式书写，
+需要填数字的地方填了文字，等等。
+
+## 为什么有问题
+级别和类型由《中华人民共和国突发事件应对法》和《突发事件应急预案管理办法》
+规定（响应级别分Ⅰ～Ⅳ四级，预警级别分四种颜色）；
+超出范围的取值无法与其他预案比对。
+
+## 如何修复
+改用提示信息中列出的某个取值。",
+    ),
     example: Example {
         file: "plans/zx-flood.md",
         find: "deadline: 1h",

@@ -8,7 +8,8 @@ pub static RULE: Rule = Rule {
     family: Family::Structure,
     severity: Severity::Error,
     summary: ("a file is not UTF-8", "文件不是 UTF-8 编码"),
-    doc: "\
+    doc: (
+        "\
 ## What it does
 Reports a file that is not valid UTF-8 and names the encoding it most likely has (GBK, UTF-16,
 Big5), with the command that converts it. The rest of the repository is still checked.
@@ -21,6 +22,22 @@ structure. The repository format is UTF-8 only (see docs/format.md).
 ## How to fix
 Convert the file, for example `iconv -f GBK -t UTF-8 plan.md > plan.utf8.md` and move it over
 the original, or in an editor choose \"Save with encoding: UTF-8\".",
+        "\
+## 作用
+报告不是有效 UTF-8 编码的文件，指出它最可能使用的编码（GBK、UTF-16、Big5），
+并给出转换命令。仓库中的其他文件仍照常检查。
+
+## 为什么有问题
+在中文 Windows 上用 Word 起草的预案，常被保存为 GBK（ANSI）
+或 UTF-16（“Unicode”）文本。这样一来，Git 差异对比、审阅以及其他所有工具
+显示的都是乱码，emplan 也无法读取其结构。
+仓库格式只接受 UTF-8（见 docs/format.md）。
+
+## 如何修复
+转换文件编码，例如运行 `iconv -f GBK -t UTF-8 plan.md > plan.utf8.md`，
+再用转换后的文件覆盖原文件；或在编辑器中选择“以 UTF-8 编码保存”
+（Save with encoding: UTF-8）。",
+    ),
     example: Example {
         file: "plans/bm-shuili.md",
         find: "落实",

@@ -8,7 +8,8 @@ pub static RULE: Rule = Rule {
     family: Family::Structure,
     severity: Severity::Error,
     summary: ("a file cannot be read", "文件无法读取"),
-    doc: "\
+    doc: (
+        "\
 ## What it does
 Reports a plan or registry file that emplan found but could not read: a dangling symbolic link,
 a file without read permission, a folder it may not enter.
@@ -19,6 +20,19 @@ plans be kept in databases and used digitally; a file that the tools cannot open
 
 ## How to fix
 Restore the file or the link target, or fix its permissions.",
+        "\
+## 作用
+报告 emplan 找到了、却无法读取的预案文件或登记文件：
+指向不存在目标的符号链接、没有读取权限的文件、无权进入的文件夹等。
+
+## 为什么有问题
+读不了的预案，就是没人检查的预案。
+2024 年《突发事件应急预案管理办法》第六条要求应急预案纳入数据库管理、
+推进数字化应用；工具打不开的文件做不到这一点。
+
+## 如何修复
+恢复该文件或链接目标，或修正其权限。",
+    ),
     example: Example {
         file: "plans/link.md",
         find: "",

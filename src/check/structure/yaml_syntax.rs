@@ -8,7 +8,8 @@ pub static RULE: Rule = Rule {
     family: Family::Structure,
     severity: Severity::Error,
     summary: ("the YAML cannot be parsed", "YAML 语法错误"),
-    doc: "\
+    doc: (
+        "\
 ## What it does
 Reports front matter or a registry file that is not well-formed YAML: a bracket never closed, a
 bad indentation, a tab used for indentation, an unknown anchor.
@@ -19,6 +20,18 @@ Nothing in a file that cannot be parsed is checked, so every other rule is silen
 ## How to fix
 Fix the syntax at the place shown. Quote values that contain `: `, `#` or start with `[`, `{`,
 `*`, `&`, `!`, `%` or `@`.",
+        "\
+## 作用
+报告不是合法 YAML 的前置元数据（front matter）或登记文件：
+括号未闭合、缩进错误、用制表符（Tab）缩进、引用了不存在的锚点等。
+
+## 为什么有问题
+无法解析的文件，其中的内容一概不会被检查，其他所有规则对它都不会报告任何问题。
+
+## 如何修复
+在提示的位置修正语法。值中含有 `: ` 或 `#`，或以 `[`、`{`、
+`*`、`&`、`!`、`%`、`@` 开头时，须给该值加引号。",
+    ),
     example: Example {
         file: "plans/bm-shuili.md",
         find: "owner: qu-shuiliju",

@@ -191,14 +191,20 @@ impl fmt::Display for Date {
     }
 }
 
+/// What a date should look like, as serde reports it (the loader recognises it to word the
+/// problem in the user's language).
+pub const DATE_EXPECTED: &str = "a date written YYYY-MM-DD";
+
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Date::parse(&text).ok_or_else(|| {
-            de::Error::invalid_value(de::Unexpected::Str(&text), &"a date written YYYY-MM-DD")
-        })
+        Date::parse(&text)
+            .ok_or_else(|| de::Error::invalid_value(de::Unexpected::Str(&text), &DATE_EXPECTED))
     }
 }
+
+/// What a time limit should look like, as serde reports it (see [`DATE_EXPECTED`]).
+pub const TIME_LIMIT_EXPECTED: &str = "a time limit such as 30m, 2h or 3d";
 
 /// A time limit such as `30m`, `2h` or `3d` (minutes, hours, days), kept in minutes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -239,10 +245,7 @@ impl<'de> Deserialize<'de> for Deadline {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
         Deadline::parse(&text).ok_or_else(|| {
-            de::Error::invalid_value(
-                de::Unexpected::Str(&text),
-                &"a time limit such as 30m, 2h or 3d",
-            )
+            de::Error::invalid_value(de::Unexpected::Str(&text), &TIME_LIMIT_EXPECTED)
         })
     }
 }

@@ -1,6 +1,7 @@
 use crate::check::index::suggest;
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
-use crate::load::YamlProblem;
+use crate::i18n::Lang;
+use crate::load::{Expected, YamlProblem};
 use crate::tr;
 
 pub static RULE: Rule = Rule {
@@ -49,10 +50,10 @@ Use one of the values the message lists.",
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     super::report(cx, &RULE, out, |kind| match super::yaml(kind) {
-        Some(YamlProblem::InvalidValue { message, variant }) => {
+        Some(YamlProblem::InvalidValue { found, expected }) => {
             let mut helps = Vec::new();
-            if let Some((found, expected)) = variant
-                && let Some(near) = suggest(found, expected.iter().copied())
+            if let (Some(found), Expected::OneOf(set)) = (found, expected)
+                && let Some(near) = suggest(found, set.iter().copied())
             {
                 helps.push(tr!(
                     cx.lang,
@@ -65,19 +66,125 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 "see docs/format.md for the values this field takes",
                 "该字段可用的取值见 docs/format.md"
             ));
-            let message = match variant {
-                Some((found, expected)) => {
-                    let list = expected.join(", ");
-                    tr!(
-                        cx.lang,
-                        "`{found}` is not one of: {list}",
-                        "“{found}”不是可选值之一：{list}"
-                    )
-                }
-                None => tr!(cx.lang, "invalid value: {message}", "取值无效：{message}"),
-            };
-            Some((message, helps))
+            Some((message(cx.lang, found.as_deref(), expected), helps))
         }
         _ => None,
     });
+}
+
+/// What is wrong with the value, in the user's language. A list or a mapping where one value
+/// belongs (or the other way round) is a structure, so only what belongs there is said.
+fn message(lang: Lang, found: Option<&str>, expected: &Expected) -> String {
+    let what = match expected {
+        Expected::OneOf(set) => {
+            let list = set.join(", ");
+            return match found {
+                Some(found) => tr!(
+                    lang,
+                    "`{found}` is not one of: {list}",
+                    "“{found}”不是可选值之一：{list}"
+                ),
+                None => tr!(lang, "expected one of: {list}", "应为以下取值之一：{list}"),
+            };
+        }
+        // A list or a mapping where one value belongs (or the other way round): what was
+        // written is a structure, so only what belongs here is said.
+        Expected::List => {
+            return tr!(
+                lang,
+                "a list is expected here, such as `[a, b]`",
+                "此处应为列表，如 `[a, b]`"
+            );
+        }
+        Expected::Mapping => {
+            return tr!(
+                lang,
+                "a mapping of `key: value` lines is expected here",
+                "此处应为“键: 值”形式的映射"
+            );
+        }
+        Expected::Single => {
+            return tr!(
+                lang,
+                "one value is expected here, not a list or a mapping",
+                "此处应为单个值，而不是列表或映射"
+            );
+        }
+        Expected::NotEmpty => {
+            return lang
+                .pick("this value may not be left empty", "该值不能为空")
+                .to_owned();
+        }
+        Expected::Other(message) => {
+            return tr!(lang, "invalid value: {message}", "取值无效：{message}");
+        }
+        Expected::WholeNumber => lang.pick("a whole number (0 or more)", "非负整数"),
+        Expected::Number => lang.pick("a number", "数值"),
+        Expected::Date => lang.pick("a date written YYYY-MM-DD", "有效日期（格式为 YYYY-MM-DD）"),
+        Expected::TimeLimit => lang.pick(
+            "a time limit such as 30m, 2h or 3d",
+            "有效的时限（如 30m、2h 或 3d）",
+        ),
+    };
+    match found {
+        Some(found) => tr!(lang, "`{found}` is not {what}", "“{found}”不是{what}"),
+        None => tr!(lang, "expected {what}", "应为{what}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Expected, Lang, message};
+
+    #[test]
+    fn messages_say_what_belongs_in_both_languages() {
+        let cases = [
+            (
+                Some("soon"),
+                Expected::TimeLimit,
+                "`soon` is not a time limit such as 30m, 2h or 3d",
+                "“soon”不是有效的时限（如 30m、2h 或 3d）",
+            ),
+            (
+                Some("2024/01/01"),
+                Expected::Date,
+                "`2024/01/01` is not a date written YYYY-MM-DD",
+                "“2024/01/01”不是有效日期（格式为 YYYY-MM-DD）",
+            ),
+            (
+                Some("abc"),
+                Expected::Number,
+                "`abc` is not a number",
+                "“abc”不是数值",
+            ),
+            (
+                Some("-1"),
+                Expected::WholeNumber,
+                "`-1` is not a whole number (0 or more)",
+                "“-1”不是非负整数",
+            ),
+            (
+                Some("overall"),
+                Expected::List,
+                "a list is expected here, such as `[a, b]`",
+                "此处应为列表，如 `[a, b]`",
+            ),
+            (
+                None,
+                Expected::NotEmpty,
+                "this value may not be left empty",
+                "该值不能为空",
+            ),
+            (
+                Some("sitee"),
+                Expected::OneOf(vec!["site", "joint"]),
+                "`sitee` is not one of: site, joint",
+                "“sitee”不是可选值之一：site, joint",
+            ),
+        ];
+        for (found, expected, en, zh) in cases {
+            assert_eq!(message(Lang::En, found, &expected), en);
+            assert_eq!(message(Lang::Zh, found, &expected), zh);
+        }
+    }
 }

@@ -19,6 +19,7 @@ use serde::de::{DeserializeOwned, IgnoredAny, MapAccess, Visitor};
 use serde_saphyr::{DuplicateKeyPolicy, Error};
 
 use crate::model::Span;
+use crate::model::values::{DATE_EXPECTED, TIME_LIMIT_EXPECTED};
 
 /// What went wrong in a YAML document, with where.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,13 +35,54 @@ pub enum YamlProblem {
         field: String,
     },
     InvalidValue {
-        message: String,
-        /// For a value outside a fixed set: the value and the set.
-        variant: Option<(String, Vec<&'static str>)>,
+        /// The value as written, when it is one line of text.
+        found: Option<String>,
+        expected: Expected,
     },
     DuplicateKey {
         key: String,
     },
+}
+
+/// What a value should have been.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Expected {
+    /// One of a fixed set of words.
+    OneOf(Vec<&'static str>),
+    List,
+    Mapping,
+    /// One value, not a list or a mapping.
+    Single,
+    WholeNumber,
+    Number,
+    /// Text, which may not be left empty.
+    NotEmpty,
+    Date,
+    TimeLimit,
+    /// Anything else, in serde-saphyr's words.
+    Other(String),
+}
+
+impl Expected {
+    /// From what serde or serde-saphyr says was expected (`a sequence`, `u32`, ...).
+    fn from_serde(expected: &str) -> Expected {
+        match expected {
+            DATE_EXPECTED => Expected::Date,
+            TIME_LIMIT_EXPECTED => Expected::TimeLimit,
+            "sequence start" => Expected::List,
+            "mapping start" => Expected::Mapping,
+            "string scalar" | "a string" => Expected::Single,
+            "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" => {
+                Expected::WholeNumber
+            }
+            "f32" | "f64" | "floating point" => Expected::Number,
+            _ if expected.starts_with("a sequence") => Expected::List,
+            _ if expected.starts_with("struct ") || expected.starts_with("a map") => {
+                Expected::Mapping
+            }
+            _ => Expected::Other(expected.to_owned()),
+        }
+    }
 }
 
 /// The result of reading one document.
@@ -193,7 +235,7 @@ fn classify(error: &Error, source: &str) -> (Span, YamlProblem) {
     while let Error::AliasError { error: inner, .. } = error {
         error = inner.without_snippet();
     }
-    let problem = match error {
+    let mut problem = match error {
         Error::SerdeUnknownField {
             field, expected, ..
         } => YamlProblem::UnknownField {
@@ -206,30 +248,36 @@ fn classify(error: &Error, source: &str) -> (Span, YamlProblem) {
         Error::DuplicateMappingKey { key, .. } => YamlProblem::DuplicateKey {
             key: key.clone().unwrap_or_default(),
         },
-        Error::SerdeInvalidType { .. }
-        | Error::SerdeInvalidValue { .. }
-        | Error::SerdeInvalidLength { .. }
-        | Error::SerdeUnknownVariant { .. }
-        | Error::InvalidScalar { .. }
-        | Error::NullIntoString { .. }
-        | Error::InvalidBooleanStrict { .. }
-        | Error::NonFiniteFloat { .. }
-        | Error::Unexpected { .. }
-        | Error::Message { .. } => {
-            let message = strip_location(&error.to_string());
-            let variant = match error {
-                Error::SerdeUnknownVariant {
-                    variant, expected, ..
-                } => Some((variant.clone(), expected.clone())),
-                _ => None,
-            };
+        Error::SerdeUnknownVariant {
+            variant, expected, ..
+        } => YamlProblem::InvalidValue {
+            found: Some(variant.clone()),
+            expected: Expected::OneOf(expected.clone()),
+        },
+        Error::SerdeInvalidType { expected, .. }
+        | Error::SerdeInvalidValue { expected, .. }
+        | Error::SerdeInvalidLength { expected, .. } => YamlProblem::InvalidValue {
+            found: None,
+            expected: Expected::from_serde(expected),
+        },
+        Error::InvalidScalar { ty: expected, .. } | Error::Unexpected { expected, .. } => {
             YamlProblem::InvalidValue {
-                message: message
-                    .strip_prefix("invalid value: ")
-                    .map_or(message.clone(), str::to_owned),
-                variant,
+                found: None,
+                expected: Expected::from_serde(expected),
             }
         }
+        Error::NonFiniteFloat { .. } => YamlProblem::InvalidValue {
+            found: None,
+            expected: Expected::Number,
+        },
+        Error::NullIntoString { .. } => YamlProblem::InvalidValue {
+            found: None,
+            expected: Expected::NotEmpty,
+        },
+        Error::InvalidBooleanStrict { .. } | Error::Message { .. } => YamlProblem::InvalidValue {
+            found: None,
+            expected: Expected::Other(strip_location(&error.to_string())),
+        },
         Error::Budget { .. }
         | Error::AliasReplayLimitExceeded { .. }
         | Error::AliasExpansionLimitExceeded { .. }
@@ -240,8 +288,14 @@ fn classify(error: &Error, source: &str) -> (Span, YamlProblem) {
             message: strip_location(&error.to_string()),
         },
     };
-    if matches!(problem, YamlProblem::InvalidValue { .. }) {
+    if let YamlProblem::InvalidValue { found, .. } = &mut problem {
         span = value_after_key(source, span);
+        if found.is_none() {
+            let text = source[span.range()].trim();
+            if !text.is_empty() && !text.contains('\n') {
+                *found = Some(text.to_owned());
+            }
+        }
     }
     (span, problem)
 }
@@ -524,11 +578,43 @@ mod tests {
     }
 
     #[test]
+    fn wrong_values_say_what_was_expected() {
+        let text = "---\nid: a\nkind: site\ntitle: t\nowner: o\nparents: overall\njurisdiction: [x]\n\
+                    lifecycle:\n  issued: 2024/01/01\nresponse:\n  - level: I\n    criteria:\n      - { text: t, at_least: abc }\n";
+        let parsed = parse::<PlanMeta>(text);
+        let got: Vec<(&str, Expected)> = parsed
+            .problems
+            .iter()
+            .map(|(span, problem)| match problem {
+                YamlProblem::InvalidValue { expected, .. } => {
+                    (&text[span.range()], expected.clone())
+                }
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("overall", Expected::List),
+                ("[", Expected::Single),
+                ("2024/01/01", Expected::Date),
+                ("abc", Expected::Number),
+            ]
+        );
+    }
+
+    #[test]
     fn broken_items_are_reported_one_by_one_and_the_rest_is_kept() {
         let parsed = parse::<PlanMeta>(PLAN);
         let kinds: Vec<_> = parsed.problems.iter().map(|(_, p)| p.clone()).collect();
         assert_eq!(kinds.len(), 2, "{kinds:?}");
-        assert!(matches!(kinds[0], YamlProblem::InvalidValue { .. }));
+        assert_eq!(
+            kinds[0],
+            YamlProblem::InvalidValue {
+                found: Some("soon".to_owned()),
+                expected: Expected::TimeLimit
+            }
+        );
         assert!(matches!(&kinds[1], YamlProblem::UnknownField { field, .. } if field == "txt"));
         // Positions are in the original text.
         assert_eq!(&PLAN[parsed.problems[0].0.range()], "soon");

@@ -417,12 +417,8 @@ impl<'a> Parser<'a> {
                 break;
             }
             items.push(self.flow_node()?);
-            self.count()?;
-            self.skip_spaces();
-            match self.bytes.get(self.pos) {
-                Some(b',') => self.pos += 1,
-                Some(b']') => break,
-                _ => return Err(Declined),
+            if self.flow_item_end(b']')? {
+                break;
             }
         }
         self.pos += 1;
@@ -453,17 +449,27 @@ impl<'a> Parser<'a> {
                 return Err(Declined);
             }
             entries.push((key, self.flow_node()?));
-            self.count()?;
-            self.skip_spaces();
-            match self.bytes.get(self.pos) {
-                Some(b',') => self.pos += 1,
-                Some(b'}') => break,
-                _ => return Err(Declined),
+            if self.flow_item_end(b'}')? {
+                break;
             }
         }
         self.pos += 1;
         self.depth -= 1;
         Ok(Node::Map(entries))
+    }
+
+    /// After an item of a flow: a comma (false: more may follow) or the closing bracket (true).
+    fn flow_item_end(&mut self, close: u8) -> Result<bool> {
+        self.count()?;
+        self.skip_spaces();
+        match self.bytes.get(self.pos) {
+            Some(b',') => {
+                self.pos += 1;
+                Ok(false)
+            }
+            Some(&b) if b == close => Ok(true),
+            _ => Err(Declined),
+        }
     }
 
     /// `'...'` on one line, `''` standing for a quote; `pos` is at the opening quote.
@@ -486,19 +492,7 @@ impl<'a> Parser<'a> {
                 Some(_) => i += 1,
             }
         }
-        let text = match owned {
-            None => Cow::Borrowed(&self.src[from..i]),
-            Some(mut s) => {
-                s.push_str(&self.src[from..i]);
-                Cow::Owned(s)
-            }
-        };
-        self.pos = i + 1;
-        Ok(Scalar {
-            text,
-            plain: false,
-            span: Span::new(start, self.pos),
-        })
+        self.quoted(start, i, owned, &self.src[from..i])
     }
 
     /// `"..."` on one line with the common escapes; `pos` is at the opening quote.
@@ -522,14 +516,26 @@ impl<'a> Parser<'a> {
                 Some(_) => i += 1,
             }
         }
-        let text = match owned {
-            None => Cow::Borrowed(&self.src[from..i]),
-            Some(mut s) => {
-                s.push_str(&self.src[from..i]);
-                Cow::Owned(s)
+        self.quoted(start, i, owned, &self.src[from..i])
+    }
+
+    /// A quoted scalar from `start` to the closing quote at `close`: the text unescaped so far
+    /// (if any was) and the rest.
+    fn quoted(
+        &mut self,
+        start: usize,
+        close: usize,
+        unescaped: Option<String>,
+        rest: &'a str,
+    ) -> Result<Scalar<'a>> {
+        let text = match unescaped {
+            None => Cow::Borrowed(rest),
+            Some(mut text) => {
+                text.push_str(rest);
+                Cow::Owned(text)
             }
         };
-        self.pos = i + 1;
+        self.pos = close + 1;
         Ok(Scalar {
             text,
             plain: false,

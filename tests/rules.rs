@@ -133,7 +133,7 @@ fn the_readme_lists_every_rule() {
 /// entry do not cascade into linkage findings about the same organisation.
 #[test]
 fn one_typo_gives_one_finding() {
-    let cases: [(&str, &str, &str, &str); 4] = [
+    let cases: [(&str, &str, &str, &str); 7] = [
         (
             "plans/zx-flood.md",
             "org: qu-yingjiju",
@@ -157,6 +157,26 @@ fn one_typo_gives_one_finding() {
             "    name: 区水利局\n",
             "    name: 区水利局\n    nmae: x\n",
             "S201",
+        ),
+        // Broken syntax: the plan or registry file is lost, but what it defines is not
+        // reported as unknown wherever it is used.
+        (
+            "plans/zx-flood.md",
+            "hazards: [rainstorm, flood]",
+            "hazards: [rainstorm, flood",
+            "S103",
+        ),
+        (
+            "plans/zx-flood.md",
+            "    org: qu-yingjiju\n",
+            "    org: qu-yingjiju\n   text: x\n",
+            "S103",
+        ),
+        (
+            "registry/registry.yaml",
+            "    name: 区水利局\n",
+            "    name: 区水利局: 局\n",
+            "S103",
         ),
     ];
     for (file, find, replace, code) in cases {

@@ -49,6 +49,8 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         for link in &plan.body.links {
             let id = link.plan.as_str();
             let (message, near) = match (cx.plan(id), &link.duty) {
+                // A plan whose front matter could not be read is reported there.
+                (None, _) if cx.is_broken(id) => continue,
                 (None, _) => (
                     tr!(
                         cx.lang,

@@ -135,18 +135,21 @@ pub fn parse<T: Document>(source: &str) -> Parsed<T> {
     let keys = match top_keys(source) {
         Ok(keys) => keys,
         Err(syntax) => {
-            // Broken syntax stops the parser; a type error before it is still worth reporting.
+            // Broken syntax stops the parser; a type error before it is still worth reporting,
+            // but not a missing field: the broken syntax has often cut its mapping short.
             let (first, then) = (classify(&error, source), classify(&syntax, source));
-            if first.0 != then.0 {
+            if first.0 != then.0 && !matches!(first.1, YamlProblem::MissingField { .. }) {
                 parsed.problems.push(first);
             }
             parsed.problems.push(then);
+            parsed.broken_ids = ids_in_text(source);
             return parsed;
         }
     };
     if keys.is_empty() {
         // Not a mapping at the top, or empty: the whole-document error says which.
         parsed.problems.push(classify(&error, source));
+        parsed.broken_ids = ids_in_text(source);
         return parsed;
     }
     recover(source, keys, &mut parsed);
@@ -165,6 +168,9 @@ fn recover<T: Document>(source: &str, keys: Vec<Key>, parsed: &mut Parsed<T>) {
                     key: key.name.clone(),
                 },
             ));
+            parsed
+                .broken_ids
+                .extend(ids_in_text(&source[block.clone()]));
             blank.push(block.clone());
             continue;
         }
@@ -177,6 +183,9 @@ fn recover<T: Document>(source: &str, keys: Vec<Key>, parsed: &mut Parsed<T>) {
                 let items = list_items(&piece, block);
                 if items.len() < 2 {
                     parsed.problems.push(classify(&error, source));
+                    parsed
+                        .broken_ids
+                        .extend(ids_in_text(&source[block.clone()]));
                     blank.push(block.clone());
                     continue;
                 }
@@ -188,7 +197,7 @@ fn recover<T: Document>(source: &str, keys: Vec<Key>, parsed: &mut Parsed<T>) {
                         Err(error) if is_missing_field(&error) => {}
                         Err(error) => {
                             parsed.problems.push(classify(&error, source));
-                            parsed.broken_ids.extend(item_id(&piece));
+                            parsed.broken_ids.extend(ids_in_text(&source[item.clone()]));
                             blank.push(item);
                         }
                     }
@@ -496,36 +505,6 @@ fn list_items(piece: &str, block: &Range<usize>) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// The `id` of the one list item left in `piece`, if it has a readable one.
-fn item_id(piece: &str) -> Option<String> {
-    #[derive(Deserialize)]
-    struct WithId {
-        id: Option<String>,
-    }
-    struct One(Option<String>);
-    impl<'de> Deserialize<'de> for One {
-        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            struct V;
-            impl<'de> Visitor<'de> for V {
-                type Value = One;
-                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                    f.write_str("a mapping with one list")
-                }
-                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<One, A::Error> {
-                    let mut id = None;
-                    if map.next_key::<IgnoredAny>()?.is_some() {
-                        let items: Vec<WithId> = map.next_value()?;
-                        id = items.into_iter().find_map(|i| i.id);
-                    }
-                    Ok(One(id))
-                }
-            }
-            d.deserialize_map(V)
-        }
-    }
-    from_str::<One>(piece).ok().and_then(|one| one.0)
-}
-
 /// The `id` and `owner` of a document that could not be read as a whole, where they can be read
 /// as text; used so that references to a broken plan are not reported as unknown.
 pub fn probe_id_and_owner(source: &str) -> (Option<String>, Option<String>) {
@@ -536,8 +515,48 @@ pub fn probe_id_and_owner(source: &str) -> (Option<String>, Option<String>) {
     }
     match from_str::<Probe>(source) {
         Ok(probe) => (probe.id, probe.owner),
-        Err(_) => (None, None),
+        Err(_) => (top_level(source, "id"), top_level(source, "owner")),
     }
+}
+
+/// The plain text after `key:` on a line of its own at the start of a line, for a document that
+/// cannot be parsed at all.
+fn top_level(source: &str, key: &str) -> Option<String> {
+    source.lines().find_map(|line| {
+        let value = line.strip_prefix(key)?.strip_prefix(':')?;
+        let value = value.split(" #").next().unwrap_or_default().trim();
+        let value = value.trim_matches(['\'', '"']);
+        (!value.is_empty()).then(|| value.to_owned())
+    })
+}
+
+/// Every value written after an `id:` key in `text`, read as plain text. A part of a document
+/// that cannot be read still defines these ids, so references to them are not reported as
+/// unknown as well: one broken line gives one finding.
+fn ids_in_text(text: &str) -> Vec<String> {
+    let bytes = text.as_bytes();
+    let mut ids = Vec::new();
+    let mut from = 0;
+    while let Some(at) = text[from..].find("id:") {
+        let start = from + at;
+        from = start + 3;
+        let before = start.checked_sub(1).map(|i| bytes[i]);
+        if !matches!(
+            before,
+            None | Some(b' ' | b'\t' | b'\n' | b'-' | b'{' | b',')
+        ) {
+            continue;
+        }
+        let value = text[from..].trim_start_matches([' ', '\t']);
+        let end = value
+            .find(|c: char| c.is_whitespace() || matches!(c, ',' | '}' | ']' | '#'))
+            .unwrap_or(value.len());
+        let id = value[..end].trim_matches(['\'', '"']);
+        if !id.is_empty() {
+            ids.push(id.to_owned());
+        }
+    }
+    ids
 }
 
 /// `source` with every byte outside `keep` replaced by a space (line breaks stay).

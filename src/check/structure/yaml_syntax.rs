@@ -1,4 +1,5 @@
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
+use crate::i18n::Lang;
 use crate::load::YamlProblem;
 use crate::tr;
 
@@ -44,11 +45,14 @@ Fix the syntax at the place shown. Quote values that contain `: `, `#` or start 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     super::report(cx, &RULE, out, |kind| match super::yaml(kind) {
         Some(YamlProblem::Syntax { message }) => Some((
-            tr!(
-                cx.lang,
-                "invalid YAML: {message}",
-                "YAML 语法错误：{message}"
-            ),
+            match (cx.lang, in_chinese(message)) {
+                (Lang::Zh, Some(message)) => format!("YAML 语法错误：{message}"),
+                _ => tr!(
+                    cx.lang,
+                    "invalid YAML: {message}",
+                    "YAML 语法错误：{message}"
+                ),
+            },
             vec![tr!(
                 cx.lang,
                 "fix the syntax here; quote values that contain ': ' or '#' or start with '[' or '{{'",
@@ -57,4 +61,85 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         )),
         _ => None,
     });
+}
+
+/// The parser's messages that plan authors meet most, in Chinese; the others stay as the parser
+/// wrote them.
+const CHINESE: &[(&str, &str)] = &[
+    (
+        "mapping values are not allowed",
+        "此处不能写“键: 值”（值里含有“: ”时请给值加引号）",
+    ),
+    (
+        "block sequence entries are not allowed",
+        "此处不能写列表项“- ”",
+    ),
+    (
+        "did not find expected key",
+        "缩进不一致，此处应为与上一行对齐的键",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "缩进不一致，此处应为与上一项对齐的列表项“- ”",
+    ),
+    ("did not find expected ',' or ']'", "缺少“,”或“]”"),
+    ("did not find expected ',' or '}'", "缺少“,”或“}”"),
+    ("unclosed bracket '['", "方括号“[”没有闭合"),
+    ("unclosed bracket '{'", "花括号“{”没有闭合"),
+    ("unclosed quote", "引号没有闭合"),
+    (
+        "unknown escape character",
+        "双引号内有无法识别的转义（“\\”后的字符）",
+    ),
+    ("found a tab", "出现了制表符（Tab）；YAML 只能用空格缩进"),
+    (
+        "found character that cannot start any token",
+        "出现了不能出现在此处的字符（如制表符 Tab）",
+    ),
+    (
+        "unexpected character",
+        "值不能以这个字符开头（需要时请给值加引号）",
+    ),
+    ("simple key expected ':'", "键后面缺少“:”"),
+    ("illegal placement of ':' indicator", "“:”的位置不对"),
+    (
+        "alias references unknown anchor",
+        "别名（*）引用了不存在的锚点（&）",
+    ),
+    (
+        "did not find expected <document start>",
+        "文档中有无法解析的多余内容",
+    ),
+    ("end of stream", "内容意外结束"),
+];
+
+fn in_chinese(message: &str) -> Option<&'static str> {
+    CHINESE
+        .iter()
+        .find(|(english, _)| message.contains(english))
+        .map(|(_, chinese)| *chinese)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_chinese;
+
+    /// The messages are serde-saphyr's and its parser's; this keeps the table in step with them.
+    #[test]
+    fn common_syntax_errors_are_worded_in_chinese() {
+        let cases = [
+            ("id: a\ntitle: a: b\n", "此处不能写“键: 值”"),
+            ("id: a\nhazards: [a, b\n", "方括号“[”没有闭合"),
+            ("id: a\ntitle: 'abc\n", "引号没有闭合"),
+            ("id: a\nduties:\n  - id: a\n   org: b\n", "缩进不一致"),
+            ("id: a\n\ttitle: b\n", "制表符"),
+        ];
+        for (yaml, chinese) in cases {
+            let error = serde_saphyr::from_str::<serde::de::IgnoredAny>(yaml)
+                .expect_err(yaml)
+                .to_string();
+            let found = in_chinese(&error).unwrap_or_else(|| panic!("{error}"));
+            assert!(found.contains(chinese), "{yaml:?}: {error} -> {found}");
+        }
+    }
 }

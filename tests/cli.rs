@@ -175,6 +175,30 @@ fn help_reads_in_both_languages() {
         "{zh}"
     );
     assert!(!zh.contains("Print help"), "{zh}");
+    // Values and defaults are explained in Chinese, not in clap's English.
+    assert!(zh.contains("github：GitHub Actions 注释"), "{zh}");
+    assert!(
+        !zh.contains("Possible values") && !zh.contains("[default"),
+        "{zh}"
+    );
+}
+
+#[test]
+fn github_format_annotates_each_finding() {
+    let (code, out) =
+        stdout(emplan().args(["check", "--format", "github", "tests/fixtures/broken"]));
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = out.lines().collect();
+    let (summary, commands) = lines.split_last().unwrap();
+    assert!(summary.starts_with("checked "), "{summary}");
+    for command in commands {
+        assert!(
+            command.starts_with("::error file=tests/fixtures/broken/")
+                || command.starts_with("::warning file=tests/fixtures/broken/"),
+            "{command}"
+        );
+    }
+    insta::assert_snapshot!("broken_github", out);
 }
 
 #[test]

@@ -69,7 +69,7 @@ pub struct SchemaArgs {
     pub out: Option<PathBuf>,
 }
 
-/// Chinese help for every command and argument, by clap id.
+/// Chinese help for every command and argument, by clap id, with its default if it has one.
 const ZH: &[(&str, &str)] = &[
     ("emplan", "应急预案即代码：检查政府各级应急预案之间的衔接"),
     ("lang", "消息和帮助的语言［默认：取自 LANG］"),
@@ -77,13 +77,38 @@ const ZH: &[(&str, &str)] = &[
     ("explain", "显示一条规则的说明"),
     ("rules", "列出全部规则"),
     ("schema", "输出或写入文件格式的 JSON Schema"),
-    ("path", "预案仓库目录（或单个文件）"),
-    ("format", "输出格式"),
-    ("color", "何时使用彩色输出"),
+    ("path", "预案仓库目录（或单个文件）［默认：.］"),
+    ("format", "输出格式［默认：human］"),
+    ("color", "何时使用彩色输出［默认：auto］"),
     ("rule", "规则代码或名称，如 L301 或 duty-not-accepted"),
     ("out", "将 Schema 写入此目录，而不是输出到屏幕"),
     ("help", "显示帮助"),
     ("version", "显示版本"),
+];
+
+/// Chinese long help for arguments that take one of a set of values, which clap would list with
+/// their English descriptions.
+const ZH_VALUES: &[(&str, &str)] = &[
+    (
+        "format",
+        "输出格式［默认：human］\n\
+         - human：带源码摘录的文本\n\
+         - json：一个 JSON 文档（第 1 版）\n\
+         - github：GitHub Actions 注释（workflow commands）",
+    ),
+    (
+        "color",
+        "何时使用彩色输出［默认：auto］\n\
+         - auto：输出到终端时\n\
+         - always：总是\n\
+         - never：从不",
+    ),
+    (
+        "lang",
+        "消息和帮助的语言［默认：取自 LANG］\n\
+         - zh：中文\n\
+         - en：英文",
+    ),
 ];
 
 const ZH_TEMPLATE: &str = "\
@@ -110,6 +135,13 @@ fn zh(id: &str) -> Option<&'static str> {
     ZH.iter().find(|(key, _)| *key == id).map(|(_, text)| *text)
 }
 
+fn zh_values(id: &str) -> Option<&'static str> {
+    ZH_VALUES
+        .iter()
+        .find(|(key, _)| *key == id)
+        .map(|(_, text)| *text)
+}
+
 fn translate(mut command: clap::Command) -> clap::Command {
     if let Some(about) = zh(command.get_name()) {
         command = command.about(about);
@@ -122,11 +154,18 @@ fn translate(mut command: clap::Command) -> clap::Command {
         .map(|a| (a.get_id().to_string(), a.is_positional()))
         .collect();
     for (id, positional) in args {
-        let help = zh(&id);
+        let (help, values) = (zh(&id), zh_values(&id));
         command = command.mut_arg(id, |arg| {
-            let arg = arg.help_heading(if positional { "参数" } else { "选项" });
-            match help {
+            // Defaults are given in the Chinese help text; clap would add "[default: …]".
+            let arg = arg
+                .help_heading(if positional { "参数" } else { "选项" })
+                .hide_default_value(true);
+            let arg = match help {
                 Some(help) => arg.help(help).long_help(help),
+                None => arg,
+            };
+            match values {
+                Some(values) => arg.long_help(values).hide_possible_values(true),
                 None => arg,
             }
         });

@@ -34,6 +34,10 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
             let mut out = StandardStream::stdout(choice);
             report::human::write(&mut out, &repo.sources, &diagnostics, &summary, lang)
         }
+        Format::Github => {
+            let mut out = std::io::stdout().lock();
+            report::github::write(&mut out, &repo.sources, &diagnostics, &summary, lang)
+        }
         Format::Json => {
             let value = report::json::to_value(&repo.sources, &diagnostics, &summary);
             let mut out = std::io::stdout().lock();

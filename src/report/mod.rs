@@ -1,5 +1,6 @@
 //! Stage 3: diagnostics -> output. One file per format; all read the same [`Diagnostic`]s.
 
+pub mod github;
 pub mod human;
 pub mod json;
 
@@ -38,4 +39,6 @@ pub enum Format {
     Human,
     /// one JSON document (schema version 1)
     Json,
+    /// GitHub Actions annotations (workflow commands)
+    Github,
 }

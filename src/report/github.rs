@@ -1,0 +1,71 @@
+//! `--format github`: one GitHub Actions workflow command per finding (`::error file=…,line=…::…`),
+//! which GitHub shows as an annotation on that line of the pull request, then the summary line.
+//! Lines and columns as in the JSON report; paths as given on the command line, so run emplan
+//! from the repository root.
+
+use std::io::{self, Write};
+
+use crate::check::{Diagnostic, Severity};
+use crate::i18n::Lang;
+use crate::model::Sources;
+
+use super::Summary;
+use super::human::summary_line;
+
+pub fn write(
+    out: &mut impl Write,
+    sources: &Sources,
+    diagnostics: &[Diagnostic],
+    summary: &Summary,
+    lang: Lang,
+) -> io::Result<()> {
+    let help = lang.pick("help", "帮助");
+    for d in diagnostics {
+        let level = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let file = sources.get(d.loc.file);
+        let (line, column) = file.position(d.loc.span.start as usize);
+        let (end_line, end_column) = file.position(d.loc.span.end as usize);
+        let mut place = format!(
+            "file={},line={line},endLine={end_line}",
+            property(&file.path)
+        );
+        // GitHub takes columns only for an annotation on one line.
+        if line == end_line {
+            place.push_str(&format!(",col={column},endColumn={end_column}"));
+        }
+        let title = property(&format!("{} {}", d.rule.code, d.rule.name));
+        let mut message = d.message.clone();
+        for text in &d.help {
+            message.push_str(&format!("\n{help}: {text}"));
+        }
+        writeln!(out, "::{level} {place},title={title}::{}", data(&message))?;
+    }
+    writeln!(out, "{}", summary_line(summary, lang))
+}
+
+/// A workflow command's message: `%`, CR and LF are escaped.
+fn data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// A workflow command's property value: as [`data`], and `:` and `,` too.
+fn property(text: &str) -> String {
+    data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{data, property};
+
+    #[test]
+    fn commands_escape_what_would_end_them() {
+        assert_eq!(data("50%\nnext"), "50%25%0Anext");
+        assert_eq!(property("a:b,c%"), "a%3Ab%2Cc%25");
+    }
+}

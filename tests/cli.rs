@@ -184,6 +184,38 @@ fn help_reads_in_both_languages() {
 }
 
 #[test]
+fn sarif_format_is_a_sarif_log_of_every_finding() {
+    let (code, out) =
+        stdout(emplan().args(["check", "--format", "sarif", "tests/fixtures/broken"]));
+    assert_eq!(code, 1);
+    let log: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    let run = &log["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), emplan::check::RULES.len());
+    let results = run["results"].as_array().unwrap();
+    let (_, json) = stdout(emplan().args(["check", "--format", "json", "tests/fixtures/broken"]));
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(results.len(), json["diagnostics"].as_array().unwrap().len());
+    for result in results {
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], result["ruleId"]);
+        let location = &result["locations"][0]["physicalLocation"];
+        assert!(
+            location["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+                .starts_with("tests/fixtures/broken/")
+        );
+        assert!(location["region"]["startLine"].as_u64().unwrap() >= 1);
+    }
+    insta::assert_snapshot!(
+        "broken_sarif_results",
+        serde_json::to_string_pretty(results).unwrap()
+    );
+}
+
+#[test]
 fn github_format_annotates_each_finding() {
     let (code, out) =
         stdout(emplan().args(["check", "--format", "github", "tests/fixtures/broken"]));

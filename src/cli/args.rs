@@ -94,7 +94,8 @@ const ZH_VALUES: &[(&str, &str)] = &[
         "输出格式［默认：human］\n\
          - human：带源码摘录的文本\n\
          - json：一个 JSON 文档（第 1 版）\n\
-         - github：GitHub Actions 注释（workflow commands）",
+         - github：GitHub Actions 注释（workflow commands）\n\
+         - sarif：一个 SARIF 2.1.0 日志（代码扫描）",
     ),
     (
         "color",

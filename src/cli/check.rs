@@ -38,16 +38,12 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
             let mut out = std::io::stdout().lock();
             report::github::write(&mut out, &repo.sources, &diagnostics, &summary, lang)
         }
-        Format::Json => {
-            let value = report::json::to_value(&repo.sources, &diagnostics, &summary);
-            let mut out = std::io::stdout().lock();
-            serde_json::to_writer_pretty(&mut out, &value)
-                .map_err(|e| match e.io_error_kind() {
-                    Some(kind) => std::io::Error::from(kind),
-                    None => std::io::Error::other(e),
-                })
-                .and_then(|()| writeln!(out))
-        }
+        Format::Json => write_json(&report::json::to_value(
+            &repo.sources,
+            &diagnostics,
+            &summary,
+        )),
+        Format::Sarif => write_json(&report::sarif::to_value(&repo.sources, &diagnostics, lang)),
     };
     // Freeing a province's plans (millions of small strings) takes a noticeable part of a run;
     // the process is about to exit, so let another thread do it instead of the one that reports.
@@ -63,4 +59,14 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
     } else {
         EXIT_OK
     })
+}
+
+fn write_json(value: &serde_json::Value) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value)
+        .map_err(|e| match e.io_error_kind() {
+            Some(kind) => std::io::Error::from(kind),
+            None => std::io::Error::other(e),
+        })
+        .and_then(|()| writeln!(out))
 }

@@ -3,6 +3,7 @@
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use crate::check::{Diagnostic, Severity};
 use crate::model::{PlanKind, Repository};
@@ -41,4 +42,6 @@ pub enum Format {
     Json,
     /// GitHub Actions annotations (workflow commands)
     Github,
+    /// one SARIF 2.1.0 log (code scanning)
+    Sarif,
 }

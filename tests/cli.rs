@@ -216,6 +216,30 @@ fn sarif_format_is_a_sarif_log_of_every_finding() {
 }
 
 #[test]
+fn junit_format_has_a_failed_case_per_finding() {
+    let (code, out) =
+        stdout(emplan().args(["check", "--format", "junit", "tests/fixtures/broken"]));
+    assert_eq!(code, 1);
+    let (_, json) = stdout(emplan().args(["check", "--format", "json", "tests/fixtures/broken"]));
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let findings = json["diagnostics"].as_array().unwrap().len();
+    assert_eq!(out.matches("<testcase ").count(), findings);
+    assert_eq!(out.matches("<failure ").count(), findings);
+    assert!(out.contains(&format!(
+        r#"<testsuites name="emplan" tests="{findings}" failures="{findings}">"#
+    )));
+    insta::assert_snapshot!("broken_junit", out);
+    let (code, clean) =
+        stdout(emplan().args(["check", "--format", "junit", "tests/fixtures/mini"]));
+    assert_eq!(code, 0);
+    assert!(
+        clean.contains(r#"<testcase name="check" classname="emplan">"#),
+        "{clean}"
+    );
+    assert!(!clean.contains("<failure"), "{clean}");
+}
+
+#[test]
 fn github_format_annotates_each_finding() {
     let (code, out) =
         stdout(emplan().args(["check", "--format", "github", "tests/fixtures/broken"]));

@@ -95,7 +95,8 @@ const ZH_VALUES: &[(&str, &str)] = &[
          - human：带源码摘录的文本\n\
          - json：一个 JSON 文档（第 1 版）\n\
          - github：GitHub Actions 注释（workflow commands）\n\
-         - sarif：一个 SARIF 2.1.0 日志（代码扫描）",
+         - sarif：一个 SARIF 2.1.0 日志（代码扫描）\n\
+         - junit：JUnit XML（CI 测试报告）",
     ),
     (
         "color",

@@ -43,6 +43,10 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
             &diagnostics,
             &summary,
         )),
+        Format::Junit => {
+            let mut out = std::io::stdout().lock();
+            report::junit::write(&mut out, &repo.sources, &diagnostics, &summary, lang)
+        }
         Format::Sarif => write_json(&report::sarif::to_value(&repo.sources, &diagnostics, lang)),
     };
     // Freeing a province's plans (millions of small strings) takes a noticeable part of a run;

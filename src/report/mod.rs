@@ -3,6 +3,7 @@
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
 pub mod sarif;
 
 use crate::check::{Diagnostic, Severity};
@@ -44,4 +45,6 @@ pub enum Format {
     Github,
     /// one SARIF 2.1.0 log (code scanning)
     Sarif,
+    /// JUnit XML (CI test reports)
+    Junit,
 }

@@ -9,8 +9,8 @@ use crate::check::{Diagnostic, Severity};
 use crate::i18n::Lang;
 use crate::model::Sources;
 
-use super::Summary;
 use super::human::summary_line;
+use super::{Summary, message_with_help};
 
 pub fn write(
     out: &mut impl Write,
@@ -19,7 +19,6 @@ pub fn write(
     summary: &Summary,
     lang: Lang,
 ) -> io::Result<()> {
-    let help = lang.pick("help", "帮助");
     for d in diagnostics {
         let level = match d.severity {
             Severity::Error => "error",
@@ -38,10 +37,7 @@ pub fn write(
             place.push_str(&format!(",col={column},endColumn={end_column}"));
         }
         let title = property(&format!("{} {}", d.rule.code, d.rule.name));
-        let mut message = d.message.clone();
-        for text in &d.help {
-            message.push_str(&format!("\n{help}: {text}"));
-        }
+        let message = message_with_help(d, lang);
         writeln!(out, "::{level} {place},title={title}::{}", data(&message))?;
     }
     writeln!(out, "{}", summary_line(summary, lang))

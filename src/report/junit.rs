@@ -8,8 +8,8 @@ use crate::check::Diagnostic;
 use crate::i18n::Lang;
 use crate::model::Sources;
 
-use super::Summary;
 use super::human::summary_line;
+use super::{Summary, message_with_help};
 
 pub fn write(
     out: &mut impl Write,
@@ -33,7 +33,6 @@ pub fn write(
         writeln!(out, "    </testcase>")?;
         writeln!(out, "  </testsuite>")?;
     }
-    let help = lang.pick("help", "帮助");
     // Diagnostics come sorted by file, so each file's findings are together.
     for group in diagnostics.chunk_by(|a, b| a.loc.file == b.loc.file) {
         let file = sources.get(group[0].loc.file);
@@ -48,10 +47,11 @@ pub fn write(
             let name = xml(&format!("{} {}", d.rule.code, d.rule.name));
             let message = xml(&d.message);
             let severity = d.severity.key();
-            let mut body = format!("{}:{line}:{column}: {}", file.path, d.message);
-            for text in &d.help {
-                body.push_str(&format!("\n{help}: {text}"));
-            }
+            let body = format!(
+                "{}:{line}:{column}: {}",
+                file.path,
+                message_with_help(d, lang)
+            );
             writeln!(
                 out,
                 r#"    <testcase name="{name}" classname="{path}" file="{path}" line="{line}">"#

@@ -7,6 +7,7 @@ pub mod junit;
 pub mod sarif;
 
 use crate::check::{Diagnostic, Severity};
+use crate::i18n::Lang;
 use crate::model::{PlanKind, Repository};
 
 /// Counts over one run, shared by every format.
@@ -47,4 +48,15 @@ pub enum Format {
     Sarif,
     /// JUnit XML (CI test reports)
     Junit,
+}
+
+/// A finding's message followed by its help lines (`help: …`), for the formats that give each
+/// finding one text.
+pub fn message_with_help(diagnostic: &Diagnostic, lang: Lang) -> String {
+    let label = lang.pick("help", "帮助");
+    let mut text = diagnostic.message.clone();
+    for help in &diagnostic.help {
+        text.push_str(&format!("\n{label}: {help}"));
+    }
+    text
 }

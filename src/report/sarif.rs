@@ -9,6 +9,8 @@ use crate::check::{Diagnostic, RULES, Severity};
 use crate::i18n::Lang;
 use crate::model::{Loc, Sources};
 
+use super::message_with_help;
+
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 fn level(severity: Severity) -> &'static str {
@@ -70,15 +72,11 @@ pub fn to_value(sources: &Sources, diagnostics: &[Diagnostic], lang: Lang) -> Va
             })
         })
         .collect();
-    let help = lang.pick("help", "帮助");
     let results: Vec<Value> = diagnostics
         .iter()
         .map(|d| {
             let index = RULES.iter().position(|r| r.code == d.rule.code);
-            let mut text = d.message.clone();
-            for line in &d.help {
-                text.push_str(&format!("\n{help}: {line}"));
-            }
+            let text = message_with_help(d, lang);
             let related: Vec<Value> = d
                 .related
                 .iter()

@@ -240,6 +240,37 @@ fn junit_format_has_a_failed_case_per_finding() {
 }
 
 #[test]
+fn fail_on_sets_the_severity_that_fails_the_run() {
+    // A duty id in Chinese (used alike wherever it is used) is a warning (S206), not an error.
+    let mut files = read_tree(&fixture("mini"));
+    for (_, bytes) in &mut files {
+        if let Ok(text) = String::from_utf8(bytes.clone()) {
+            *bytes = text.replace("rescue", "抢险救援").into_bytes();
+        }
+    }
+    let dir = write_tree(&files);
+    let run = |fail_on: Option<&str>| {
+        let mut command = emplan();
+        command.args(["check", "--format", "json"]).arg(dir.path());
+        if let Some(fail_on) = fail_on {
+            command.args(["--fail-on", fail_on]);
+        }
+        let (code, out) = stdout(&mut command);
+        let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(value["summary"]["warnings"], 1, "{out}");
+        assert_eq!(value["summary"]["errors"], 0, "{out}");
+        code
+    };
+    assert_eq!(run(None), 0);
+    assert_eq!(run(Some("error")), 0);
+    assert_eq!(run(Some("warning")), 1);
+    assert_eq!(run(Some("info")), 1);
+    assert_eq!(run(Some("never")), 0);
+    let (code, _) = stdout(emplan().args(["check", "--fail-on", "never", "tests/fixtures/broken"]));
+    assert_eq!(code, 0);
+}
+
+#[test]
 fn github_format_annotates_each_finding() {
     let (code, out) =
         stdout(emplan().args(["check", "--format", "github", "tests/fixtures/broken"]));

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::check::Severity;
 use crate::i18n::Lang;
 use crate::report::Format;
 
@@ -47,6 +48,31 @@ pub struct CheckArgs {
     /// When to colour the output
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+    /// Exit with 1 when there is a finding of this severity or a worse one
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+}
+
+/// The least severity that makes `emplan check` fail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    /// never fail on findings (exit 0 unless emplan cannot run)
+    Never,
+}
+
+impl FailOn {
+    /// Whether a finding of `severity` fails the run.
+    pub fn fails(self, severity: Severity) -> bool {
+        match self {
+            FailOn::Error => severity == Severity::Error,
+            FailOn::Warning => severity != Severity::Info,
+            FailOn::Info => true,
+            FailOn::Never => false,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -80,6 +106,10 @@ const ZH: &[(&str, &str)] = &[
     ("path", "预案仓库目录（或单个文件）［默认：.］"),
     ("format", "输出格式［默认：human］"),
     ("color", "何时使用彩色输出［默认：auto］"),
+    (
+        "fail_on",
+        "有何种严重程度（或更严重）的问题时以 1 退出［默认：error］",
+    ),
     ("rule", "规则代码或名称，如 L301 或 duty-not-accepted"),
     ("out", "将 Schema 写入此目录，而不是输出到屏幕"),
     ("help", "显示帮助"),
@@ -104,6 +134,14 @@ const ZH_VALUES: &[(&str, &str)] = &[
          - auto：输出到终端时\n\
          - always：总是\n\
          - never：从不",
+    ),
+    (
+        "fail_on",
+        "有何种严重程度（或更严重）的问题时以 1 退出［默认：error］\n\
+         - error：有错误时\n\
+         - warning：有错误或警告时\n\
+         - info：有任何问题时\n\
+         - never：从不因问题而失败（仅在无法运行时以 2 退出）",
     ),
     (
         "lang",

@@ -58,11 +58,8 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
             return Err(error.to_string());
         }
     }
-    Ok(if summary.errors > 0 {
-        EXIT_FINDINGS
-    } else {
-        EXIT_OK
-    })
+    let failed = diagnostics.iter().any(|d| args.fail_on.fails(d.severity));
+    Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
 }
 
 fn write_json(value: &serde_json::Value) -> std::io::Result<()> {

@@ -7,12 +7,12 @@
 //! module reads exactly that part, many times faster, into the model's types.
 //!
 //! It gives up (returns `None`) at anything else: anchors, tags, block scalars, scalars or flows
-//! over several lines, tabs, a lone CR, control characters, duplicate keys, a value of the wrong type,
-//! an unknown or missing field. The caller then reads the text with serde-saphyr, which gives
-//! the value or says what is wrong. So this module has no messages; its one duty is never to
-//! accept a text as anything other than what serde-saphyr makes of it, which
-//! its tests check on the sample, synthetic systems, the fixtures and thousands of
-//! mutations of them.
+//! over several lines, tabs, a lone CR, control characters, duplicate keys, a value of the wrong
+//! type, an unknown or missing field. The caller then reads the text with serde-saphyr, which
+//! gives the value or says what is wrong. So this module has no messages; its one duty is never
+//! to accept a text as anything other than what serde-saphyr makes of it. Its tests check that
+//! on every sample file (with LF and CRLF), the fixtures, thousands of mutations of the sample
+//! and tables of tricky scalars and layouts.
 
 mod de;
 #[cfg(test)]

@@ -56,8 +56,11 @@ pub struct CheckArgs {
 /// The least severity that makes `emplan check` fail.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum FailOn {
+    /// fail on errors
     Error,
+    /// fail on errors and warnings
     Warning,
+    /// fail on any finding
     Info,
     /// never fail on findings (exit 0 unless emplan cannot run)
     Never,

@@ -7,7 +7,7 @@ use emplan::check;
 use emplan::i18n::Lang;
 use emplan::load;
 
-/// Loads and checks the files, renders both formats, and checks every position.
+/// Loads and checks the files, renders every format, and checks every position.
 fn survive(files: &[(String, Vec<u8>)]) -> Vec<&'static str> {
     let repo = load::load_files(files);
     let diagnostics = check::check(&repo, Lang::Zh);
@@ -21,6 +21,12 @@ fn survive(files: &[(String, Vec<u8>)]) -> Vec<&'static str> {
     emplan::report::json::to_value(&repo.sources, &diagnostics, &summary);
     let mut out = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
     emplan::report::human::write(&mut out, &repo.sources, &diagnostics, &summary, Lang::En)
+        .unwrap();
+    emplan::report::sarif::to_value(&repo.sources, &diagnostics, Lang::Zh);
+    let mut out = Vec::new();
+    emplan::report::github::write(&mut out, &repo.sources, &diagnostics, &summary, Lang::Zh)
+        .unwrap();
+    emplan::report::junit::write(&mut out, &repo.sources, &diagnostics, &summary, Lang::Zh)
         .unwrap();
     diagnostics.iter().map(|d| d.rule.code).collect()
 }

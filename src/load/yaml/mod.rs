@@ -72,9 +72,8 @@ impl Expected {
             "sequence start" => Expected::List,
             "mapping start" => Expected::Mapping,
             "string scalar" | "a string" => Expected::Single,
-            "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" => {
-                Expected::WholeNumber
-            }
+            // The model's counts are unsigned: a whole number, 0 or more.
+            "u8" | "u16" | "u32" | "u64" | "usize" => Expected::WholeNumber,
             "f32" | "f64" | "floating point" => Expected::Number,
             _ if expected.starts_with("a sequence") => Expected::List,
             _ if expected.starts_with("struct ") || expected.starts_with("a map") => {

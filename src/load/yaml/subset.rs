@@ -577,8 +577,9 @@ fn can_start_plain(bytes: &[u8], i: usize) -> bool {
     }
 }
 
-/// Gives up on control characters (tab and a CR not followed by LF included), DEL, C1 controls and NEL, byte order
-/// marks and the non-characters U+FFFE and U+FFFF: YAML treats each of them specially.
+/// Gives up on control characters (tab and a CR not followed by LF included), DEL, C1 controls
+/// and NEL, byte order marks and the non-characters U+FFFE and U+FFFF: YAML treats each of them
+/// specially.
 fn only_plain_characters(bytes: &[u8]) -> Result<()> {
     for (i, &b) in bytes.iter().enumerate() {
         let special = match b {

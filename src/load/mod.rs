@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use crate::model::{FileId, Loc, Plan, PlanMeta, RegistryFile, Repository, SourceFile, Span};
 pub use encoding::NotUtf8;
-pub use yaml::{Document, Expected, YamlProblem};
+pub use yaml::{Document, Expected, TOO_DEEP, YamlProblem};
 
 impl Document for PlanMeta {
     const REQUIRED: &'static [&'static str] = &["id", "kind", "title", "owner"];

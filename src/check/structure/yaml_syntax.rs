@@ -1,6 +1,6 @@
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
 use crate::i18n::Lang;
-use crate::load::YamlProblem;
+use crate::load::{TOO_DEEP, YamlProblem};
 use crate::tr;
 
 pub static RULE: Rule = Rule {
@@ -63,8 +63,8 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     });
 }
 
-/// The parser's messages that plan authors meet most, in Chinese; the others stay as the parser
-/// wrote them.
+/// The parser's messages that plan authors meet most, and emplan's own limit, in Chinese; the
+/// others stay as the parser wrote them.
 const CHINESE: &[(&str, &str)] = &[
     (
         "mapping values are not allowed",
@@ -111,6 +111,7 @@ const CHINESE: &[(&str, &str)] = &[
         "文档中有无法解析的多余内容",
     ),
     ("end of stream", "内容意外结束"),
+    (TOO_DEEP, "文档嵌套过深，或别名展开过多"),
 ];
 
 fn in_chinese(message: &str) -> Option<&'static str> {
@@ -122,7 +123,7 @@ fn in_chinese(message: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::in_chinese;
+    use super::{TOO_DEEP, in_chinese};
 
     /// The messages are serde-saphyr's and its parser's; this keeps the table in step with them.
     #[test]
@@ -141,5 +142,6 @@ mod tests {
             let found = in_chinese(&error).unwrap_or_else(|| panic!("{error}"));
             assert!(found.contains(chinese), "{yaml:?}: {error} -> {found}");
         }
+        assert_eq!(in_chinese(TOO_DEEP), Some("文档嵌套过深，或别名展开过多"));
     }
 }

@@ -235,6 +235,9 @@ fn is_missing_field(error: &Error) -> bool {
     matches!(error.without_snippet(), Error::SerdeMissingField { .. })
 }
 
+/// The syntax problem of a document that hits the limits of [`options`].
+pub const TOO_DEEP: &str = "the document is nested too deeply or expands too many aliases";
+
 /// Turns a serde-saphyr error into a problem at a byte range of `source`.
 fn classify(error: &Error, source: &str) -> (Span, YamlProblem) {
     let mut span = error_span(error.without_snippet(), source);
@@ -243,6 +246,11 @@ fn classify(error: &Error, source: &str) -> (Span, YamlProblem) {
     while let Error::AliasError { error: inner, .. } = error {
         error = inner.without_snippet();
     }
+    // The value as written is filled in below, from the place.
+    let invalid = |expected| YamlProblem::InvalidValue {
+        found: None,
+        expected,
+    };
     let mut problem = match error {
         Error::SerdeUnknownField {
             field, expected, ..
@@ -264,33 +272,20 @@ fn classify(error: &Error, source: &str) -> (Span, YamlProblem) {
         },
         Error::SerdeInvalidType { expected, .. }
         | Error::SerdeInvalidValue { expected, .. }
-        | Error::SerdeInvalidLength { expected, .. } => YamlProblem::InvalidValue {
-            found: None,
-            expected: Expected::from_serde(expected),
-        },
+        | Error::SerdeInvalidLength { expected, .. } => invalid(Expected::from_serde(expected)),
         Error::InvalidScalar { ty: expected, .. } | Error::Unexpected { expected, .. } => {
-            YamlProblem::InvalidValue {
-                found: None,
-                expected: Expected::from_serde(expected),
-            }
+            invalid(Expected::from_serde(expected))
         }
-        Error::NonFiniteFloat { .. } => YamlProblem::InvalidValue {
-            found: None,
-            expected: Expected::Number,
-        },
-        Error::NullIntoString { .. } => YamlProblem::InvalidValue {
-            found: None,
-            expected: Expected::NotEmpty,
-        },
-        Error::InvalidBooleanStrict { .. } | Error::Message { .. } => YamlProblem::InvalidValue {
-            found: None,
-            expected: Expected::Other(strip_location(&error.to_string())),
-        },
+        Error::NonFiniteFloat { .. } => invalid(Expected::Number),
+        Error::NullIntoString { .. } => invalid(Expected::NotEmpty),
+        Error::InvalidBooleanStrict { .. } | Error::Message { .. } => {
+            invalid(Expected::Other(strip_location(&error.to_string())))
+        }
         Error::Budget { .. }
         | Error::AliasReplayLimitExceeded { .. }
         | Error::AliasExpansionLimitExceeded { .. }
         | Error::AliasReplayStackDepthExceeded { .. } => YamlProblem::Syntax {
-            message: "the document is nested too deeply or expands too many aliases".to_owned(),
+            message: TOO_DEEP.to_owned(),
         },
         _ => YamlProblem::Syntax {
             message: strip_location(&error.to_string()),

@@ -114,6 +114,31 @@ impl Sources {
     pub fn get(&self, id: FileId) -> &SourceFile {
         &self.files[id]
     }
+
+    /// Where `loc` is, as the output formats give it: path, and one-based lines and columns (in
+    /// characters) of its start and end.
+    pub fn place(&self, loc: Loc) -> Place<'_> {
+        let file = self.get(loc.file);
+        let (line, column) = file.position(loc.span.start as usize);
+        let (end_line, end_column) = file.position(loc.span.end as usize);
+        Place {
+            path: &file.path,
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+}
+
+/// A [`Loc`] in lines and columns (see [`Sources::place`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place<'a> {
+    pub path: &'a str,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
 }
 
 /// A registry entry with the file it was defined in.

@@ -25,16 +25,16 @@ pub fn write(
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        let file = sources.get(d.loc.file);
-        let (line, column) = file.position(d.loc.span.start as usize);
-        let (end_line, end_column) = file.position(d.loc.span.end as usize);
+        let at = sources.place(d.loc);
         let mut place = format!(
-            "file={},line={line},endLine={end_line}",
-            property(&file.path)
+            "file={},line={},endLine={}",
+            property(at.path),
+            at.line,
+            at.end_line
         );
         // GitHub takes columns only for an annotation on one line.
-        if line == end_line {
-            place.push_str(&format!(",col={column},endColumn={end_column}"));
+        if at.line == at.end_line {
+            place.push_str(&format!(",col={},endColumn={}", at.column, at.end_column));
         }
         let title = property(&format!("{} {}", d.rule.code, d.rule.name));
         let message = message_with_help(d, lang);

@@ -13,15 +13,13 @@ use super::Summary;
 pub const VERSION: u32 = 1;
 
 fn position(sources: &Sources, loc: Loc) -> Map<String, Value> {
-    let file = sources.get(loc.file);
-    let (line, column) = file.position(loc.span.start as usize);
-    let (end_line, end_column) = file.position(loc.span.end as usize);
+    let place = sources.place(loc);
     let mut map = Map::new();
-    map.insert("file".into(), json!(file.path));
-    map.insert("line".into(), json!(line));
-    map.insert("column".into(), json!(column));
-    map.insert("end_line".into(), json!(end_line));
-    map.insert("end_column".into(), json!(end_column));
+    map.insert("file".into(), json!(place.path));
+    map.insert("line".into(), json!(place.line));
+    map.insert("column".into(), json!(place.column));
+    map.insert("end_line".into(), json!(place.end_line));
+    map.insert("end_column".into(), json!(place.end_column));
     map
 }
 

@@ -43,7 +43,8 @@ pub fn write(
             r#"  <testsuite name="{path}" tests="{n}" failures="{n}">"#
         )?;
         for d in group {
-            let (line, column) = file.position(d.loc.span.start as usize);
+            let place = sources.place(d.loc);
+            let (line, column) = (place.line, place.column);
             let name = xml(&format!("{} {}", d.rule.code, d.rule.name));
             let message = xml(&d.message);
             let severity = d.severity.key();

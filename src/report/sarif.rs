@@ -38,17 +38,15 @@ fn uri(path: &str) -> String {
 }
 
 fn location(sources: &Sources, loc: Loc, message: Option<&str>) -> Value {
-    let file = sources.get(loc.file);
-    let (line, column) = file.position(loc.span.start as usize);
-    let (end_line, end_column) = file.position(loc.span.end as usize);
+    let place = sources.place(loc);
     let mut location = json!({
         "physicalLocation": {
-            "artifactLocation": { "uri": uri(&file.path) },
+            "artifactLocation": { "uri": uri(place.path) },
             "region": {
-                "startLine": line,
-                "startColumn": column,
-                "endLine": end_line,
-                "endColumn": end_column,
+                "startLine": place.line,
+                "startColumn": place.column,
+                "endLine": place.end_line,
+                "endColumn": place.end_column,
             },
         },
     });

@@ -186,15 +186,14 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
 /// is zero are the names compared. With names of four or more Chinese characters (12 bytes and
 /// up) the window mostly moves 10 bytes at a time, where an automaton reads every byte.
 struct NameFilter<'a> {
-    names: Vec<&'a [u8]>,
     /// The length of the shortest name.
     window: usize,
     /// How far the window may move, by hash of its last [`BLOCK`] bytes.
     shift: Vec<u8>,
-    /// The names (indexes) by their first `window` bytes. Many names end their window in the
+    /// The names by their first `window` bytes. Many names end their window in the
     /// same common character (昌城县水务局, 安宝县水务局, ...), so the whole window is looked up
     /// rather than compared with every name that shares its last block.
-    heads: FastMap<&'a [u8], Vec<u32>>,
+    heads: FastMap<&'a [u8], Vec<&'a [u8]>>,
 }
 
 const BLOCK: usize = 3;
@@ -208,7 +207,6 @@ fn block_hash(block: &[u8]) -> usize {
 impl<'a> NameFilter<'a> {
     /// `None` when a name is shorter than a block (no use skipping) or there is no name.
     fn new(names: &[&'a str]) -> Option<Self> {
-        let names: Vec<&'a [u8]> = names.iter().map(|n| n.as_bytes()).collect();
         let window = names
             .iter()
             .map(|n| n.len())
@@ -219,18 +217,17 @@ impl<'a> NameFilter<'a> {
         }
         let longest_shift = u8::try_from(window - BLOCK + 1).ok()?;
         let mut shift = vec![longest_shift; 1 << HASH_BITS];
-        let mut heads: FastMap<&[u8], Vec<u32>> = FastMap::default();
-        for (index, name) in names.iter().enumerate() {
+        let mut heads: FastMap<&[u8], Vec<&[u8]>> = FastMap::default();
+        for name in names.iter().map(|n| n.as_bytes()) {
             let head = &name[..window];
             for end in BLOCK..=window {
                 let hash = block_hash(&head[end - BLOCK..end]);
                 let to_end = u8::try_from(window - end).unwrap_or(u8::MAX);
                 shift[hash] = shift[hash].min(to_end);
             }
-            heads.entry(head).or_default().push(index as u32);
+            heads.entry(head).or_default().push(name);
         }
         Some(NameFilter {
-            names,
             window,
             shift,
             heads,
@@ -246,9 +243,7 @@ impl<'a> NameFilter<'a> {
                 0 => {
                     let start = end - self.window;
                     let found = self.heads.get(&text[start..end]).is_some_and(|names| {
-                        names
-                            .iter()
-                            .any(|&i| text[start..].starts_with(self.names[i as usize]))
+                        names.iter().any(|name| text[start..].starts_with(name))
                     });
                     if found {
                         return true;

@@ -236,6 +236,13 @@ impl<'a> Context<'a> {
         self.plans.get(id).copied()
     }
 
+    /// The plan with this id or, for an unknown id that is a near miss of a plan id (reported by
+    /// R101), that plan.
+    pub fn plan_or_near_miss(&self, id: &str) -> Option<&'a Plan> {
+        self.plan(id)
+            .or_else(|| suggest(id, self.plans.keys().copied()).and_then(|near| self.plan(near)))
+    }
+
     /// The organisation a plan belongs to: its `owner`, or the known id it is a near miss of.
     pub fn owner(&self, plan: &'a Plan) -> &'a str {
         self.owners
@@ -257,6 +264,24 @@ impl<'a> Context<'a> {
             .plans
             .iter()
             .filter(|p| *p.meta.kind == PlanKind::Overall)
+    }
+
+    /// The body of every plan file, with the plan's kind where it is known: plans read into the
+    /// model and those whose front matter could not be read, in file order.
+    pub fn bodies(
+        &self,
+    ) -> impl Iterator<Item = (FileId, Option<PlanKind>, &'a crate::model::Body)> + '_ {
+        let read = self
+            .repo
+            .plans
+            .iter()
+            .map(|p| (p.file, Some(*p.meta.kind), &p.body));
+        let unread = self
+            .repo
+            .unread_plans
+            .iter()
+            .map(|p| (p.file, p.kind, &p.body));
+        read.chain(unread)
     }
 
     /// True when `id` belongs to an entry that exists but could not be read.

@@ -139,6 +139,11 @@ pub fn check(repo: &Repository, lang: Lang) -> Vec<Diagnostic> {
             out
         })
         .collect();
+    // A file that is not UTF-8 is one S102 finding until it is saved as UTF-8.
+    diagnostics.retain(|d| {
+        repo.sources.get(d.loc.file).encoding.is_none()
+            || d.rule.code == structure::not_utf8::RULE.code
+    });
     diagnostics.sort_by(|a, b| {
         let path = |d: &Diagnostic| repo.sources.get(d.loc.file).path.as_str();
         path(a)

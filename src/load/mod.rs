@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::model::{FileId, Loc, Plan, PlanMeta, RegistryFile, Repository, SourceFile, Span};
+use crate::model::{
+    FileId, Loc, Plan, PlanKind, PlanMeta, RegistryFile, Repository, SourceFile, Span, UnreadPlan,
+};
 pub use encoding::NotUtf8;
 pub use yaml::{Document, Expected, TOO_DEEP, YamlProblem};
 
@@ -130,6 +132,8 @@ pub fn display_path(path: &Path) -> String {
 struct FileResult {
     source: SourceFile,
     plan: Option<(PlanMeta, crate::model::Body, bool)>,
+    /// A plan whose front matter could not be read: its kind, if written, and its body.
+    unread: Option<(Option<PlanKind>, crate::model::Body)>,
     registry: Option<RegistryFile>,
     problems: Vec<(Span, ProblemKind)>,
     broken_ids: Vec<String>,
@@ -184,6 +188,9 @@ fn add(repo: &mut Repository, file: FileId, result: FileResult) {
             complete,
         });
     }
+    if let Some((kind, body)) = result.unread {
+        repo.unread_plans.push(UnreadPlan { file, kind, body });
+    }
     if let Some(registry) = result.registry {
         repo.registry.extend(file, registry);
     }
@@ -200,6 +207,7 @@ fn read_file(path: &Path) -> FileResult {
         Err(error) => FileResult {
             source: SourceFile::new(shown, String::new()),
             plan: None,
+            unread: None,
             registry: None,
             problems: vec![(
                 Span::default(),
@@ -217,18 +225,12 @@ fn read_text(path: &Path, shown: String, text: String, not_utf8: Option<NotUtf8>
     let mut result = FileResult {
         source: SourceFile::new(shown, String::new()),
         plan: None,
+        unread: None,
         registry: None,
         problems: Vec::new(),
         broken_ids: Vec::new(),
         broken_owner: None,
     };
-    if let Some(NotUtf8 { encoding, offset }) = not_utf8 {
-        result
-            .problems
-            .push((Span::new(offset, offset), ProblemKind::NotUtf8 { encoding }));
-        result.source = SourceFile::new(result.source.path, text);
-        return result;
-    }
     match file_kind(path) {
         Some(FileKind::Registry) | None => {
             let parsed = yaml::parse::<RegistryFile>(&text);
@@ -244,6 +246,13 @@ fn read_text(path: &Path, shown: String, text: String, not_utf8: Option<NotUtf8>
         Some(FileKind::Plan) => read_plan(&text, &mut result),
     }
     result.source = SourceFile::new(result.source.path, text);
+    // A file that is not UTF-8 is read in the encoding it was detected in, so that the ids it
+    // defines are known and one file saved as GBK is one finding, not a finding at every use
+    // of its ids; its own problems wait until it is saved as UTF-8.
+    if let Some(NotUtf8 { encoding, offset }) = not_utf8 {
+        result.problems = vec![(Span::new(offset, offset), ProblemKind::NotUtf8 { encoding })];
+        result.source.encoding = Some(encoding);
+    }
     result
 }
 
@@ -277,9 +286,13 @@ fn read_plan(text: &str, result: &mut FileResult) {
             result.plan = Some((meta, body, complete));
         }
         None => {
-            let (id, owner) = yaml::probe_id_and_owner(&text[..yaml_end]);
-            result.broken_ids.extend(id);
-            result.broken_owner = owner;
+            let probe = yaml::probe(&text[..yaml_end]);
+            result.broken_ids.extend(probe.id);
+            result.broken_owner = probe.owner;
+            let kind = probe
+                .kind
+                .and_then(|k| PlanKind::ALL.into_iter().find(|p| p.key() == k));
+            result.unread = Some((kind, markdown::outline(text, body_start)));
         }
     }
 }

@@ -21,8 +21,12 @@ pub use values::{Date, Deadline, PlanKind, ResponseLevel, WarningLevel};
 pub struct SourceFile {
     /// Path as shown to the user: relative to the working directory when possible.
     pub path: String,
-    /// The file's text; for a file that is not UTF-8, its lossy decoding.
+    /// The file's text; for a file that is not UTF-8, its decoding in the encoding it was
+    /// detected in (lossy when that is unknown).
     pub text: String,
+    /// For a file that is not UTF-8, the encoding it was read in. Such a file is read so that
+    /// what it defines is known, but only its encoding is reported.
+    pub encoding: Option<&'static str>,
     /// Byte offset of each line's start, computed on first use: only files with a diagnostic
     /// need it, and a province's files would spend tens of megabytes on it.
     line_starts: OnceLock<Vec<usize>>,
@@ -33,6 +37,7 @@ impl SourceFile {
         SourceFile {
             path,
             text,
+            encoding: None,
             line_starts: OnceLock::new(),
         }
     }
@@ -219,12 +224,24 @@ impl Plan {
     }
 }
 
+/// A plan file whose front matter could not be read into the model: its body is still
+/// checked (chapters, links, names), and what its text shows of its kind.
+#[derive(Debug)]
+pub struct UnreadPlan {
+    pub file: FileId,
+    /// The `kind` written in the front matter, where it can be read as text.
+    pub kind: Option<PlanKind>,
+    pub body: Body,
+}
+
 /// The whole repository as loaded.
 #[derive(Debug, Default)]
 pub struct Repository {
     pub root: PathBuf,
     pub sources: Sources,
     pub plans: Vec<Plan>,
+    /// Plan files whose front matter could not be read.
+    pub unread_plans: Vec<UnreadPlan>,
     pub registry: Registry,
     /// What the loader could not read, for the structure rules to report.
     pub problems: Vec<crate::load::Problem>,

@@ -51,7 +51,8 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     for plan in &cx.repo.plans {
         for accept in &plan.meta.accepts {
             let id = accept.plan.as_str();
-            if cx.plan(id).is_none() || plan.meta.parents.iter().any(|p| p.as_str() == id) {
+            let is_parent = super::parents(cx, plan).any(|p| p.meta.id.as_str() == id);
+            if cx.plan(id).is_none() || is_parent {
                 continue;
             }
             out.push(

@@ -1,3 +1,4 @@
+use crate::check::index::suggest;
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
 use crate::model::Plan;
 use crate::model::plan::Duty;
@@ -100,7 +101,13 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 .acceptances
                 .get(&(id, duty.id.as_str()))
                 .is_some_and(|by| by.iter().any(|p| cx.owner(p) == duty.org.as_str()));
-            if accepted {
+            // An acceptance of a near miss of this duty's id is R106's finding.
+            let misspelt = owned.iter().flat_map(|p| &p.meta.accepts).any(|a| {
+                a.plan.as_str() == id
+                    && !cx.duties.contains_key(&(id, a.duty.as_str()))
+                    && suggest(a.duty.as_str(), std::iter::once(duty.id.as_str())).is_some()
+            });
+            if accepted || misspelt {
                 continue;
             }
             let (org, name, duty_id) = (

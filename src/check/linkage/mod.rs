@@ -16,10 +16,11 @@ pub mod parent_kind;
 use crate::check::Context;
 use crate::model::Plan;
 
-/// The plan's parents that exist (unknown ones are reported by R101).
+/// The plan's parents that exist, with a near miss of a plan id (reported by R101) read as that
+/// plan, so that one typo does not cascade into linkage findings.
 fn parents<'a>(cx: &'a Context, plan: &'a Plan) -> impl Iterator<Item = &'a Plan> + 'a {
     plan.meta
         .parents
         .iter()
-        .filter_map(|id| cx.plan(id.as_str()))
+        .filter_map(|id| cx.plan_or_near_miss(id.as_str()))
 }

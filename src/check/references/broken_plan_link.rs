@@ -45,8 +45,8 @@ Correct the id (the help suggests the closest one), or remove the link.",
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for plan in &cx.repo.plans {
-        for link in &plan.body.links {
+    for (file, _, body) in cx.bodies() {
+        for link in &body.links {
             let id = link.plan.as_str();
             let (message, near) = match (cx.plan(id), &link.duty) {
                 // A plan whose front matter could not be read is reported there.
@@ -60,7 +60,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                     suggest(id, cx.plans.keys().copied()),
                 ),
                 (Some(target), Some(duty))
-                    if target.complete && !cx.duties.contains_key(&(id, duty.as_str())) =>
+                    if !cx.is_broken(duty) && !cx.duties.contains_key(&(id, duty.as_str())) =>
                 {
                     (
                         tr!(
@@ -73,7 +73,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 }
                 _ => continue,
             };
-            let mut diagnostic = Diagnostic::new(&RULE, plan.loc(link.span), message);
+            let mut diagnostic = Diagnostic::new(&RULE, Context::loc(file, link.span), message);
             if let Some(near) = near {
                 diagnostic = diagnostic.with_help(tr!(
                     cx.lang,

@@ -3,7 +3,7 @@ use rayon::prelude::*;
 
 use crate::check::index::FastMap;
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
-use crate::model::{Loc, Plan, Span};
+use crate::model::{FileId, Loc, Span};
 use crate::tr;
 
 pub static RULE: Rule = Rule {
@@ -23,6 +23,13 @@ Finds, anywhere in a plan file (front matter or prose), a name listed in an orga
 Where the current name of some organisation contains the old name, the longer current name wins,
 so 区水利局 is not flagged inside a longer current name that contains it.
 
+The context of a name counts:
+- in a YAML comment (`# ...`) or an HTML comment (`<!-- ... -->`) it is not a finding;
+- inside a cited document title (《区安全生产监督管理局关于……的通知》), or in a sentence about
+  history (one with 原、更名、改革前、组建前、撤销、前身、曾), it is an `info` note, not an error;
+- on a line that carries the marker `<!-- emplan: historical -->` (in the body) or
+  `# emplan: historical` (in the front matter) it is a deliberate historical use and not reported.
+
 ## Why is this bad?
 After the 2018-2019 institutional reform (机构改革) many plans still named bodies that no longer
 existed (区安全生产监督管理局, 区国土资源局, 区水务局). A plan that names a body that no longer
@@ -31,7 +38,8 @@ trigger (2013 预案管理办法 Art. 25; 生产安全事故应急预案管理�
 that names are current.
 
 ## How to fix
-Replace the old name with the current one, and review the duties that went with it.",
+Replace the old name with the current one, and review the duties that went with it. Where the
+old name is meant (a history of the reform), mark the line `<!-- emplan: historical -->`.",
         "\
 ## 作用
 在预案文件的任何位置（前置元数据（front matter）或正文）查找
@@ -39,6 +47,14 @@ Replace the old name with the current one, and review the duties that went with 
 并给出现名称作为修复建议。如果某个组织机构的现名称包含该旧名称，
 则以较长的现名称为准，因此，包含“区水利局”的较长现名称中的
 “区水利局”不会被报告。
+
+名称所在的上下文也会考虑：
+- 出现在 YAML 注释（`# ...`）或 HTML 注释（`<!-- ... -->`）中的，不报告；
+- 出现在引用的文件标题（《区安全生产监督管理局关于……的通知》）中，
+  或出现在叙述历史的句子中（含“原”“更名”“改革前”“组建前”“撤销”“前身”“曾”），
+  只作为 `info` 提示，不作为错误；
+- 所在行带有标记 `<!-- emplan: historical -->`（正文）或
+  `# emplan: historical`（前置元数据）的，视为有意的历史用法，不报告。
 
 ## 为什么有问题
 2018—2019 年机构改革后，许多预案仍写着已不存在的机构
@@ -50,7 +66,8 @@ Replace the old name with the current one, and review the duties that went with 
 评审时也会检查名称是否为现行名称。
 
 ## 如何修复
-将旧名称替换为现名称，并复核原由其承担的职责。",
+将旧名称替换为现名称，并复核原由其承担的职责。
+确需使用旧名称的（如叙述机构改革历史），在该行加上 `<!-- emplan: historical -->`。",
     ),
     example: Example {
         file: "plans/zx-flood.md",
@@ -113,12 +130,14 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     // small automaton of the old names first spares building and running the full one (every
     // organisation's name) over a whole province when no plan uses an old name.
     let filter = NameFilter::new(&old);
-    let suspects: Vec<&Plan> = cx
-        .repo
-        .plans
-        .par_iter()
-        .filter(|plan| {
-            let text = &cx.repo.sources.get(plan.file).text;
+    let files: Vec<(FileId, usize)> = cx
+        .bodies()
+        .map(|(file, _, body)| (file, body.start))
+        .collect();
+    let suspects: Vec<(FileId, usize)> = files
+        .into_par_iter()
+        .filter(|&(file, _)| {
+            let text = &cx.repo.sources.get(file).text;
             filter.as_ref().is_none_or(|filter| filter.any_in(text))
         })
         .collect();
@@ -131,18 +150,22 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     else {
         return;
     };
-    for plan in suspects {
-        let text = &cx.repo.sources.get(plan.file).text;
+    for (file, body_start) in suspects {
+        let text = &cx.repo.sources.get(file).text;
         for found in automaton.find_iter(text) {
             let Name::Old { current, until } = &names[found.pattern().as_usize()] else {
                 continue;
             };
+            let setting = setting(text, body_start, found.range());
+            if setting == Setting::Silent {
+                continue;
+            }
             let old = &text[found.range()];
             let loc = Loc {
-                file: plan.file,
+                file,
                 span: Span::new(found.start(), found.end()),
             };
-            let diagnostic = if current.is_empty() {
+            let mut diagnostic = if current.is_empty() {
                 Diagnostic::new(
                     &RULE,
                     loc,
@@ -173,9 +196,93 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                     "请改用现名称“{current}”"
                 ))
             };
+            if setting == Setting::History {
+                diagnostic.severity = Severity::Info;
+                diagnostic = diagnostic.with_help(tr!(
+                    cx.lang,
+                    "it stands in a cited title or a sentence about history: if the old name is meant, mark the line `<!-- emplan: historical -->`",
+                    "该名称位于引用的文件标题或叙述历史的句子中：如确指旧机构，请在该行加上 `<!-- emplan: historical -->`"
+                ));
+            }
             out.push(diagnostic);
         }
     }
+}
+
+/// Where in a plan file a name stands, as far as R301 is concerned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Setting {
+    /// In running text or a field: the name is used as current.
+    Use,
+    /// In a cited document title or a sentence about history: a note at most.
+    History,
+    /// In a comment, or on a line marked as a deliberate historical use: not reported.
+    Silent,
+}
+
+/// The marker of a deliberate historical use, in an HTML or a YAML comment on the line.
+const HISTORICAL: &str = "emplan: historical";
+
+/// Words that make a sentence one about the past.
+const HISTORY_WORDS: &[&str] = &["原", "更名", "改革前", "组建前", "撤销", "前身", "曾"];
+
+/// The setting of the name at `name` (a byte range) of a plan file whose body starts at
+/// `body_start`.
+fn setting(text: &str, body_start: usize, name: std::ops::Range<usize>) -> Setting {
+    let at = name.start;
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = &text[line_start..line_end];
+    if line.contains(HISTORICAL) {
+        return Setting::Silent;
+    }
+    let before = &text[line_start..at];
+    if at < body_start {
+        if yaml_comment_start(line).is_some_and(|c| c <= before.len()) {
+            return Setting::Silent;
+        }
+    } else if text[body_start..at].rfind("<!--") > text[body_start..at].rfind("-->").map(|i| i + 1)
+    {
+        return Setting::Silent;
+    }
+    if before.rfind('《') > before.rfind('》').map(|i| i + 1) {
+        return Setting::History;
+    }
+    let stops = ['。', '；', '！', '？', '\n'];
+    let sentence_start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| stops.contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let sentence_end = text[name.end..]
+        .find(stops)
+        .map_or(text.len(), |i| name.end + i);
+    // The name itself may contain a history word: look around it only.
+    let around = [&text[sentence_start..at], &text[name.end..sentence_end]];
+    if HISTORY_WORDS
+        .iter()
+        .any(|w| around.iter().any(|part| part.contains(w)))
+    {
+        return Setting::History;
+    }
+    Setting::Use
+}
+
+/// Where a YAML comment starts on a line: a `#` at the start or after a space, outside quotes.
+fn yaml_comment_start(line: &str) -> Option<usize> {
+    let mut quote: Option<char> = None;
+    let mut previous = ' ';
+    for (i, c) in line.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '\'' || c == '"' => quote = Some(c),
+            None if c == '#' && (previous == ' ' || previous == '\t') => return Some(i),
+            None => {}
+        }
+        previous = c;
+    }
+    None
 }
 
 /// Finds whether any of a set of names occurs in a text, skipping most of the text: Wu and

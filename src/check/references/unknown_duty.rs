@@ -55,12 +55,13 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(scope) = reference.scope else {
             return;
         };
-        // An unknown plan is reported by R101; a plan that was not read completely may hold it.
+        // An unknown plan is reported by R101; a duty that could not be read is reported where
+        // it is defined.
         let Some(plan) = cx.plan(scope) else {
             return;
         };
         let id = reference.id.as_str();
-        if !plan.complete || cx.duties.contains_key(&(scope, id)) {
+        if cx.is_broken(id) || cx.duties.contains_key(&(scope, id)) {
             return;
         }
         let near = suggest(id, plan.meta.duties.iter().map(|d| d.id.as_str()));

@@ -138,15 +138,15 @@ pub fn required_chapters(kind: PlanKind) -> &'static [&'static [&'static str]] {
 }
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for plan in &cx.repo.plans {
-        let chapters: Vec<&str> = plan
-            .body
+    for (file, kind, body) in cx.bodies() {
+        let Some(kind) = kind else { continue };
+        let chapters: Vec<&str> = body
             .headings
             .iter()
             .filter(|h| h.level == 2)
             .map(|h| h.text.as_str())
             .collect();
-        let missing: Vec<&str> = required_chapters(*plan.meta.kind)
+        let missing: Vec<&str> = required_chapters(kind)
             .iter()
             .filter(|words| !chapters.iter().any(|c| words.iter().any(|w| c.contains(w))))
             .map(|words| words[0])
@@ -155,23 +155,22 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         // Point at the title heading, or at the start of the body.
-        let span = plan
-            .body
+        let span = body
             .headings
             .iter()
             .find(|h| h.level == 1)
-            .map_or(Span::new(plan.body.start, plan.body.start), |h| h.span);
-        let kind = plan.meta.kind.zh();
-        let list = missing.join("、");
-        let alternatives: Vec<String> = required_chapters(*plan.meta.kind)
+            .map_or(Span::new(body.start, body.start), |h| h.span);
+        let alternatives: Vec<String> = required_chapters(kind)
             .iter()
             .filter(|words| missing.contains(&words[0]))
             .filter(|words| words.len() > 1)
             .map(|words| words.join(" / "))
             .collect();
+        let kind = kind.zh();
+        let list = missing.join("、");
         let mut diagnostic = Diagnostic::new(
             &RULE,
-            plan.loc(span),
+            Context::loc(file, span),
             tr!(
                 cx.lang,
                 "this {kind} lacks the chapter(s) {list}",

@@ -15,7 +15,7 @@ use std::fmt;
 use std::ops::Range;
 
 use serde::Deserialize;
-use serde::de::{DeserializeOwned, IgnoredAny, MapAccess, Visitor};
+use serde::de::{DeserializeOwned, MapAccess, Visitor};
 use serde_saphyr::{DuplicateKeyPolicy, Error};
 
 use crate::model::Span;
@@ -131,8 +131,8 @@ pub fn parse<T: Document>(source: &str) -> Parsed<T> {
         }
         Err(error) => error,
     };
-    let keys = match top_keys(source) {
-        Ok(keys) => keys,
+    let tree = match outline(source) {
+        Ok(tree) => tree,
         Err(syntax) => {
             // Broken syntax stops the parser; a type error before it is still worth reporting,
             // but not a missing field: the broken syntax has often cut its mapping short.
@@ -145,68 +145,200 @@ pub fn parse<T: Document>(source: &str) -> Parsed<T> {
             return parsed;
         }
     };
-    if keys.is_empty() {
+    let Node::Map(entries) = &tree.value else {
         // Not a mapping at the top, or empty: the whole-document error says which.
         parsed.problems.push(classify(&error, source));
         parsed.broken_ids = ids_in_text(source);
         return parsed;
+    };
+    if entries.is_empty() {
+        parsed.problems.push(classify(&error, source));
+        return parsed;
     }
-    recover(source, keys, &mut parsed);
+    recover(source, entries, &mut parsed);
     parsed
 }
 
-fn recover<T: Document>(source: &str, keys: Vec<Key>, parsed: &mut Parsed<T>) {
+/// A node of a YAML document with the position of each key and item, read without a target
+/// type: the map that recovery follows down to the smallest part that fails.
+enum Node {
+    Map(Vec<(crate::model::Spanned<KeyName>, crate::model::Spanned<Node>)>),
+    Seq(Vec<crate::model::Spanned<Node>>),
+    Leaf,
+}
+
+impl<'de> Deserialize<'de> for Node {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Node;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(key) = map.next_key()? {
+                    entries.push((key, map.next_value()?));
+                }
+                Ok(Node::Map(entries))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Node::Seq(items))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Node, E> {
+                Ok(Node::Leaf)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Node, E> {
+                Ok(Node::Leaf)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Node, E> {
+                Ok(Node::Leaf)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Node, E> {
+                Ok(Node::Leaf)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Node, E> {
+                Ok(Node::Leaf)
+            }
+            fn visit_unit<E>(self) -> Result<Node, E> {
+                Ok(Node::Leaf)
+            }
+            fn visit_none<E>(self) -> Result<Node, E> {
+                Ok(Node::Leaf)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// The document's tree of keys and items, keeping duplicate keys.
+fn outline(source: &str) -> Result<crate::model::Spanned<Node>, Error> {
+    serde_saphyr::from_str_with_options(source, options(DuplicateKeyPolicy::PassThrough))
+}
+
+/// A part of the document that can be read on its own: a mapping entry or a list item.
+struct Part<'a> {
+    range: Range<usize>,
+    /// For a mapping entry, its key: a missing field reported there belongs to the mapping the
+    /// entry was taken out of, not to the entry.
+    key: Option<Span>,
+    node: &'a Node,
+}
+
+/// The parts below `node`, whose text is `range` of `source`, when each starts a line of its
+/// own (block style; a flow `{...}` or `[...]` is read as a whole). The first may share the
+/// line of a list item's dash.
+fn parts<'a>(source: &str, range: &Range<usize>, node: &'a Node) -> Vec<Part<'a>> {
+    let found: Vec<(usize, Option<Span>, &Node)> = match node {
+        Node::Map(entries) => entries
+            .iter()
+            .map(|(key, value)| (key.span.start as usize, Some(key.span), &value.value))
+            .collect(),
+        Node::Seq(items) => items
+            .iter()
+            .map(|item| (item.span.start as usize, None, &item.value))
+            .collect(),
+        Node::Leaf => return Vec::new(),
+    };
+    let mut starts = Vec::with_capacity(found.len());
+    for (i, &(at, ..)) in found.iter().enumerate() {
+        let line = line_start(source, at);
+        let before = &source[line..at.min(source.len())];
+        let own_line = line > range.start;
+        let lead = |c: char| c == ' ' || matches!(node, Node::Seq(_)) && c == '-';
+        let start = if own_line && before.chars().all(lead) {
+            line
+        } else if i == 0 && !own_line && before.chars().all(|c| c == ' ' || c == '-') {
+            at
+        } else {
+            return Vec::new();
+        };
+        if starts.last().is_some_and(|&last| last >= start) || start >= range.end {
+            return Vec::new();
+        }
+        starts.push(start);
+    }
+    let ends = starts
+        .iter()
+        .skip(1)
+        .copied()
+        .chain(std::iter::once(range.end));
+    found
+        .into_iter()
+        .zip(starts.iter().copied().zip(ends))
+        .map(|((_, key, node), (start, end))| Part {
+            range: start..end,
+            key,
+            node,
+        })
+        .collect()
+}
+
+/// Reads every part of a document that fails as a whole on its own, down to the smallest part
+/// that fails, reports those, and reads the document again without them: a bad value inside a
+/// response level's criterion loses that criterion, not the level, the plan or anything else.
+fn recover<T: Document>(
+    source: &str,
+    entries: &[(crate::model::Spanned<KeyName>, crate::model::Spanned<Node>)],
+    parsed: &mut Parsed<T>,
+) {
     let mut blank: Vec<Range<usize>> = Vec::new();
-    let blocks = blocks(source, &keys);
+    let tops: Vec<Part> = {
+        let mut starts: Vec<(usize, Span, &Node)> = entries
+            .iter()
+            .map(|(k, v)| (line_start(source, k.span.start as usize), k.span, &v.value))
+            .collect();
+        // Keys on one line (flow style) share a block; later ones are empty.
+        for i in 1..starts.len() {
+            starts[i].0 = starts[i].0.max(starts[i - 1].0);
+        }
+        let ends: Vec<usize> = (0..starts.len())
+            .map(|i| {
+                starts[i + 1..]
+                    .iter()
+                    .map(|s| s.0)
+                    .find(|&s| s > starts[i].0)
+                    .unwrap_or(source.len())
+            })
+            .collect();
+        starts
+            .into_iter()
+            .zip(ends)
+            .map(|((start, key, node), end)| Part {
+                range: start..end.max(start),
+                key: Some(key),
+                node,
+            })
+            .collect()
+    };
     let mut seen: Vec<&str> = Vec::new();
-    for (key, block) in keys.iter().zip(&blocks) {
-        if seen.contains(&key.name.as_str()) {
+    for (part, (key, _)) in tops.iter().zip(entries) {
+        let name = key.value.0.as_str();
+        if seen.contains(&name) {
             parsed.problems.push((
                 key.span,
                 YamlProblem::DuplicateKey {
-                    key: key.name.clone(),
+                    key: name.to_owned(),
                 },
             ));
             parsed
                 .broken_ids
-                .extend(ids_in_text(&source[block.clone()]));
-            blank.push(block.clone());
+                .extend(ids_in_text(&source[part.range.clone()]));
+            blank.push(part.range.clone());
             continue;
         }
-        seen.push(&key.name);
-        let piece = keep_only(source, std::slice::from_ref(block));
-        match from_str::<T>(&piece) {
-            Ok(_) => {}
-            Err(error) if is_missing_field(&error) => {}
-            Err(error) => {
-                let items = list_items(&piece, block);
-                if items.len() < 2 {
-                    parsed.problems.push(classify(&error, source));
-                    parsed
-                        .broken_ids
-                        .extend(ids_in_text(&source[block.clone()]));
-                    blank.push(block.clone());
-                    continue;
-                }
-                let head = block.start..items[0].start;
-                for item in items {
-                    let piece = keep_only(source, &[head.clone(), item.clone()]);
-                    match from_str::<T>(&piece) {
-                        Ok(_) => {}
-                        Err(error) if is_missing_field(&error) => {}
-                        Err(error) => {
-                            parsed.problems.push(classify(&error, source));
-                            parsed.broken_ids.extend(ids_in_text(&source[item.clone()]));
-                            blank.push(item);
-                        }
-                    }
-                }
-            }
-        }
+        seen.push(name);
+        recover_part(source, &[], part, parsed, &mut blank);
     }
-    let start = keys.first().map_or(0, |k| k.span.start as usize);
+    let start = entries.first().map_or(0, |(k, _)| k.span.start as usize);
+    let mut complete = true;
     for field in T::REQUIRED {
-        if !keys.iter().any(|k| k.name == *field) {
+        if !entries.iter().any(|(k, _)| k.value.0 == *field) {
+            complete = false;
             parsed.problems.push((
                 Span::new(start, start),
                 YamlProblem::MissingField {
@@ -215,16 +347,140 @@ fn recover<T: Document>(source: &str, keys: Vec<Key>, parsed: &mut Parsed<T>) {
             ));
         }
     }
-    let rest = blank_out(source, &blank);
-    match from_str::<T>(&rest) {
-        Ok(value) => parsed.value = Some(value),
-        Err(error) => {
-            // A required field that was present but broken is reported already.
+    if !complete {
+        return;
+    }
+    // Taking a part out can leave the part around it without a field it needs (a criterion
+    // whose broken `text` was taken out): take out, one at a time, the smallest list item or
+    // top-level entry around each error that remains, until the rest reads.
+    let layout = Layout::new(source, &tops);
+    for _ in 0..=layout.droppable.len() {
+        layout.close_lists(&mut blank);
+        let rest = blank_out(source, &blank);
+        let error = match from_str::<T>(&rest) {
+            Ok(value) => {
+                parsed.value = Some(value);
+                return;
+            }
+            Err(error) => error,
+        };
+        let (span, problem) = classify(&error, source);
+        let at = span.start as usize;
+        let Some(unit) = layout
+            .droppable
+            .iter()
+            .filter(|r| r.contains(&at) && !covered(&blank, r))
+            .min_by_key(|r| r.len())
+        else {
             if parsed.problems.is_empty() {
-                parsed.problems.push(classify(&error, source));
+                parsed.problems.push((span, problem));
+            }
+            return;
+        };
+        if !is_missing_field(&error) && !parsed.problems.iter().any(|(s, _)| s.start as usize == at)
+        {
+            parsed.problems.push((span, problem));
+        }
+        parsed.broken_ids.extend(ids_in_text(&source[unit.clone()]));
+        blank.push(unit.clone());
+    }
+}
+
+/// Reads `part` with only `context` (the lines that lead to it) around it; when it fails, reads
+/// its own parts the same way, and reports and takes out the smallest parts that fail.
+fn recover_part<T: Document>(
+    source: &str,
+    context: &[Range<usize>],
+    part: &Part,
+    parsed: &mut Parsed<T>,
+    blank: &mut Vec<Range<usize>>,
+) {
+    let mut keep = context.to_vec();
+    keep.push(part.range.clone());
+    let error = match from_str::<T>(&keep_only(source, &keep)) {
+        Ok(_) => return,
+        Err(error) => error,
+    };
+    if is_missing_field(&error) {
+        // Missing from a mapping this part was taken out of, or from the context: not this
+        // part's fault.
+        let at = error_span(error.without_snippet(), source).start as usize;
+        let on_key = part.key.is_some_and(|k| {
+            line_start(source, k.start as usize) == line_start(source, at) && at <= k.end as usize
+        });
+        if !part.range.contains(&at) || on_key {
+            return;
+        }
+    }
+    let inner = parts(source, &part.range, part.node);
+    if !inner.is_empty() {
+        let before = parsed.problems.len();
+        keep.pop();
+        keep.push(part.range.start..inner[0].range.start);
+        for child in &inner {
+            recover_part(source, &keep, child, parsed, blank);
+        }
+        if parsed.problems.len() > before {
+            return;
+        }
+    }
+    parsed.problems.push(classify(&error, source));
+    parsed
+        .broken_ids
+        .extend(ids_in_text(&source[part.range.clone()]));
+    blank.push(part.range.clone());
+}
+
+/// Where parts may be taken out of a document without losing it.
+struct Layout {
+    /// Top-level entries and every list item at any depth.
+    droppable: Vec<Range<usize>>,
+    /// Each mapping entry whose value is a block list, with the list's items: when every item
+    /// is taken out, the entry goes too (an empty `criteria:` would read as null, not as no
+    /// criteria).
+    lists: Vec<(Range<usize>, Vec<Range<usize>>)>,
+}
+
+impl Layout {
+    fn new(source: &str, tops: &[Part]) -> Layout {
+        fn walk(source: &str, part: &Part, layout: &mut Layout) {
+            let children = parts(source, &part.range, part.node);
+            if part.key.is_some() && matches!(part.node, Node::Seq(_)) && !children.is_empty() {
+                let items = children.iter().map(|c| c.range.clone()).collect();
+                layout.lists.push((part.range.clone(), items));
+            }
+            for child in &children {
+                if child.key.is_none() {
+                    layout.droppable.push(child.range.clone());
+                }
+                walk(source, child, layout);
+            }
+        }
+        let mut layout = Layout {
+            droppable: Vec::new(),
+            lists: Vec::new(),
+        };
+        for part in tops {
+            layout.droppable.push(part.range.clone());
+            walk(source, part, &mut layout);
+        }
+        layout
+    }
+
+    /// Adds to `blank` the entries of lists whose items are all in it.
+    fn close_lists(&self, blank: &mut Vec<Range<usize>>) {
+        for (entry, items) in &self.lists {
+            if !covered(blank, entry) && items.iter().all(|item| covered(blank, item)) {
+                blank.push(entry.clone());
             }
         }
     }
+}
+
+fn covered(blank: &[Range<usize>], range: &Range<usize>) -> bool {
+    blank
+        .iter()
+        .any(|b| b.start <= range.start && range.end <= b.end)
 }
 
 fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, Error> {
@@ -363,45 +619,6 @@ fn strip_location(message: &str) -> String {
     }
 }
 
-/// A top-level key of the document with its position.
-struct Key {
-    name: String,
-    span: Span,
-}
-
-/// Reads only the top-level keys, keeping duplicates, in document order.
-fn top_keys(source: &str) -> Result<Vec<Key>, Error> {
-    struct Keys(Vec<Key>);
-    impl<'de> Deserialize<'de> for Keys {
-        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            struct V;
-            impl<'de> Visitor<'de> for V {
-                type Value = Keys;
-                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                    f.write_str("a mapping")
-                }
-                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Keys, A::Error> {
-                    let mut keys = Vec::new();
-                    while let Some(key) = map.next_key::<crate::model::Spanned<KeyName>>()? {
-                        map.next_value::<IgnoredAny>()?;
-                        keys.push(Key {
-                            name: key.value.0,
-                            span: key.span,
-                        });
-                    }
-                    Ok(Keys(keys))
-                }
-                fn visit_unit<E>(self) -> Result<Keys, E> {
-                    Ok(Keys(Vec::new()))
-                }
-            }
-            d.deserialize_map(V)
-        }
-    }
-    serde_saphyr::from_str_with_options::<Keys>(source, options(DuplicateKeyPolicy::PassThrough))
-        .map(|k| k.0)
-}
-
 /// A mapping key read as text, whatever its YAML type.
 struct KeyName(String);
 
@@ -436,80 +653,40 @@ impl<'de> Deserialize<'de> for KeyName {
     }
 }
 
-/// The byte range of each top-level entry: from the start of its key's line to the start of
-/// the next key's line (or the end of the text).
-fn blocks(source: &str, keys: &[Key]) -> Vec<Range<usize>> {
-    let starts: Vec<usize> = keys
-        .iter()
-        .map(|k| line_start(source, k.span.start as usize))
-        .collect();
-    let mut ranges = Vec::with_capacity(starts.len());
-    for (i, &start) in starts.iter().enumerate() {
-        // Keys on one line (flow style) share a block; later ones are empty.
-        let end = starts[i + 1..]
-            .iter()
-            .copied()
-            .find(|&s| s > start)
-            .unwrap_or(source.len());
-        ranges.push(start..end.max(start));
-    }
-    ranges
-}
-
 fn line_start(source: &str, offset: usize) -> usize {
     source[..offset.min(source.len())]
         .rfind('\n')
         .map_or(0, |i| i + 1)
 }
 
-/// The ranges of the items of a block-style list that is the value of the entry in `block`.
-fn list_items(piece: &str, block: &Range<usize>) -> Vec<Range<usize>> {
-    struct Starts(Vec<usize>);
-    impl<'de> Deserialize<'de> for Starts {
-        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            struct V;
-            impl<'de> Visitor<'de> for V {
-                type Value = Starts;
-                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                    f.write_str("a mapping with one list")
-                }
-                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Starts, A::Error> {
-                    let mut starts = Vec::new();
-                    if map.next_key::<IgnoredAny>()?.is_some() {
-                        let items: Vec<crate::model::Spanned<IgnoredAny>> = map.next_value()?;
-                        starts = items.iter().map(|i| i.span.start as usize).collect();
-                    }
-                    Ok(Starts(starts))
-                }
-            }
-            d.deserialize_map(V)
-        }
-    }
-    let Ok(Starts(starts)) = from_str::<Starts>(piece) else {
-        return Vec::new();
-    };
-    let starts: Vec<usize> = starts.iter().map(|&s| line_start(piece, s)).collect();
-    if starts.windows(2).any(|w| w[0] >= w[1]) || starts.first() <= Some(&block.start) {
-        return Vec::new(); // a flow-style list: items share lines
-    }
-    starts
-        .iter()
-        .enumerate()
-        .map(|(i, &start)| start..starts.get(i + 1).copied().unwrap_or(block.end))
-        .collect()
+/// What the text of a plan's front matter that could not be read says of the plan.
+pub struct Probe {
+    pub id: Option<String>,
+    pub owner: Option<String>,
+    pub kind: Option<String>,
 }
 
-/// The `id` and `owner` of a document that could not be read as a whole, where they can be read
-/// as text; used so that references to a broken plan are not reported as unknown.
-pub fn probe_id_and_owner(source: &str) -> (Option<String>, Option<String>) {
+/// The `id`, `owner` and `kind` of a document that could not be read as a whole, where they can
+/// be read as text; used so that references to a broken plan are not reported as unknown, and
+/// its body is checked against its kind.
+pub fn probe(source: &str) -> Probe {
     #[derive(Deserialize)]
-    struct Probe {
+    struct Fields {
         id: Option<String>,
         owner: Option<String>,
+        kind: Option<String>,
     }
-    match from_str::<Probe>(source) {
-        Ok(probe) => (probe.id, probe.owner),
-        Err(_) => (top_level(source, "id"), top_level(source, "owner")),
+    match from_str::<Fields>(source) {
+        Ok(f) => Probe {
+            id: f.id,
+            owner: f.owner,
+            kind: f.kind,
+        },
+        Err(_) => Probe {
+            id: top_level(source, "id"),
+            owner: top_level(source, "owner"),
+            kind: top_level(source, "kind"),
+        },
     }
 }
 
@@ -636,6 +813,27 @@ mod tests {
         let ids: Vec<&str> = meta.duties.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["d2"]);
         assert_eq!(parsed.broken_ids, ["d1", "d3"]);
+    }
+
+    #[test]
+    fn a_bad_value_deep_inside_loses_only_its_own_item() {
+        let text = "---\nid: a\nkind: site\ntitle: t\nowner: o\nresponse:\n  - level: IV\n    criteria:\n      - { text: t, at_least: abc }\n      - text: [u]\n        at_least: 2\n      - { text: v, at_least: 3 }\n    actions:\n      - { org: o, do: x, within: 30分钟 }\n      - { org: p, do: y }\n  - level: III\n    name: [较大]\n    criteria:\n      - { text: w, at_least: 9 }\n";
+        let parsed = parse::<PlanMeta>(text);
+        let at: Vec<&str> = parsed
+            .problems
+            .iter()
+            .map(|(span, _)| &text[span.range()])
+            .collect();
+        assert_eq!(at, ["abc", "[", "30分钟", "["]);
+        let meta = parsed.value.expect("the plan is kept");
+        let levels: Vec<(usize, usize, bool)> = meta
+            .response
+            .iter()
+            .map(|r| (r.criteria.len(), r.actions.len(), r.name.is_some()))
+            .collect();
+        // Level IV keeps its good criterion and action; level III loses only its name.
+        assert_eq!(levels, [(1, 1, false), (1, 0, false)]);
+        assert_eq!(meta.response[0].actions[0].org.as_str(), "p");
     }
 
     #[test]

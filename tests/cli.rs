@@ -305,3 +305,115 @@ fn the_sample_checks_clean_through_the_binary() {
     assert!(kinds["site"].as_u64().unwrap() >= 5);
     assert_eq!(value["diagnostics"], serde_json::json!([]));
 }
+
+/// `emplan check FILE` checks the file in its repository: every file is loaded, and only the
+/// named file's findings are reported, from the root and from anywhere else.
+#[test]
+fn a_file_is_checked_in_its_repository() {
+    let mut files = read_tree(&fixture("mini"));
+    for (path, find, replace) in [
+        ("plans/zx-flood.md", "org: qu-yingjiju", "org: qu-yingjju"),
+        (
+            "plans/bm-shuili.md",
+            "parents: [overall]",
+            "parents: [overal]",
+        ),
+    ] {
+        let entry = files.iter_mut().find(|(p, _)| p == path).unwrap();
+        entry.1 = String::from_utf8(entry.1.clone())
+            .unwrap()
+            .replacen(find, replace, 1)
+            .into_bytes();
+    }
+    files.push(("emplan.toml".to_owned(), Vec::new()));
+    let dir = write_tree(&files);
+    let root = dir.path();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let absolute = root.join("plans/zx-flood.md");
+    for (cwd, file) in [
+        (
+            root.to_owned(),
+            std::path::PathBuf::from("plans/zx-flood.md"),
+        ),
+        (root.join("plans"), std::path::PathBuf::from("zx-flood.md")),
+        (elsewhere.path().to_owned(), absolute.clone()),
+    ] {
+        let (code, out) = stdout(
+            emplan()
+                .current_dir(&cwd)
+                .args(["check", "--format", "json"])
+                .arg(&file),
+        );
+        assert_eq!(code, 1, "{out}");
+        let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let rules: Vec<&str> = value["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["rule"].as_str().unwrap())
+            .collect();
+        assert_eq!(rules, ["R102"], "from {cwd:?}");
+        let summary = &value["summary"];
+        assert_eq!(summary["files"], 7, "the whole repository is loaded");
+        assert_eq!(summary["reported_files"], 1);
+        assert_eq!(summary["root_found_by"], "emplan.toml");
+    }
+    // The human summary says which root it used.
+    let (code, out) = stdout(
+        emplan()
+            .current_dir(root)
+            .args(["check", "plans/bm-shuili.md"]),
+    );
+    assert_eq!(code, 1);
+    assert!(out.contains("error[R101]"), "{out}");
+    assert!(!out.contains("R102"), "{out}");
+    assert!(
+        out.ends_with(
+            "checked 1 of 7 files in the repository at . (found by its emplan.toml; 6 plans): 1 error(s), 0 warning(s), 0 info\n"
+        ),
+        "{out}"
+    );
+    // A folder inside the repository is a scope too; the root itself is the whole repository.
+    let (_, out) = stdout(emplan().current_dir(root).args(["check", "plans"]));
+    assert!(out.contains("R101") && out.contains("R102"), "{out}");
+    assert!(out.contains("checked 6 of 7 files"), "{out}");
+    let (_, out) = stdout(emplan().current_dir(root).args(["check", "."]));
+    assert!(
+        out.ends_with("checked 7 files (6 plans): 2 error(s), 0 warning(s), 0 info\n"),
+        "{out}"
+    );
+    // Without emplan.toml the top of the git work tree is the root; without either, --root.
+    std::fs::remove_file(root.join("emplan.toml")).unwrap();
+    let (code, out) = stdout(
+        emplan()
+            .current_dir(root)
+            .args(["check", "plans/zx-flood.md"]),
+    );
+    assert_eq!(code, 2, "{out}");
+    std::fs::create_dir(root.join(".git")).unwrap();
+    let (_, out) = stdout(
+        emplan()
+            .current_dir(root)
+            .args(["check", "plans/zx-flood.md"]),
+    );
+    assert!(
+        out.contains("(the top of the git work tree; 6 plans)"),
+        "{out}"
+    );
+    std::fs::remove_dir(root.join(".git")).unwrap();
+    let (_, out) =
+        stdout(
+            emplan()
+                .current_dir(root)
+                .args(["check", "--root", ".", "plans/zx-flood.md"]),
+        );
+    assert!(out.contains("(given with --root; 6 plans)"), "{out}");
+    // A file outside the root is refused.
+    let (code, _) = stdout(
+        emplan()
+            .current_dir(root)
+            .args(["check", "--root", "plans"])
+            .arg(elsewhere.path()),
+    );
+    assert_eq!(code, 2);
+}

@@ -39,9 +39,14 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Folder of the plan repository (or one file)
+    /// The plan repository's folder, or files and folders inside one: the whole repository is
+    /// checked and the findings in these are reported
     #[arg(default_value = ".")]
-    pub path: PathBuf,
+    pub paths: Vec<PathBuf>,
+    /// Root of the repository, when PATHS are inside it [default: the nearest folder upward with
+    /// an emplan.toml, else the top of the git work tree]
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -106,7 +111,14 @@ const ZH: &[(&str, &str)] = &[
     ("explain", "显示一条规则的说明"),
     ("rules", "列出全部规则"),
     ("schema", "输出或写入文件格式的 JSON Schema"),
-    ("path", "预案仓库目录（或单个文件）［默认：.］"),
+    (
+        "paths",
+        "预案仓库目录，或仓库内的文件和目录：检查整个仓库，只报告这些文件中的问题［默认：.］",
+    ),
+    (
+        "root",
+        "PATHS 所在仓库的根目录［默认：向上最近的含 emplan.toml 的目录，否则为 git 工作区顶层］",
+    ),
     ("format", "输出格式［默认：human］"),
     ("color", "何时使用彩色输出［默认：auto］"),
     (

@@ -1,29 +1,49 @@
 //! `emplan check`: load, run every rule, report.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
 use crate::check;
 use crate::i18n::Lang;
 use crate::load;
-use crate::report::{self, Format, Summary};
+use crate::load::root::{self, FoundBy};
+use crate::report::{self, Format, Scope, Summary};
 use crate::tr;
 
 use super::args::{CheckArgs, Color};
 use super::{EXIT_FINDINGS, EXIT_OK};
 
 pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
-    let repo = load::load(&args.path).map_err(|e| {
-        let (path, message) = (e.path.display(), e.message);
-        tr!(
-            lang,
-            "cannot read {path}: {message}",
-            "无法读取 {path}：{message}"
-        )
-    })?;
-    let diagnostics = check::check(&repo, lang);
-    let summary = Summary::new(&repo, &diagnostics);
+    let target = target(args, lang)?;
+    let repo = load::load(&target.root).map_err(|e| cannot_read(&e.path, &e.message, lang))?;
+    let mut diagnostics = check::check(&repo, lang);
+    let scope = target.scope.map(|(found_by, named)| {
+        let shown: Vec<String> = named.iter().map(|p| load::display_path(p)).collect();
+        let in_scope = |path: &str| {
+            shown.iter().any(|named| {
+                path == named
+                    || path
+                        .strip_prefix(named.as_str())
+                        .is_some_and(|rest| rest.starts_with('/'))
+            })
+        };
+        diagnostics.retain(|d| in_scope(&repo.sources.get(d.loc.file).path));
+        Scope {
+            root: load::display_path(&target.root),
+            found_by,
+            files: repo
+                .sources
+                .files
+                .iter()
+                .filter(|f| in_scope(&f.path))
+                .count(),
+            paths: shown,
+        }
+    });
+    let mut summary = Summary::new(&repo, &diagnostics);
+    summary.scope = scope;
     let written = match args.format {
         Format::Human => {
             let choice = match args.color {
@@ -60,6 +80,91 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
     }
     let failed = diagnostics.iter().any(|d| args.fail_on.fails(d.severity));
     Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+/// What a run loads, and which of its files it reports on.
+struct Target {
+    root: PathBuf,
+    /// How the root was found and the files and folders reported on, when not all of them.
+    scope: Option<(FoundBy, Vec<PathBuf>)>,
+}
+
+fn cannot_read(path: &Path, message: &str, lang: Lang) -> String {
+    let path = path.display();
+    tr!(
+        lang,
+        "cannot read {path}: {message}",
+        "无法读取 {path}：{message}"
+    )
+}
+
+/// The repository root and the scope of `emplan check PATHS [--root DIR]`. A single folder is
+/// the repository itself, unless a folder above it holds an `emplan.toml`; files, or several
+/// paths, are checked in the repository they belong to.
+fn target(args: &CheckArgs, lang: Lang) -> Result<Target, String> {
+    let canonical = |path: &Path| {
+        path.canonicalize()
+            .map_err(|e| cannot_read(path, &e.to_string(), lang))
+    };
+    let named = args
+        .paths
+        .iter()
+        .map(|p| canonical(p))
+        .collect::<Result<Vec<PathBuf>, String>>()?;
+    let (root, found_by) = match &args.root {
+        Some(root) => (canonical(root)?, FoundBy::Flag),
+        None => {
+            if let [dir] = named.as_slice()
+                && dir.is_dir()
+            {
+                match root::marked_root(dir) {
+                    Some(marked) if &marked != dir => (marked, FoundBy::Marker),
+                    // The folder is the repository.
+                    _ => {
+                        return Ok(Target {
+                            root: args.paths[0].clone(),
+                            scope: None,
+                        });
+                    }
+                }
+            } else {
+                let first = &named[0];
+                let start = if first.is_dir() {
+                    first.as_path()
+                } else {
+                    first.parent().unwrap_or(first)
+                };
+                root::find_root(start).ok_or_else(|| {
+                    let (path, marker) = (args.paths[0].display(), root::MARKER);
+                    tr!(
+                        lang,
+                        "no repository root above {path}: add an {marker} at the repository's root, or give --root",
+                        "{path} 之上找不到仓库根目录：请在仓库根目录放置 {marker}，或使用 --root 指定"
+                    )
+                })?
+            }
+        }
+    };
+    if named.iter().all(|p| p == &root) {
+        return Ok(Target { root, scope: None });
+    }
+    if let Some((path, _)) = args
+        .paths
+        .iter()
+        .zip(&named)
+        .find(|(_, p)| !p.starts_with(&root))
+    {
+        let (path, root) = (path.display(), root.display());
+        return Err(tr!(
+            lang,
+            "{path} is not inside the repository at {root}",
+            "{path} 不在仓库 {root} 之内"
+        ));
+    }
+    Ok(Target {
+        root,
+        scope: Some((found_by, named)),
+    })
 }
 
 fn write_json(value: &serde_json::Value) -> std::io::Result<()> {

@@ -3,6 +3,7 @@
 
 mod encoding;
 pub mod markdown;
+pub mod root;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -125,7 +126,13 @@ pub fn display_path(path: &Path) -> String {
         .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_owned))
         .unwrap_or_else(|| path.to_owned());
     let text = relative.to_string_lossy().replace('\\', "/");
-    text.strip_prefix("./").map(str::to_owned).unwrap_or(text)
+    let text = text.strip_prefix("./").map(str::to_owned).unwrap_or(text);
+    // The working directory itself.
+    if text.is_empty() {
+        ".".to_owned()
+    } else {
+        text
+    }
 }
 
 /// What reading one file produced, before file ids are handed out.

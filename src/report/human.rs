@@ -14,6 +14,7 @@ use crate::model::{FileId, Sources};
 use crate::tr;
 
 use super::Summary;
+use crate::load::root::{FoundBy, MARKER};
 
 /// codespan-reporting reads files through this view of [`Sources`].
 struct View<'a>(&'a Sources);
@@ -140,6 +141,7 @@ pub fn summary_line(summary: &Summary, lang: Lang) -> String {
         errors,
         warnings,
         infos,
+        scope,
         ..
     } = summary;
     let found = if errors + warnings + infos == 0 {
@@ -151,9 +153,22 @@ pub fn summary_line(summary: &Summary, lang: Lang) -> String {
             "{errors} 个错误，{warnings} 个警告，{infos} 条提示"
         )
     };
+    let Some(scope) = scope else {
+        return tr!(
+            lang,
+            "checked {files} files ({plans} plans): {found}",
+            "已检查 {files} 个文件（{plans} 个预案）：{found}"
+        );
+    };
+    let (named, root) = (scope.files, scope.root.as_str());
+    let by = match scope.found_by {
+        FoundBy::Marker => tr!(lang, "found by its {MARKER}", "依据其中的 {MARKER} 确定"),
+        FoundBy::Git => tr!(lang, "the top of the git work tree", "git 工作区的顶层目录"),
+        FoundBy::Flag => tr!(lang, "given with --root", "由 --root 指定"),
+    };
     tr!(
         lang,
-        "checked {files} files ({plans} plans): {found}",
-        "已检查 {files} 个文件（{plans} 个预案）：{found}"
+        "checked {named} of {files} files in the repository at {root} ({by}; {plans} plans): {found}",
+        "已检查仓库 {root}（{by}；{plans} 个预案）{files} 个文件中的 {named} 个：{found}"
     )
 }

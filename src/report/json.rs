@@ -52,16 +52,23 @@ pub fn to_value(sources: &Sources, diagnostics: &[Diagnostic], summary: &Summary
             Value::Object(map)
         })
         .collect();
+    let mut counts = json!({
+        "files": summary.files,
+        "plans": summary.plans,
+        "plans_by_kind": by_kind,
+        "errors": summary.errors,
+        "warnings": summary.warnings,
+        "infos": summary.infos,
+    });
+    if let (Some(scope), Some(map)) = (&summary.scope, counts.as_object_mut()) {
+        map.insert("root".into(), json!(scope.root));
+        map.insert("root_found_by".into(), json!(scope.found_by.key()));
+        map.insert("reported_paths".into(), json!(scope.paths));
+        map.insert("reported_files".into(), json!(scope.files));
+    }
     json!({
         "version": VERSION,
-        "summary": {
-            "files": summary.files,
-            "plans": summary.plans,
-            "plans_by_kind": by_kind,
-            "errors": summary.errors,
-            "warnings": summary.warnings,
-            "infos": summary.infos,
-        },
+        "summary": counts,
         "diagnostics": diagnostics,
     })
 }

@@ -19,6 +19,21 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Set when the findings are those of some files of the repository only.
+    pub scope: Option<Scope>,
+}
+
+/// What part of a repository a run reports on (`emplan check FILE...`): the whole repository is
+/// loaded and checked, and the findings in the named files are reported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scope {
+    /// The repository root, as shown to the user.
+    pub root: String,
+    pub found_by: crate::load::root::FoundBy,
+    /// The files and folders named, as shown to the user.
+    pub paths: Vec<String>,
+    /// How many of the repository's files they hold.
+    pub files: usize,
 }
 
 impl Summary {
@@ -31,6 +46,7 @@ impl Summary {
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
             infos: count(Severity::Info),
+            scope: None,
         }
     }
 }

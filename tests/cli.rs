@@ -417,3 +417,56 @@ fn a_file_is_checked_in_its_repository() {
     );
     assert_eq!(code, 2);
 }
+
+/// The mistakes Chinese authors make most, each named with its fix, in both languages: a
+/// full-width colon or comma, an ASCII comma that cuts a text in `{...}`, ids joined by `，`, a
+/// tab, a Chinese level name, a Chinese time limit, a typo in an accepted duty.
+#[test]
+fn authoring_slips_are_named_with_their_fix_in_both_languages() {
+    let mut files = read_tree(&fixture("mini"));
+    for (path, find, replace) in [
+        (
+            "plans/zx-flood.md",
+            "title: 区防汛抗旱应急预案",
+            "title：区防汛抗旱应急预案",
+        ),
+        (
+            "plans/zx-flood.md",
+            "{ text: 造成3人以上死亡, metric: deaths, at_least: 3 }",
+            "{ text: 造成3人以上死亡,含失踪, metric: deaths, at_least: 3 }",
+        ),
+        ("plans/zx-flood.md", "deadline: 1h", "deadline: 30分钟"),
+        ("plans/overall.md", "  - level: red", "  - level: 红色"),
+        (
+            "plans/bm-shuili.md",
+            "parents: [overall]",
+            "\tparents: [overall]",
+        ),
+        (
+            "plans/xz-baolun.md",
+            "parents: [overall, zx-flood]",
+            "parents: [overall，zx-flood]",
+        ),
+        ("plans/xz-baolun.md", "duty: evacuate }", "duty: evacuat }"),
+        (
+            "registry/registry.yaml",
+            "{ id: deaths, name: 死亡人数, unit: 人 }",
+            "{ id: deaths，name: 死亡人数, unit: 人 }",
+        ),
+    ] {
+        let entry = files.iter_mut().find(|(p, _)| p == path).unwrap();
+        let text = String::from_utf8(entry.1.clone()).unwrap();
+        assert!(text.contains(find), "{path}: {find}");
+        entry.1 = text.replacen(find, replace, 1).into_bytes();
+    }
+    let dir = write_tree(&files);
+    for (lang, name) in [("en", "slips_en"), ("zh", "slips_zh")] {
+        let (code, out) = stdout(
+            emplan()
+                .current_dir(dir.path())
+                .args(["--lang", lang, "check", "--color", "never", "."]),
+        );
+        assert_eq!(code, 1);
+        insta::assert_snapshot!(name, out);
+    }
+}

@@ -17,10 +17,12 @@ use crate::check::Context;
 use crate::model::Plan;
 
 /// The plan's parents that exist, with a near miss of a plan id (reported by R101) read as that
-/// plan, so that one typo does not cascade into linkage findings.
+/// plan, and ids joined by a full-width comma (`[overall，zx-flood]`, also R101) read one by
+/// one, so that one slip does not cascade into linkage findings.
 fn parents<'a>(cx: &'a Context, plan: &'a Plan) -> impl Iterator<Item = &'a Plan> + 'a {
     plan.meta
         .parents
         .iter()
-        .filter_map(|id| cx.plan_or_near_miss(id.as_str()))
+        .flat_map(|id| id.as_str().split(['，', '、']))
+        .filter_map(|id| cx.plan_or_near_miss(id.trim()))
 }

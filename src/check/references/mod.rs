@@ -50,6 +50,19 @@ fn unknown(
         reference.loc(),
         tr!(cx.lang, "unknown {what} `{id}`", "未知{what} `{id}`"),
     );
+    // Ids joined by a full-width comma or an enumeration comma read as one id.
+    if id.contains(['，', '、']) {
+        let list = id
+            .split(['，', '、'])
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join(", ");
+        return diagnostic.with_help(tr!(
+            cx.lang,
+            "`，` and `、` do not separate ids in YAML: write `{list}`, with ASCII commas",
+            "YAML 不以“，”或“、”分隔编号：请写作 `{list}`，使用半角逗号"
+        ));
+    }
     if let Some(near) = near {
         diagnostic = diagnostic.with_help(tr!(
             cx.lang,

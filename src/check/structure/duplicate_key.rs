@@ -42,7 +42,7 @@ YAML 不允许这样写，而接受这种写法的工具会悄悄只保留两个
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    super::report(cx, &RULE, out, |kind| match super::yaml(kind) {
+    super::report(cx, &RULE, out, |kind, _| match super::yaml(kind) {
         Some(YamlProblem::DuplicateKey { key }) => Some((
             tr!(cx.lang, "duplicate key `{key}`", "键 `{key}` 重复"),
             vec![tr!(

@@ -46,7 +46,7 @@ plan to `README.md` or move it out of the repository.",
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    super::report(cx, &RULE, out, |kind| match kind {
+    super::report(cx, &RULE, out, |kind, _| match kind {
         ProblemKind::NoFrontMatter => Some((
             tr!(
                 cx.lang,

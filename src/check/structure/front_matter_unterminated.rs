@@ -39,7 +39,7 @@ Add a line with only `---` after the last front matter field, before the Markdow
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    super::report(cx, &RULE, out, |kind| match kind {
+    super::report(cx, &RULE, out, |kind, _| match kind {
         ProblemKind::UnterminatedFrontMatter => Some((
             tr!(
                 cx.lang,

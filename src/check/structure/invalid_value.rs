@@ -48,11 +48,167 @@ Use one of the values the message lists.",
     run,
 };
 
+/// Chinese names of the format's fixed values, as authors write them (`level: 红色`), with the
+/// value each stands for. A name may stand for values of several fields (一级 is level Ⅰ and
+/// a red warning); the field's own set picks.
+const CHINESE_VALUES: &[(&str, &str)] = &[
+    ("特别重大", "I"),
+    ("一级", "I"),
+    ("Ⅰ级", "I"),
+    ("1级", "I"),
+    ("重大", "II"),
+    ("二级", "II"),
+    ("Ⅱ级", "II"),
+    ("2级", "II"),
+    ("较大", "III"),
+    ("三级", "III"),
+    ("Ⅲ级", "III"),
+    ("3级", "III"),
+    ("一般", "IV"),
+    ("四级", "IV"),
+    ("Ⅳ级", "IV"),
+    ("4级", "IV"),
+    ("红色", "red"),
+    ("红", "red"),
+    ("一级", "red"),
+    ("橙色", "orange"),
+    ("橙", "orange"),
+    ("二级", "orange"),
+    ("黄色", "yellow"),
+    ("黄", "yellow"),
+    ("三级", "yellow"),
+    ("蓝色", "blue"),
+    ("蓝", "blue"),
+    ("四级", "blue"),
+    ("总体", "overall"),
+    ("专项", "specialised"),
+    ("部门", "departmental"),
+    ("部门", "department"),
+    ("乡镇", "township"),
+    ("街道", "township"),
+    ("村", "village"),
+    ("社区", "village"),
+    ("企业", "enterprise"),
+    ("单位", "enterprise"),
+    ("现场处置方案", "site"),
+    ("现场", "site"),
+    ("联合", "joint"),
+    ("政府", "government"),
+    ("人民政府", "government"),
+    ("队伍", "team"),
+    ("救援队伍", "team"),
+    ("指挥部", "committee"),
+    ("委员会", "committee"),
+    ("自然灾害", "natural"),
+    ("事故灾难", "accident"),
+    ("公共卫生事件", "public-health"),
+    ("社会安全事件", "social-security"),
+    ("物资储备库", "warehouse"),
+    ("仓库", "warehouse"),
+    ("避难场所", "shelter"),
+    ("应急避难场所", "shelter"),
+    ("装备", "equipment"),
+    ("监测站点", "monitor"),
+    ("隐患点", "hazard-point"),
+];
+
+/// The value of `set` that a Chinese name stands for: `红色` -> `red`, `Ⅲ级响应` -> `III`.
+fn chinese_value(found: &str, set: &[&'static str]) -> Option<&'static str> {
+    let found = found.trim();
+    let bare = ["响应", "预警", "应急预案", "预案"]
+        .iter()
+        .fold(found, |text, suffix| {
+            text.strip_suffix(suffix).unwrap_or(text)
+        });
+    CHINESE_VALUES
+        .iter()
+        .filter(|(_, value)| set.contains(value))
+        .find(|(name, _)| *name == found || *name == bare)
+        .map(|(_, value)| *value)
+}
+
+/// A number written in digits or in Chinese numerals up to 99 (`30`, `三十`, `两`).
+fn number(text: &str) -> Option<u32> {
+    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+        return text.parse().ok();
+    }
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|d| d as u32)
+    };
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| if c == '两' { '二' } else { c })
+        .collect();
+    match chars.as_slice() {
+        ['十'] => Some(10),
+        [c] => digit(*c),
+        ['十', ones] => Some(10 + digit(*ones)?),
+        [tens, '十'] => Some(digit(*tens)? * 10),
+        [tens, '十', ones] => Some(digit(*tens)? * 10 + digit(*ones)?),
+        _ => None,
+    }
+}
+
+/// A time limit written in Chinese, as the format writes it: `30分钟` -> `30m`, `两小时内` ->
+/// `2h`, `半小时` -> `30m`.
+fn time_limit(found: &str) -> Option<String> {
+    let text = found.trim();
+    let text = ["以内", "之内", "内"]
+        .iter()
+        .fold(text, |t, suffix| t.strip_suffix(suffix).unwrap_or(t));
+    match text {
+        "半小时" | "半个小时" => return Some("30m".to_owned()),
+        "半天" => return Some("12h".to_owned()),
+        _ => {}
+    }
+    const UNITS: &[(&str, &str)] = &[
+        ("分钟", "m"),
+        ("分", "m"),
+        ("min", "m"),
+        ("个小时", "h"),
+        ("小时", "h"),
+        ("个钟头", "h"),
+        ("时", "h"),
+        ("天", "d"),
+        ("日", "d"),
+    ];
+    UNITS.iter().find_map(|(unit, letter)| {
+        let n = number(text.strip_suffix(unit)?.trim())?;
+        Some(format!("{n}{letter}"))
+    })
+}
+
+/// A date written another way, as the format writes it: `2024年1月10日`, `2024/1/10` and
+/// `2024.1.10` -> `2024-01-10`.
+fn date(found: &str) -> Option<String> {
+    let text = found.trim().trim_end_matches('日');
+    let parts: Vec<&str> = text.split(['年', '月', '/', '.', '-']).collect();
+    let [year, month, day] = parts.as_slice() else {
+        return None;
+    };
+    let (year, month, day): (u32, u32, u32) =
+        (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
+    let written = format!("{year:04}-{month:02}-{day:02}");
+    crate::model::Date::parse(&written).map(|_| written)
+}
+
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    super::report(cx, &RULE, out, |kind| match super::yaml(kind) {
+    super::report(cx, &RULE, out, |kind, _| match super::yaml(kind) {
         Some(YamlProblem::InvalidValue { found, expected }) => {
             let mut helps = Vec::new();
-            if let (Some(found), Expected::OneOf(set)) = (found, expected)
+            let meant = found.as_deref().and_then(|found| match expected {
+                Expected::OneOf(set) => chinese_value(found, set).map(str::to_owned),
+                Expected::TimeLimit => time_limit(found),
+                Expected::Date => date(found),
+                _ => None,
+            });
+            if let Some(meant) = meant {
+                helps.push(tr!(cx.lang, "write `{meant}`", "请写作 `{meant}`"));
+            } else if let (Some(found), Expected::OneOf(set)) = (found, expected)
+                && found.is_ascii()
                 && let Some(near) = suggest(found, set.iter().copied())
             {
                 helps.push(tr!(
@@ -134,7 +290,27 @@ fn message(lang: Lang, found: Option<&str>, expected: &Expected) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Expected, Lang, message};
+    use super::{Expected, Lang, chinese_value, date, message, time_limit};
+
+    #[test]
+    fn chinese_ways_of_writing_a_value_are_read() {
+        let levels = ["I", "Ⅰ", "II", "Ⅱ", "III", "Ⅲ", "IV", "Ⅳ"];
+        let colours = ["red", "orange", "yellow", "blue"];
+        assert_eq!(chinese_value("红色", &colours), Some("red"));
+        assert_eq!(chinese_value("三级", &colours), Some("yellow"));
+        assert_eq!(chinese_value("三级", &levels), Some("III"));
+        assert_eq!(chinese_value("Ⅱ级响应", &levels), Some("II"));
+        assert_eq!(chinese_value("紫色", &colours), None);
+        assert_eq!(time_limit("30分钟").as_deref(), Some("30m"));
+        assert_eq!(time_limit("两小时内").as_deref(), Some("2h"));
+        assert_eq!(time_limit("半小时").as_deref(), Some("30m"));
+        assert_eq!(time_limit("三天").as_deref(), Some("3d"));
+        assert_eq!(time_limit("二十四小时").as_deref(), Some("24h"));
+        assert_eq!(time_limit("尽快"), None);
+        assert_eq!(date("2024年1月10日").as_deref(), Some("2024-01-10"));
+        assert_eq!(date("2024/01/01").as_deref(), Some("2024-01-01"));
+        assert_eq!(date("2024.13.01"), None);
+    }
 
     #[test]
     fn messages_say_what_belongs_in_both_languages() {

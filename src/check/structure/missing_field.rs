@@ -46,7 +46,7 @@ GB/T 29639-2020《生产经营单位生产安全事故应急预案编制导则�
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    super::report(cx, &RULE, out, |kind| match super::yaml(kind) {
+    super::report(cx, &RULE, out, |kind, _| match super::yaml(kind) {
         Some(YamlProblem::MissingField { field }) => Some((
             tr!(
                 cx.lang,

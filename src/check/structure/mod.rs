@@ -17,16 +17,17 @@ pub mod yaml_syntax;
 
 use crate::check::{Context, Diagnostic, Rule};
 use crate::load::{Problem, ProblemKind, YamlProblem};
+use crate::model::Loc;
 
 /// Reports every loader problem that `select` turns into a message and helps.
 fn report(
     cx: &Context,
     rule: &'static Rule,
     out: &mut Vec<Diagnostic>,
-    select: impl Fn(&ProblemKind) -> Option<(String, Vec<String>)>,
+    select: impl Fn(&ProblemKind, Loc) -> Option<(String, Vec<String>)>,
 ) {
     for Problem { loc, kind } in &cx.repo.problems {
-        if let Some((message, helps)) = select(kind) {
+        if let Some((message, helps)) = select(kind, *loc) {
             let mut diagnostic = Diagnostic::new(rule, *loc, message);
             diagnostic.help = helps;
             out.push(diagnostic);

@@ -48,7 +48,7 @@ the original, or in an editor choose \"Save with encoding: UTF-8\".",
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    super::report(cx, &RULE, out, |kind| match kind {
+    super::report(cx, &RULE, out, |kind, _| match kind {
         ProblemKind::NotUtf8 { encoding } => Some((
             tr!(
                 cx.lang,

@@ -44,10 +44,17 @@ JSON Schema）；看起来像拼写错误时，给出最接近的字段名。
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    super::report(cx, &RULE, out, |kind| match super::yaml(kind) {
+    super::report(cx, &RULE, out, |kind, loc| match super::yaml(kind) {
         Some(YamlProblem::UnknownField { field, expected }) => {
             let mut helps = Vec::new();
-            if let Some(near) = suggest(field, expected.iter().copied()) {
+            let text = &cx.repo.sources.get(loc.file).text;
+            if let Some(quoted) = cut_text(text, loc.span.range()) {
+                helps.push(tr!(
+                    cx.lang,
+                    "a `,` inside `{{...}}` ends a value, so `{field}` was read as a field: put the whole text in quotes: `{quoted}`",
+                    "`{{...}}` 中的“,”会结束一个值，“{field}”因此被当成了字段：请给整段文字加引号：`{quoted}`"
+                ));
+            } else if let Some(near) = suggest(field, expected.iter().copied()) {
                 helps.push(tr!(
                     cx.lang,
                     "did you mean `{near}`?",
@@ -67,4 +74,70 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         _ => None,
     });
+}
+
+/// When the unknown field at `field` (a byte range of `text`) is the rest of a text that an
+/// ASCII comma cut inside a one-line `{...}` (`{ text: 造成3人以上死亡,含失踪, metric: deaths }`),
+/// the entry as it should be written: `text: "造成3人以上死亡,含失踪"`.
+fn cut_text(text: &str, field: std::ops::Range<usize>) -> Option<String> {
+    let name = text.get(field.clone())?;
+    let line_start = text[..field.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[field.end..]
+        .find('\n')
+        .map_or(text.len(), |i| field.end + i);
+    let before = &text[line_start..field.start];
+    if name.is_ascii() || !before.contains('{') || !before.trim_end().ends_with(',') {
+        return None;
+    }
+    // The value the comma cut: after the last `key: ` before the field.
+    let colon = before.rfind(": ")?;
+    let key_start = before[..colon]
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .map_or(0, |i| i + 1);
+    let key = &before[key_start..colon];
+    if key.is_empty() {
+        return None;
+    }
+    // It goes on to the next `, key:` or the closing `}`.
+    let after = &text[field.end..line_end];
+    let mut end = after.rfind('}').unwrap_or(after.len());
+    let mut from = 0;
+    while let Some(i) = after[from..end].find(',') {
+        let rest = after[from + i + 1..].trim_start();
+        let key_len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+            .unwrap_or(rest.len());
+        if key_len > 0 && rest[key_len..].starts_with(':') {
+            end = from + i;
+            break;
+        }
+        from += i + 1;
+    }
+    let value = format!("{}{name}{}", &before[colon + 2..], &after[..end]);
+    let value = value.trim().replace('\\', "\\\\").replace('"', "\\\"");
+    Some(format!("{key}: \"{value}\""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cut_text;
+
+    #[test]
+    fn a_text_cut_by_a_comma_is_given_back_in_quotes() {
+        let line = "  - { text: 造成3人以上死亡,含失踪, metric: deaths, at_least: 3 }\n";
+        let at = line.find("含失踪").unwrap();
+        assert_eq!(
+            cut_text(line, at..at + "含失踪".len()).as_deref(),
+            Some("text: \"造成3人以上死亡,含失踪\"")
+        );
+        let line = "  - { org: o, do: 通知群众,组织转移 }\n";
+        let at = line.find("组织转移").unwrap();
+        assert_eq!(
+            cut_text(line, at..at + "组织转移".len()).as_deref(),
+            Some("do: \"通知群众,组织转移\"")
+        );
+        let line = "  - { id: a, txt: b }\n";
+        let at = line.find("txt").unwrap();
+        assert_eq!(cut_text(line, at..at + 3), None);
+    }
 }

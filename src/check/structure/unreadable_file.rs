@@ -43,7 +43,7 @@ Restore the file or the link target, or fix its permissions.",
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    super::report(cx, &RULE, out, |kind| match kind {
+    super::report(cx, &RULE, out, |kind, _| match kind {
         ProblemKind::Unreadable { message } => Some((
             tr!(
                 cx.lang,

@@ -13,7 +13,10 @@ pub static RULE: Rule = Rule {
         "\
 ## What it does
 Reports front matter or a registry file that is not well-formed YAML: a bracket never closed, a
-bad indentation, a tab used for indentation, an unknown anchor.
+bad indentation, a tab used for indentation, an unknown anchor. A full-width colon or comma typed
+by a Chinese input method where YAML needs `:` or `,` (`title：…`, `{id: a，org: b}`) is named
+as such, with the line as it should read; the rest of the file is then read as if the mark were
+ASCII, so that the slip is one finding.
 
 ## Why is this bad?
 Nothing in a file that cannot be parsed is checked, so every other rule is silent about it.
@@ -25,6 +28,9 @@ Fix the syntax at the place shown. Quote values that contain `: `, `#` or start 
 ## 作用
 报告不是合法 YAML 的前置元数据（front matter）或登记文件：
 括号未闭合、缩进错误、用制表符（Tab）缩进、引用了不存在的锚点等。
+中文输入法在 YAML 需要“:”或“,”的地方输入了全角“：”或“，”
+（`title：…`、`{id: a，org: b}`）时，会明确指出，并给出改正后的写法；
+文件其余部分按半角符号继续读取，这一处笔误只报告一次。
 
 ## 为什么有问题
 无法解析的文件，其中的内容一概不会被检查，其他所有规则对它都不会报告任何问题。
@@ -43,7 +49,7 @@ Fix the syntax at the place shown. Quote values that contain `: `, `#` or start 
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    super::report(cx, &RULE, out, |kind| match super::yaml(kind) {
+    super::report(cx, &RULE, out, |kind, _| match super::yaml(kind) {
         Some(YamlProblem::Syntax { message }) => Some((
             match (cx.lang, in_chinese(message)) {
                 (Lang::Zh, Some(message)) => format!("YAML 语法错误：{message}"),
@@ -53,12 +59,47 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                     "YAML 语法错误：{message}"
                 ),
             },
-            vec![tr!(
-                cx.lang,
-                "fix the syntax here; quote values that contain ': ' or '#' or start with '[' or '{{'",
-                "请修正此处语法；含有“: ”或“#”、或以“[”“{{”开头的值需加引号"
-            )],
+            vec![if message.contains("found a tab") {
+                tr!(
+                    cx.lang,
+                    "replace the tab with spaces: YAML indents with spaces only",
+                    "请把制表符换成空格：YAML 只能用空格缩进"
+                )
+            } else {
+                tr!(
+                    cx.lang,
+                    "fix the syntax here; quote values that contain ': ' or '#' or start with '[' or '{{'",
+                    "请修正此处语法；含有“: ”或“#”、或以“[”“{{”开头的值需加引号"
+                )
+            }],
         )),
+        Some(YamlProblem::FullWidth { mark, fixed }) => Some(if *mark == '：' {
+            (
+                tr!(
+                    cx.lang,
+                    "full-width colon `：` where YAML needs `:`",
+                    "此处是全角冒号“：”，YAML 需要半角冒号“:”"
+                ),
+                vec![tr!(
+                    cx.lang,
+                    "write an ASCII colon and a space: `{fixed}`",
+                    "请改为半角冒号加空格：`{fixed}`"
+                )],
+            )
+        } else {
+            (
+                tr!(
+                    cx.lang,
+                    "full-width comma `，` where YAML needs `,`",
+                    "此处是全角逗号“，”，YAML 需要半角逗号“,”"
+                ),
+                vec![tr!(
+                    cx.lang,
+                    "separate the entries with an ASCII comma: `{fixed}`",
+                    "请用半角逗号分隔各项：`{fixed}`"
+                )],
+            )
+        }),
         _ => None,
     });
 }

@@ -9,6 +9,7 @@
 //! Most documents are written in a small part of YAML that [`subset`] reads many times faster
 //! than serde-saphyr; only the others, and every broken one, are read by serde-saphyr.
 
+mod full_width;
 mod subset;
 
 use std::fmt;
@@ -41,6 +42,13 @@ pub enum YamlProblem {
     },
     DuplicateKey {
         key: String,
+    },
+    /// A full-width `：` or `，` where YAML needs `:` or `,`; the document is read as if it
+    /// were ASCII.
+    FullWidth {
+        mark: char,
+        /// The line as it should read.
+        fixed: String,
     },
 }
 
@@ -116,6 +124,10 @@ fn options(duplicate_keys: DuplicateKeyPolicy) -> serde_saphyr::Options {
 
 /// Reads `source` (YAML text, possibly preceded or followed by blanked text) into `T`.
 pub fn parse<T: Document>(source: &str) -> Parsed<T> {
+    parse_text(source, true)
+}
+
+fn parse_text<T: Document>(source: &str, repair: bool) -> Parsed<T> {
     let mut parsed = Parsed {
         value: subset::from_str(source),
         problems: Vec::new(),
@@ -131,6 +143,18 @@ pub fn parse<T: Document>(source: &str) -> Parsed<T> {
         }
         Err(error) => error,
     };
+    if repair && let Some((repaired, slips)) = full_width::repair(source) {
+        let mut parsed = parse_text::<T>(&repaired, false);
+        let slips = slips.into_iter().map(|slip| {
+            let problem = YamlProblem::FullWidth {
+                mark: slip.mark,
+                fixed: slip.fixed,
+            };
+            (slip.span, problem)
+        });
+        parsed.problems.splice(0..0, slips);
+        return parsed;
+    }
     let tree = match outline(source) {
         Ok(tree) => tree,
         Err(syntax) => {
@@ -377,8 +401,12 @@ fn recover<T: Document>(
             }
             return;
         };
-        if !is_missing_field(&error) && !parsed.problems.iter().any(|(s, _)| s.start as usize == at)
-        {
+        // An error in a part that lost a piece already follows from that piece's problem.
+        let emptied = blank
+            .iter()
+            .any(|b| unit.start <= b.start && b.end <= unit.end);
+        let reported = parsed.problems.iter().any(|(s, _)| s.start as usize == at);
+        if !is_missing_field(&error) && !emptied && !reported {
             parsed.problems.push((span, problem));
         }
         parsed.broken_ids.extend(ids_in_text(&source[unit.clone()]));
@@ -547,6 +575,11 @@ fn classify(error: &Error, source: &str) -> (Span, YamlProblem) {
             message: strip_location(&error.to_string()),
         },
     };
+    if let YamlProblem::Syntax { message } = &problem
+        && message.contains("found a tab")
+    {
+        span = tab_near(source, span);
+    }
     if let YamlProblem::InvalidValue { found, .. } = &mut problem {
         span = value_after_key(source, span);
         if found.is_none() {
@@ -580,6 +613,17 @@ fn error_span(error: &Error, source: &str) -> Span {
         .nth(column.saturating_sub(1))
         .map_or(0, |(i, _)| i);
     Span::new(offset + within, offset + within)
+}
+
+/// The parser reports a tab where the token before it ends, often on the line above: point at
+/// the tab itself, the first one from the start of the reported line on.
+fn tab_near(source: &str, span: Span) -> Span {
+    let from = line_start(source, span.start as usize);
+    let at = source[from..]
+        .find('\t')
+        .map(|i| from + i)
+        .or_else(|| source[..from].rfind('\t'));
+    at.map_or(span, |at| Span::new(at, at + 1))
 }
 
 /// serde-saphyr places some value errors at the key (`deadline: 两小时`); point at the value.

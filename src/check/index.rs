@@ -5,7 +5,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::i18n::Lang;
 use crate::model::plan::Duty;
-use crate::model::registry::{Contact, Hazard, Metric, Organisation, Post, Resource};
+use crate::model::registry::{Contact, ExternalPlan, Hazard, Metric, Organisation, Post, Resource};
 use crate::model::{Entry, FileId, Loc, Plan, PlanKind, Repository, Span};
 
 /// A hash map with [`FastHasher`], for the index's keys (ids and pairs of ids).
@@ -132,6 +132,8 @@ pub struct Context<'a> {
     pub resources: Table<'a, Resource>,
     pub posts: Table<'a, Post>,
     pub contacts: Table<'a, Contact>,
+    /// Plans kept outside the repository, by id.
+    pub external_plans: Table<'a, ExternalPlan>,
     /// Plans by owner organisation id. A plan whose owner is a near miss of a known id (reported
     /// by R102) is filed under that id, so one typo does not cascade into linkage findings.
     pub plans_by_owner: FastMap<&'a str, Vec<&'a Plan>>,
@@ -214,6 +216,7 @@ impl<'a> Context<'a> {
             },
         );
         let (hazards, metrics, resources, posts, contacts) = tables;
+        let external_plans = Table::new(&registry.external_plans, |p| p.id.as_str());
         Context {
             repo,
             lang,
@@ -224,6 +227,7 @@ impl<'a> Context<'a> {
             resources,
             posts,
             contacts,
+            external_plans,
             plans_by_owner,
             owners,
             duties,
@@ -249,6 +253,18 @@ impl<'a> Context<'a> {
             .get(plan.meta.id.as_str())
             .copied()
             .unwrap_or(plan.meta.owner.as_str())
+    }
+
+    /// True for an organisation outside the repository's plan system (`external: true`).
+    pub fn is_external(&self, org: &str) -> bool {
+        self.organisations
+            .get(org)
+            .is_some_and(|o| o.value.external)
+    }
+
+    /// True when `id` names a plan, in the repository or declared as external.
+    pub fn plan_exists(&self, id: &str) -> bool {
+        self.plan(id).is_some() || self.external_plans.get(id).is_some()
     }
 
     /// The Chinese name of an organisation, or its id when it is unknown.
@@ -331,6 +347,12 @@ pub enum IdKind {
     Duty,
     /// A working group, unique within its plan.
     Group,
+    /// A season, unique within its plan.
+    Season,
+    /// A danger zone of an evacuation, unique within its plan.
+    Zone,
+    /// A plan kept outside the repository.
+    ExternalPlan,
 }
 
 impl IdKind {
@@ -345,6 +367,9 @@ impl IdKind {
             IdKind::Contact => lang.pick("contact", "联系人"),
             IdKind::Duty => lang.pick("duty", "职责"),
             IdKind::Group => lang.pick("working group", "工作组"),
+            IdKind::Season => lang.pick("season", "时段"),
+            IdKind::Zone => lang.pick("danger zone", "危险区"),
+            IdKind::ExternalPlan => lang.pick("external plan", "外部预案"),
         }
     }
 }
@@ -388,6 +413,12 @@ impl<'a> Context<'a> {
             for group in plan.meta.command.iter().flat_map(|c| &c.groups) {
                 add(IdKind::Group, &group.id, plan.file, scope);
             }
+            for season in &plan.meta.seasons {
+                add(IdKind::Season, &season.id, plan.file, scope);
+            }
+            for zone in plan.meta.evacuation.iter().flat_map(|e| &e.zones) {
+                add(IdKind::Zone, &zone.id, plan.file, scope);
+            }
         }
         for e in &r.organisations {
             add(IdKind::Organisation, &e.value.id, e.file, None);
@@ -406,6 +437,9 @@ impl<'a> Context<'a> {
         }
         for e in &r.contacts {
             add(IdKind::Contact, &e.value.id, e.file, None);
+        }
+        for e in &r.external_plans {
+            add(IdKind::ExternalPlan, &e.value.id, e.file, None);
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Every id reference in the repository, enumerated once for the reference rules.
 
+use crate::model::plan::EVENT_TOWNSHIP;
 use crate::model::{FileId, Id, Loc, Repository};
 
 use super::index::IdKind;
@@ -54,15 +55,33 @@ pub fn for_each_reference<'a>(
         for id in &m.hazards {
             add(Hazard, id, f, None);
         }
+        if let Some(d) = &m.document
+            && let Some(id) = &d.issued_by
+        {
+            add(Organisation, id, f, None);
+        }
         if let Some(c) = &m.command {
-            for id in c.commander.iter().chain(&c.deputies) {
+            let posts = c
+                .commander
+                .iter()
+                .chain(&c.commissar)
+                .chain(&c.executive_deputy);
+            let posts = posts
+                .chain(&c.deputies)
+                .chain(&c.office_director)
+                .chain(&c.office_deputies);
+            for id in posts.chain(c.field.iter().flat_map(|field| &field.commander)) {
                 add(Post, id, f, None);
             }
             for id in c.office.iter().chain(&c.members) {
                 add(Organisation, id, f, None);
             }
+            let field_lead = c.field.iter().flat_map(|field| &field.led_by);
+            for id in field_lead.filter(|id| id.as_str() != EVENT_TOWNSHIP) {
+                add(Organisation, id, f, None);
+            }
             for g in &c.groups {
-                for id in std::iter::once(&g.lead).chain(&g.members) {
+                for id in g.lead.iter().chain(&g.members) {
                     add(Organisation, id, f, None);
                 }
             }
@@ -80,33 +99,63 @@ pub fn for_each_reference<'a>(
                 add(Duty, id, f, own);
             }
         }
-        let criteria = m
-            .warning
-            .iter()
-            .flat_map(|w| &w.criteria)
-            .chain(m.response.iter().flat_map(|r| &r.criteria));
-        for c in criteria {
+        for c in m.criteria() {
             if let Some(id) = &c.metric {
                 add(Metric, id, f, None);
             }
             if let Some(id) = &c.hazard {
                 add(Hazard, id, f, None);
             }
+            if let Some(id) = &c.ordered_by {
+                add(Organisation, id, f, None);
+            }
+            for id in c.during.iter().chain(&c.outside) {
+                add(Season, id, f, own);
+            }
         }
-        let actions = m
-            .warning
-            .iter()
-            .flat_map(|w| &w.actions)
-            .chain(m.response.iter().flat_map(|r| &r.actions));
-        for a in actions {
-            add(Organisation, &a.org, f, None);
+        for a in m.actions() {
+            for id in a.org.iter().chain(&a.request_to).chain(&a.report_to) {
+                add(Organisation, id, f, None);
+            }
+            for id in a.post.iter().chain(&a.posts) {
+                add(Post, id, f, None);
+            }
             if let Some(id) = &a.duty {
                 add(Duty, id, f, own);
+            }
+            for id in a.dispatch.iter().chain(&a.alert) {
+                add(Resource, id, f, None);
             }
         }
         for r in &m.response {
             if let Some(id) = &r.commander {
                 add(Post, id, f, None);
+            }
+            if let Some(d) = &r.decided_by {
+                if let Some(id) = &d.assessed_by {
+                    add(Organisation, id, f, None);
+                }
+                for id in &d.posts {
+                    add(Post, id, f, None);
+                }
+            }
+        }
+        if let Some(e) = &m.evacuation {
+            for id in &e.ordered_by {
+                add(Post, id, f, None);
+            }
+            for z in &e.zones {
+                if let Some(id) = &z.hazard {
+                    add(Hazard, id, f, None);
+                }
+                let shelters = z.destinations.iter().flat_map(|d| &d.shelters);
+                for id in z.points.iter().chain(shelters) {
+                    add(Resource, id, f, None);
+                }
+                for c in &z.in_charge {
+                    add(Organisation, &c.village, f, None);
+                    add(Contact, &c.contact, f, None);
+                }
             }
         }
         for id in &m.resources {
@@ -162,6 +211,11 @@ pub fn for_each_reference<'a>(
     }
     for e in &r.contacts {
         if let Some(id) = &e.value.org {
+            add(Organisation, id, e.file, None);
+        }
+    }
+    for e in &r.external_plans {
+        if let Some(id) = &e.value.issuer {
             add(Organisation, id, e.file, None);
         }
     }

@@ -14,7 +14,9 @@ use std::sync::OnceLock;
 pub use plan::{Id, PlanMeta};
 pub use registry::RegistryFile;
 pub use span::{FileId, Loc, SPANNED, Span, Spanned};
-pub use values::{Date, Deadline, PlanKind, ResponseLevel, WarningLevel};
+pub use values::{
+    Date, Deadline, MonthDay, PlanKind, PlanScope, ResponseLevel, Timing, WarningLevel,
+};
 
 /// One file read from the repository, kept for diagnostics.
 #[derive(Debug)]
@@ -162,6 +164,7 @@ pub struct Registry {
     pub resources: Vec<Entry<registry::Resource>>,
     pub posts: Vec<Entry<registry::Post>>,
     pub contacts: Vec<Entry<registry::Contact>>,
+    pub external_plans: Vec<Entry<registry::ExternalPlan>>,
 }
 
 impl Registry {
@@ -175,6 +178,7 @@ impl Registry {
         add(&mut self.resources, file, part.resources);
         add(&mut self.posts, file, part.posts);
         add(&mut self.contacts, file, part.contacts);
+        add(&mut self.external_plans, file, part.external_plans);
     }
 }
 

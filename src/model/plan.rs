@@ -7,7 +7,9 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::span::Spanned;
-use super::values::{Date, Deadline, PlanKind, ResponseLevel, WarningLevel};
+use super::values::{
+    Date, Deadline, MonthDay, PlanKind, PlanScope, ResponseLevel, Timing, WarningLevel,
+};
 
 /// An identifier: lower-case ASCII letters, digits and `-`, as in `qu-shuiliju`.
 pub type Id = Spanned<String>;
@@ -21,8 +23,15 @@ pub struct PlanMeta {
     pub id: Id,
     /// Tier of the plan in the plan system.
     pub kind: Spanned<PlanKind>,
+    /// `comprehensive` (default) for an organisation's overall plan, `hazard` for a plan on one
+    /// hazard beside it (a township's 防汛避险转移预案, an enterprise's specialised plan).
+    #[serde(default)]
+    pub scope: Option<Spanned<PlanScope>>,
     /// Full Chinese title, e.g. 利州区防汛抗旱应急预案.
     pub title: Spanned<String>,
+    /// The official document the plan was issued with (文号, 印发机关, 主送, 年度).
+    #[serde(default)]
+    pub document: Option<DocumentMeta>,
     /// Organisation that drafts and maintains the plan. For a specialised plan this is its lead
     /// department (牵头部门); for a township plan the township government.
     pub owner: Id,
@@ -35,6 +44,15 @@ pub struct PlanMeta {
     /// Hazards (事件类型) the plan covers, by hazard id.
     #[serde(default)]
     pub hazards: Vec<Id>,
+    /// Seasons with their dates (防火期, 汛期), which criteria and warnings can refer to.
+    #[serde(default)]
+    pub seasons: Vec<Season>,
+    /// How the plan counts its thresholds (本预案所称“以上”含本数，“以下”不含本数).
+    #[serde(default)]
+    pub counting: Option<Counting>,
+    /// Grading of the event itself (事件分级), apart from the response level it starts.
+    #[serde(default)]
+    pub grading: Vec<EventGrade>,
     /// The command structure the plan sets up.
     #[serde(default)]
     pub command: Option<Command>,
@@ -56,9 +74,110 @@ pub struct PlanMeta {
     /// Neighbouring jurisdictions (organisation ids) the plan coordinates with.
     #[serde(default)]
     pub neighbours: Vec<Id>,
+    /// How people are moved out of danger (转移避险), in township and village plans.
+    #[serde(default)]
+    pub evacuation: Option<Evacuation>,
     /// Version, issue, filing, assessment and revision history.
     #[serde(default)]
     pub lifecycle: Option<Lifecycle>,
+}
+
+/// The official document a plan was issued with (红头文件).
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentMeta {
+    /// Document number (文号), e.g. 广利府办发〔2023〕3号.
+    #[serde(default)]
+    pub number: Option<Spanned<String>>,
+    /// Office that issued it (印发), e.g. the government's general office, by organisation id.
+    /// The body whose approval it carries (经区政府同意) is `lifecycle.approved_by`.
+    #[serde(default)]
+    pub issued_by: Option<Id>,
+    /// Date of signing (签发).
+    #[serde(default)]
+    pub signed: Option<Spanned<Date>>,
+    /// Date of publication (公开发布), where it differs from the date of issue.
+    #[serde(default)]
+    pub published: Option<Spanned<Date>>,
+    /// Addressees (主送), as the document writes them: 各乡镇人民政府、街道办事处，区级各部门.
+    #[serde(default)]
+    pub addressees: Vec<Spanned<String>>,
+    /// The year an annual plan is for (2024年度).
+    #[serde(default)]
+    pub year: Option<Spanned<u32>>,
+    /// Last day the plan is in force, where the document sets one.
+    #[serde(default)]
+    pub valid_until: Option<Spanned<Date>>,
+}
+
+/// A season that comes back every year, such as the fire-prevention period (森林防火期).
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Season {
+    /// Id of the season, unique within the plan.
+    pub id: Id,
+    /// Chinese name, e.g. 森林防火期.
+    pub name: Spanned<String>,
+    /// First day, `MM-DD`.
+    pub from: Spanned<MonthDay>,
+    /// Last day, `MM-DD`; before `from` for a season over the new year (11-01 to 04-30).
+    pub until: Spanned<MonthDay>,
+}
+
+/// Whether a plan's 以上 and 以下 include the number. The national convention, and the default:
+/// 以上含本数，以下不含本数 (`at_least` includes its value, `below` excludes its own).
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Counting {
+    /// 以上 includes the number (`at_least: 10` is met by 10). Default true.
+    #[serde(default)]
+    pub above_includes: Option<Spanned<bool>>,
+    /// 以下 includes the number (`below: 10` is met by 10). Default false.
+    #[serde(default)]
+    pub below_includes: Option<Spanned<bool>>,
+}
+
+/// One grade of the event (事件分级: 特别重大 / 重大 / 较大 / 一般) with the criteria that make
+/// an event of that grade.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EventGrade {
+    /// The grade, written like a response level: I (特别重大) to IV (一般).
+    pub grade: Spanned<ResponseLevel>,
+    /// Grade name as the plan writes it.
+    #[serde(default)]
+    pub name: Option<Spanned<String>>,
+    /// Any criterion met makes the event of this grade.
+    #[serde(default)]
+    pub criteria: Vec<Criterion>,
+}
+
+impl PlanMeta {
+    /// Every criterion of the plan: of its event grades, warnings and response levels, and the
+    /// conditions inside them (`all_of`), depth first.
+    pub fn criteria(&self) -> impl Iterator<Item = &Criterion> {
+        fn walk<'a>(c: &'a Criterion, out: &mut Vec<&'a Criterion>) {
+            out.push(c);
+            for inner in &c.all_of {
+                walk(inner, out);
+            }
+        }
+        let mut out = Vec::new();
+        let top = self.grading.iter().flat_map(|g| &g.criteria);
+        let top = top.chain(self.warning.iter().flat_map(|w| &w.criteria));
+        for c in top.chain(self.response.iter().flat_map(|r| &r.criteria)) {
+            walk(c, &mut out);
+        }
+        out.into_iter()
+    }
+
+    /// Every action of the plan's warning and response levels.
+    pub fn actions(&self) -> impl Iterator<Item = &Action> {
+        self.warning
+            .iter()
+            .flat_map(|w| &w.actions)
+            .chain(self.response.iter().flat_map(|r| &r.actions))
+    }
 }
 
 /// Command structure (组织指挥体系).
@@ -70,12 +189,27 @@ pub struct Command {
     /// Post of the commander (指挥长), by post id.
     #[serde(default)]
     pub commander: Option<Id>,
-    /// Posts of the deputy commanders (副指挥长).
+    /// Post of the political commissar (政委), where the party secretary serves as one.
+    #[serde(default)]
+    pub commissar: Option<Id>,
+    /// Post of the executive deputy commander (常务副指挥长).
+    #[serde(default)]
+    pub executive_deputy: Option<Id>,
+    /// Posts of the deputy commanders (副指挥长), in their order of rank.
     #[serde(default)]
     pub deputies: Vec<Id>,
     /// Organisation that hosts the HQ office (指挥部办公室).
     #[serde(default)]
     pub office: Option<Id>,
+    /// Post of the office director (办公室主任).
+    #[serde(default)]
+    pub office_director: Option<Id>,
+    /// Posts of the office's deputy directors (办公室副主任).
+    #[serde(default)]
+    pub office_deputies: Vec<Id>,
+    /// The field HQ (现场指挥部) set up at the scene.
+    #[serde(default)]
+    pub field: Option<FieldCommand>,
     /// Member units (成员单位), by organisation id.
     #[serde(default)]
     pub members: Vec<Id>,
@@ -84,7 +218,25 @@ pub struct Command {
     pub groups: Vec<Group>,
 }
 
-/// A working group (工作组) of the command HQ.
+/// The field HQ (现场指挥部).
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FieldCommand {
+    /// Name, e.g. 森林火灾现场指挥部.
+    pub name: Spanned<String>,
+    /// Organisation that leads it, or `event-township`: the township or street where the event
+    /// is (由事发地乡镇人民政府牵头).
+    #[serde(default)]
+    pub led_by: Option<Id>,
+    /// Post of the field commander (现场指挥长).
+    #[serde(default)]
+    pub commander: Option<Id>,
+}
+
+/// The `led_by` of a field HQ led by the township where the event is.
+pub const EVENT_TOWNSHIP: &str = "event-township";
+
+/// A working group (工作组) or expert group (专家组) of the command HQ.
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
@@ -92,8 +244,9 @@ pub struct Group {
     pub id: Id,
     /// Chinese name, e.g. 抢险救援组.
     pub name: Spanned<String>,
-    /// Organisation that leads the group (牵头单位).
-    pub lead: Id,
+    /// Organisation that leads the group (牵头单位); an expert group may have none.
+    #[serde(default)]
+    pub lead: Option<Id>,
     /// Other organisations in the group.
     #[serde(default)]
     pub members: Vec<Id>,
@@ -133,11 +286,16 @@ pub struct Accept {
     pub as_duty: Option<Id>,
 }
 
-/// One warning level (预警级别) with the criteria for issuing it.
+/// One warning level (预警级别) with the criteria for issuing it. A warning the plan does not
+/// grade by colour (高火险预警, a township's 预警) has a `name` and no `level`.
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WarningDef {
-    pub level: Spanned<WarningLevel>,
+    #[serde(default)]
+    pub level: Option<Spanned<WarningLevel>>,
+    /// Name of the warning as the plan writes it.
+    #[serde(default)]
+    pub name: Option<Spanned<String>>,
     /// When the warning is issued.
     #[serde(default)]
     pub criteria: Vec<Criterion>,
@@ -157,6 +315,12 @@ pub struct ResponseDef {
     /// Post that leads the response at this level, by post id.
     #[serde(default)]
     pub commander: Option<Id>,
+    /// Grades of the event (see `grading`) this level responds to.
+    #[serde(default)]
+    pub grades: Vec<Spanned<ResponseLevel>>,
+    /// Who decides to activate the level.
+    #[serde(default)]
+    pub decided_by: Option<Decision>,
     /// When the level is activated; any criterion met activates it.
     #[serde(default)]
     pub criteria: Vec<Criterion>,
@@ -165,8 +329,22 @@ pub struct ResponseDef {
     pub actions: Vec<Action>,
 }
 
-/// An activation criterion. `metric` + `at_least` make it comparable across plans; `text` is
-/// what the plan says.
+/// Who decides to activate a response level: "经办公室分析评估，由常务副指挥长及办公室主任共同
+/// 研究决定启动".
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    /// Organisation that assesses the situation and proposes the level (often the HQ office's
+    /// host).
+    #[serde(default)]
+    pub assessed_by: Option<Id>,
+    /// Posts that decide, together when there are several.
+    #[serde(default)]
+    pub posts: Vec<Id>,
+}
+
+/// An activation criterion. `metric` + `at_least` (and `below`) make it comparable across plans;
+/// `text` is what the plan says.
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
@@ -178,17 +356,41 @@ pub struct Criterion {
     /// Hazard the threshold applies to, when the plan covers several.
     #[serde(default)]
     pub hazard: Option<Id>,
-    /// The level is activated when the metric reaches this value.
+    /// The criterion is met when the metric reaches this value (以上).
     #[serde(default)]
     pub at_least: Option<Spanned<f64>>,
+    /// ... and stays under this one (以下): `at_least: 1, below: 3` is 1至3人 as the plan counts.
+    #[serde(default)]
+    pub below: Option<Spanned<f64>>,
+    /// Conditions that must all hold as well (重伤1至3人 **and** 明火未扑灭).
+    #[serde(default)]
+    pub all_of: Vec<Criterion>,
+    /// Seasons (ids from `seasons`) during which alone the criterion applies.
+    #[serde(default)]
+    pub during: Vec<Id>,
+    /// Seasons outside which alone the criterion applies (4 h uncontrolled outside the fire
+    /// season, where 2 h applies during it).
+    #[serde(default)]
+    pub outside: Vec<Id>,
+    /// The criterion is an order from a higher authority (上级要求启动), by organisation id.
+    #[serde(default)]
+    pub ordered_by: Option<Id>,
 }
 
-/// An action (响应措施) taken at a warning or response level.
+/// An action (响应措施) taken at a warning or response level. Its actor is an organisation, a
+/// post, or one of several posts; one of `org`, `post` and `posts` is given.
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Action {
     /// Organisation that acts.
-    pub org: Id,
+    #[serde(default)]
+    pub org: Option<Id>,
+    /// Post that acts (指挥长率工作组赴现场).
+    #[serde(default)]
+    pub post: Option<Id>,
+    /// Posts one of which acts (指挥长或其委托的副指挥长).
+    #[serde(default)]
+    pub posts: Vec<Id>,
     /// The duty of this plan the action carries out, by duty id.
     #[serde(default)]
     pub duty: Option<Id>,
@@ -198,6 +400,106 @@ pub struct Action {
     /// Time limit from activation, e.g. `30m`.
     #[serde(default)]
     pub within: Option<Spanned<Deadline>>,
+    /// `immediately` (立即) or `as-needed` (视情), where the plan says so.
+    #[serde(default)]
+    pub timing: Option<Spanned<Timing>>,
+    /// Body asked for help (向市应急管理局申请航空灭火支援), by organisation id.
+    #[serde(default)]
+    pub request_to: Option<Id>,
+    /// Teams sent (调派), by resource id.
+    #[serde(default)]
+    pub dispatch: Vec<Id>,
+    /// Teams put on alert (预置、待命), by resource id.
+    #[serde(default)]
+    pub alert: Vec<Id>,
+    /// Where the action is a report: the organisation it goes to (区应急指挥中心 is hosted by the
+    /// emergency bureau); `within` is its deadline.
+    #[serde(default)]
+    pub report_to: Option<Id>,
+}
+
+/// How people are moved out of danger (转移避险): who orders it, the signals, and for each
+/// danger zone its people, who answers for them, the routes and where they go.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Evacuation {
+    /// Posts that may order evacuation (下达转移指令).
+    #[serde(default)]
+    pub ordered_by: Vec<Id>,
+    /// Warning signals (锣、哨、广播) and what each means.
+    #[serde(default)]
+    pub signals: Vec<Signal>,
+    /// Danger zones (危险区).
+    #[serde(default)]
+    pub zones: Vec<Zone>,
+}
+
+/// A warning signal of an evacuation.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Signal {
+    /// The means, as the plan writes it: 锣, 哨, 广播, 手摇报警器.
+    pub means: Spanned<String>,
+    /// What it tells people, e.g. 准备转移 or 立即转移.
+    pub meaning: Spanned<String>,
+}
+
+/// A danger zone and the people in it.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Zone {
+    /// Id of the zone, unique within the plan.
+    pub id: Id,
+    /// Chinese name, e.g. 清江河沿岸低洼区.
+    pub name: Spanned<String>,
+    /// Hazard that threatens it, by hazard id.
+    #[serde(default)]
+    pub hazard: Option<Id>,
+    /// Hazard points in it, by resource id.
+    #[serde(default)]
+    pub points: Vec<Id>,
+    /// Households and people threatened.
+    #[serde(default)]
+    pub households: Option<Spanned<u32>>,
+    #[serde(default)]
+    pub people: Option<Spanned<u32>>,
+    /// Who answers for each village and group (包村包组责任人).
+    #[serde(default)]
+    pub in_charge: Vec<InCharge>,
+    /// Routes out (转移路线), as the plan describes them.
+    #[serde(default)]
+    pub routes: Vec<Spanned<String>>,
+    /// Where people go, by event (堤防溃决时转移至……).
+    #[serde(default)]
+    pub destinations: Vec<Destination>,
+}
+
+/// The person who answers for moving one village or group.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InCharge {
+    /// Village or community, by organisation id.
+    pub village: Id,
+    /// Villagers' group (村民小组), as written: 1-3组.
+    #[serde(default)]
+    pub group: Option<Spanned<String>>,
+    /// The person, by contact id.
+    pub contact: Id,
+}
+
+/// Where people go; `when` names the event when it is not always the same place.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Destination {
+    /// Shelters, by resource id.
+    #[serde(default)]
+    pub shelters: Vec<Id>,
+    /// A place that is not a registered shelter, as written.
+    #[serde(default)]
+    pub place: Option<Spanned<String>>,
+    /// The event this destination is for (堤防溃决时), if not every one.
+    #[serde(default)]
+    pub when: Option<Spanned<String>>,
 }
 
 /// Lifecycle of the plan (预案管理).

@@ -25,6 +25,25 @@ pub struct RegistryFile {
     pub posts: Vec<Post>,
     #[serde(default)]
     pub contacts: Vec<Contact>,
+    /// Plans kept outside this repository that its plans refer to (the city's plans).
+    #[serde(default)]
+    pub external_plans: Vec<ExternalPlan>,
+}
+
+/// A plan kept outside the repository (the city's specialised plan, a neighbour's plan): it can
+/// be a parent or be referred to, and no linkage is asked of it.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExternalPlan {
+    pub id: Id,
+    /// Full Chinese title, e.g. 广元市森林草原火灾应急预案.
+    pub title: Spanned<String>,
+    /// Organisation that issued it, by organisation id.
+    #[serde(default)]
+    pub issuer: Option<Id>,
+    /// Document number (文号).
+    #[serde(default)]
+    pub number: Option<Spanned<String>>,
 }
 
 /// An organisation: a government, a department, a township, a village, an enterprise, a team.
@@ -47,6 +66,11 @@ pub struct Organisation {
     /// Set when the organisation no longer exists.
     #[serde(default)]
     pub dissolved: Option<Dissolution>,
+    /// True for a body outside the repository's plan system (the city's HQ, a neighbouring
+    /// county): it may be named, asked for help and reported to, and no plan of it is expected
+    /// here.
+    #[serde(default)]
+    pub external: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, JsonSchema)]

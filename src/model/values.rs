@@ -203,6 +203,68 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// A day of the year written `MM-DD`, for seasons that come back every year (防火期 01-01 to
+/// 05-31).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MonthDay {
+    pub month: u8,
+    pub day: u8,
+}
+
+impl MonthDay {
+    pub fn parse(text: &str) -> Option<MonthDay> {
+        let (m, d) = text.split_once('-')?;
+        if m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let (month, day): (u8, u8) = (m.parse().ok()?, d.parse().ok()?);
+        // 02-29 is a day of the year: a season may end on it in leap years.
+        let valid = (1..=12).contains(&month) && (1..=days_in_month(2024, month)).contains(&day);
+        valid.then_some(MonthDay { month, day })
+    }
+}
+
+impl fmt::Display for MonthDay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}-{:02}", self.month, self.day)
+    }
+}
+
+/// What a day of the year should look like, as serde reports it (see [`DATE_EXPECTED`]).
+pub const MONTH_DAY_EXPECTED: &str = "a day of the year written MM-DD";
+
+impl<'de> Deserialize<'de> for MonthDay {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        MonthDay::parse(&text).ok_or_else(|| {
+            de::Error::invalid_value(de::Unexpected::Str(&text), &MONTH_DAY_EXPECTED)
+        })
+    }
+}
+
+/// When an action is taken, where the plan says so instead of giving a time limit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Timing {
+    /// 立即: at once, on activation.
+    Immediately,
+    /// 视情: as the situation requires.
+    AsNeeded,
+}
+
+/// Whether a plan covers everything its organisation faces or one hazard. A township has its
+/// overall plan and hazard plans beside it (乡镇防汛避险转移预案); an enterprise its
+/// comprehensive plan and specialised plans (GB/T 29639-2020).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum PlanScope {
+    /// 综合/总体: all hazards of the organisation.
+    #[default]
+    Comprehensive,
+    /// 专项: one hazard or a few (防汛避险转移预案, 森林防火预案).
+    Hazard,
+}
+
 /// What a time limit should look like, as serde reports it (see [`DATE_EXPECTED`]).
 pub const TIME_LIMIT_EXPECTED: &str = "a time limit such as 30m, 2h or 3d";
 
@@ -289,6 +351,12 @@ text_schema!(
     "A date written YYYY-MM-DD."
 );
 text_schema!(
+    MonthDay,
+    "MonthDay",
+    r"^\d{2}-\d{2}$",
+    "A day of the year written MM-DD, e.g. 01-01 for 1 January."
+);
+text_schema!(
     Deadline,
     "Deadline",
     r"^[0-9]+[mhd]$",
@@ -309,6 +377,17 @@ mod tests {
         assert_eq!(Date::parse("2023-13-01"), None);
         assert_eq!(Date::parse("2023-1-01"), None);
         assert_eq!(Date::parse("二〇二三年"), None);
+    }
+
+    #[test]
+    fn days_of_the_year_are_validated() {
+        assert_eq!(
+            MonthDay::parse("05-31"),
+            Some(MonthDay { month: 5, day: 31 })
+        );
+        assert!(MonthDay::parse("02-29").is_some());
+        assert_eq!(MonthDay::parse("02-30"), None);
+        assert_eq!(MonthDay::parse("5-31"), None);
     }
 
     #[test]

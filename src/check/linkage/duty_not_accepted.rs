@@ -73,11 +73,12 @@ pub(super) fn assigned_elsewhere<'a>(
         .iter()
         .filter(move |d| d.org.as_str() != cx.owner(plan))
         // Unknown and dissolved organisations are reported by R102 and R302; an organisation
-        // with a plan that could not be read may accept the duty there.
+        // with a plan that could not be read may accept the duty there; no plan of an external
+        // body (the city's HQ) is kept here.
         .filter(move |d| {
             cx.organisations
                 .get(d.org.as_str())
-                .is_some_and(|o| o.value.dissolved.is_none())
+                .is_some_and(|o| o.value.dissolved.is_none() && !o.value.external)
                 && !cx.repo.broken_owners.contains(d.org.as_str())
         })
         .map(move |d| {

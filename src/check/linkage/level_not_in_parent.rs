@@ -59,9 +59,10 @@ fn response_levels(plan: &Plan) -> Vec<(&'static str, crate::model::Span)> {
     levels.map(|l| (l.level.zh(), l.level.span)).collect()
 }
 
+/// Warnings without a colour level (高火险预警) have no level to compare.
 fn warning_levels(plan: &Plan) -> Vec<(&'static str, crate::model::Span)> {
-    let levels = plan.meta.warning.iter();
-    levels.map(|l| (l.level.zh(), l.level.span)).collect()
+    let levels = plan.meta.warning.iter().filter_map(|w| w.level.as_ref());
+    levels.map(|l| (l.zh(), l.span)).collect()
 }
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {

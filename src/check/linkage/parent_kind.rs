@@ -1,5 +1,5 @@
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
-use crate::model::{Plan, PlanKind};
+use crate::model::{Plan, PlanKind, PlanScope};
 use crate::tr;
 
 pub static RULE: Rule = Rule {
@@ -22,6 +22,10 @@ Checks that each plan derives from the plan its tier requires:
 | village | the plan of its township (owned by the village's parent organisation) |
 | site | a plan with the same owner (the unit's or township's own plan) |
 | enterprise | a township plan or a specialised plan |
+| township or village with `scope: hazard` | a plan with the same owner (the township's own plan) |
+
+A parent declared in `external_plans` (the city's plan) is not in the repository: it is not
+unknown, and it does not count as the required parent.
 
 ## Why is this bad?
 The plan system is a hierarchy. Departmental plans are made \"according to the overall plan, the
@@ -42,6 +46,10 @@ Add the required parent to `parents`.",
 | 村（社区）应急预案 | 所属乡镇（街道）的预案，即该村（社区）上级组织机构的预案 |
 | 现场处置方案 | 同一责任单位的预案（本单位或本乡镇（街道）自己的预案） |
 | 企事业单位应急预案 | 乡镇（街道）应急预案或专项应急预案 |
+| `scope: hazard` 的乡镇、村专项预案 | 同一责任单位的预案（本乡镇自己的预案） |
+
+在 `external_plans` 中声明的上级预案（如市级预案）不在本仓库中：不算未知预案，
+也不能代替所要求的上级预案。
 
 ## 为什么有问题
 预案体系是分层级的。部门应急预案是
@@ -77,7 +85,12 @@ enum Requirement<'a> {
 
 impl<'a> Requirement<'a> {
     fn of(cx: &'a Context, plan: &'a Plan) -> Option<Self> {
+        let hazard_plan = plan.meta.scope.as_ref().map(|s| s.value) == Some(PlanScope::Hazard);
         Some(match *plan.meta.kind {
+            // A township's hazard plan hangs under the township's own plan.
+            PlanKind::Township | PlanKind::Village if hazard_plan => {
+                Requirement::SameOwner(cx.owner(plan))
+            }
             PlanKind::Overall => return None,
             PlanKind::Specialised
             | PlanKind::Departmental
@@ -145,7 +158,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             .meta
             .parents
             .iter()
-            .any(|p| cx.plan(p.as_str()).is_none())
+            .any(|p| !cx.plan_exists(p.as_str()))
         {
             continue;
         }

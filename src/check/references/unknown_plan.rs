@@ -44,8 +44,9 @@ Correct the id (the help shows the closest one), or define what it names.",
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     for_each_reference(cx.repo, IdKind::Plan, |reference| {
         let id = reference.id.as_str();
-        if cx.plan(id).is_none() && !cx.is_broken(id) {
-            let near = suggest(id, cx.plans.keys().copied());
+        if !cx.plan_exists(id) && !cx.is_broken(id) {
+            let known = cx.plans.keys().copied().chain(cx.external_plans.ids());
+            let near = suggest(id, known);
             out.push(super::unknown(cx, &RULE, &reference, near));
         }
     });

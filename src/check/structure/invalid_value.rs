@@ -277,6 +277,10 @@ fn message(lang: Lang, found: Option<&str>, expected: &Expected) -> String {
         Expected::WholeNumber => lang.pick("a whole number (0 or more)", "非负整数"),
         Expected::Number => lang.pick("a number", "数值"),
         Expected::Date => lang.pick("a date written YYYY-MM-DD", "有效日期（格式为 YYYY-MM-DD）"),
+        Expected::MonthDay => lang.pick(
+            "a day of the year written MM-DD",
+            "有效的月日（格式为 MM-DD，如 05-31）",
+        ),
         Expected::TimeLimit => lang.pick(
             "a time limit such as 30m, 2h or 3d",
             "有效的时限（如 30m、2h 或 3d）",

@@ -20,7 +20,7 @@ use serde::de::{DeserializeOwned, MapAccess, Visitor};
 use serde_saphyr::{DuplicateKeyPolicy, Error};
 
 use crate::model::Span;
-use crate::model::values::{DATE_EXPECTED, TIME_LIMIT_EXPECTED};
+use crate::model::values::{DATE_EXPECTED, MONTH_DAY_EXPECTED, TIME_LIMIT_EXPECTED};
 
 /// What went wrong in a YAML document, with where.
 #[derive(Clone, Debug, PartialEq)]
@@ -66,6 +66,8 @@ pub enum Expected {
     /// Text, which may not be left empty.
     NotEmpty,
     Date,
+    /// A day of the year, `MM-DD`.
+    MonthDay,
     TimeLimit,
     /// Anything else, in serde-saphyr's words.
     Other(String),
@@ -76,6 +78,7 @@ impl Expected {
     fn from_serde(expected: &str) -> Expected {
         match expected {
             DATE_EXPECTED => Expected::Date,
+            MONTH_DAY_EXPECTED => Expected::MonthDay,
             TIME_LIMIT_EXPECTED => Expected::TimeLimit,
             "sequence start" => Expected::List,
             "mapping start" => Expected::Mapping,
@@ -877,7 +880,10 @@ mod tests {
             .collect();
         // Level IV keeps its good criterion and action; level III loses only its name.
         assert_eq!(levels, [(1, 1, false), (1, 0, false)]);
-        assert_eq!(meta.response[0].actions[0].org.as_str(), "p");
+        assert_eq!(
+            meta.response[0].actions[0].org.as_ref().unwrap().as_str(),
+            "p"
+        );
     }
 
     #[test]

@@ -84,6 +84,17 @@ impl<'a> de::Deserializer<'a> for NodeDeserializer<'a> {
         visitor.visit_f64(value)
     }
 
+    /// Only plain `true` and `false`: the other spellings serde-saphyr may take (`True`, `yes`)
+    /// are its to read or refuse.
+    fn deserialize_bool<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, Declined> {
+        let scalar = self.scalar()?;
+        match (scalar.plain, &*scalar.text) {
+            (true, "true") => visitor.visit_bool(true),
+            (true, "false") => visitor.visit_bool(false),
+            _ => Err(Declined),
+        }
+    }
+
     fn deserialize_str<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, Declined> {
         match self.scalar()?.text {
             Cow::Borrowed(text) => visitor.visit_borrowed_str(text),
@@ -168,7 +179,7 @@ impl<'a> de::Deserializer<'a> for NodeDeserializer<'a> {
 
     forward_to_deserialize_any! {
         <W: Visitor<'a>>
-        bool i8 i16 i32 i64 i128 u8 u16 u64 u128 f32 char bytes byte_buf unit unit_struct tuple
+        i8 i16 i32 i64 i128 u8 u16 u64 u128 f32 char bytes byte_buf unit unit_struct tuple
         tuple_struct
     }
 }

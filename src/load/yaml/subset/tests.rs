@@ -215,6 +215,14 @@ fn scalars_are_read_alike_or_declined() {
         "4294967296",
         "99999999999999999999",
         "2024-01-01",
+        "true",
+        "false",
+        "True",
+        "FALSE",
+        "yes",
+        "on",
+        "'true'",
+        "01-31",
         "30m",
         "2h",
         "[a]",
@@ -246,6 +254,9 @@ fn scalars_are_read_alike_or_declined() {
         "title: t\nduties:\n- {id: d, org: o, text: t, deadline: @@}",
         "title: t\nlifecycle: {version: @@}",
         "title: t\nlifecycle:\n  issued: @@",
+        "title: t\ncounting: {above_includes: @@}",
+        "title: t\nseasons:\n- {id: s, name: n, from: @@, until: 05-31}",
+        "title: t\nresponse:\n- level: I\n  criteria:\n  - {text: t, below: @@, all_of: [{text: u, at_least: @@}]}",
     ];
     let mut accepted = 0;
     for field in fields {

@@ -60,7 +60,7 @@ Lower the threshold to the parent's value or below, or change the parent if it i
 
 /// The parent criterion a child criterion is compared with: the one with the highest threshold
 /// among the parents' criteria for the same level, metric and hazard.
-fn loosest<'a>(
+pub(super) fn loosest<'a>(
     parents: &[&'a Plan],
     level: ResponseLevel,
     criterion: &Criterion,

@@ -4,17 +4,28 @@
 
 pub mod accepted_duty_not_assigned;
 pub mod accepted_plan_not_parent;
+pub mod action_not_accepted;
+pub mod action_org_mismatch;
+pub mod criterion_hazard_not_covered;
+pub mod criterion_number_mismatch;
 pub mod duty_not_accepted;
+pub mod inverted_levels;
 pub mod lead_without_plan;
 pub mod level_name;
 pub mod level_not_in_parent;
 pub mod looser_threshold;
+pub mod metric_not_grading_hazard;
 pub mod organisation_without_plan;
 pub mod parent_cycle;
 pub mod parent_kind;
+pub mod parent_level_uncaught;
+pub mod parent_other_jurisdiction;
+pub mod threshold_without_metric;
 
 use crate::check::Context;
-use crate::model::Plan;
+use crate::model::plan::{Action, Criterion};
+use crate::model::registry::OrgKind;
+use crate::model::{Plan, ResponseLevel};
 
 /// The plan's parents that exist, with a near miss of a plan id (reported by R101) read as that
 /// plan, and ids joined by a full-width comma (`[overall，zx-flood]`, also R101) read one by
@@ -25,4 +36,91 @@ fn parents<'a>(cx: &'a Context, plan: &'a Plan) -> impl Iterator<Item = &'a Plan
         .iter()
         .flat_map(|id| id.as_str().split(['，', '、']))
         .filter_map(|id| cx.plan_or_near_miss(id.trim()))
+}
+
+/// A response criterion that can be compared with others: a metric and an `at_least`, and no
+/// season or further condition that narrows it.
+struct Threshold<'a> {
+    level: ResponseLevel,
+    criterion: &'a Criterion,
+    metric: &'a str,
+    value: f64,
+}
+
+/// The plan's comparable response criteria, in order.
+fn thresholds(plan: &Plan) -> impl Iterator<Item = Threshold<'_>> {
+    plan.meta.response.iter().flat_map(|level| {
+        level.criteria.iter().filter_map(move |criterion| {
+            let narrowed = !criterion.all_of.is_empty()
+                || !criterion.during.is_empty()
+                || !criterion.outside.is_empty();
+            if narrowed {
+                return None;
+            }
+            Some(Threshold {
+                level: *level.level,
+                criterion,
+                metric: criterion.metric.as_ref()?.as_str(),
+                value: criterion.at_least.as_ref()?.value,
+            })
+        })
+    })
+}
+
+/// True when two criteria may be compared for their hazards: the same one, or either names none.
+fn same_hazard(a: &Criterion, b: &Criterion) -> bool {
+    match (&a.hazard, &b.hazard) {
+        (Some(x), Some(y)) => x.as_str() == y.as_str(),
+        _ => true,
+    }
+}
+
+/// The government whose territory a plan covers: its `jurisdiction`, or the nearest government,
+/// township or village at or above its owner.
+fn jurisdiction<'a>(cx: &'a Context, plan: &'a Plan) -> Option<&'a str> {
+    if let Some(id) = &plan.meta.jurisdiction {
+        return Some(id.as_str());
+    }
+    let mut org = cx.owner(plan);
+    for _ in 0..32 {
+        let found = cx.organisations.get(org)?;
+        let kind = *found.value.kind;
+        if matches!(
+            kind,
+            OrgKind::Government | OrgKind::Township | OrgKind::Village
+        ) {
+            return Some(org);
+        }
+        org = found.value.parent.as_ref()?.as_str();
+    }
+    None
+}
+
+/// The organisations at and above `org`, nearest first (bounded, so a cycle of parents ends).
+fn lineage<'a>(cx: &'a Context, org: &'a str) -> Vec<&'a str> {
+    let mut out = vec![org];
+    let mut at = org;
+    while out.len() < 32 {
+        match cx
+            .organisations
+            .get(at)
+            .and_then(|o| o.value.parent.as_ref())
+        {
+            Some(parent) if !out.contains(&parent.as_str()) => {
+                at = parent.as_str();
+                out.push(at);
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
+/// The organisation an action's actor belongs to: its `org`, else the organisation of its post.
+fn actor<'a>(cx: &'a Context, action: &'a Action) -> Option<&'a str> {
+    if let Some(org) = &action.org {
+        return Some(org.as_str());
+    }
+    let post = action.post.as_ref().or(action.posts.first())?;
+    cx.posts.get(post.as_str()).map(|p| p.value.org.as_str())
 }

@@ -13,6 +13,7 @@ pub mod unknown_organisation;
 pub mod unknown_plan;
 pub mod unknown_post;
 pub mod unknown_resource;
+pub mod unknown_season;
 
 use crate::check::index::{IdKind, Table, suggest};
 use crate::check::refs::{Reference, for_each_reference};
@@ -71,7 +72,7 @@ fn unknown(
         ));
     }
     diagnostic.with_help(match reference.kind {
-        IdKind::Plan | IdKind::Duty => tr!(
+        IdKind::Plan | IdKind::Duty | IdKind::Season => tr!(
             cx.lang,
             "check the id, or add the missing {what}",
             "请核对编号，或补充缺失的{what}"

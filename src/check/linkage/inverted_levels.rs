@@ -95,16 +95,10 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 let (hi, lo) = (severe.level.key(), lesser.level.key());
                 let (hi_zh, lo_zh) = (severe.level.zh(), lesser.level.zh());
                 let (hv, lv, metric) = (severe.value, lesser.value, t.metric);
-                let Some(at) = &severe.criterion.at_least else {
-                    continue;
-                };
-                let Some(other) = &lesser.criterion.at_least else {
-                    continue;
-                };
                 out.push(
                     Diagnostic::new(
                         &RULE,
-                        plan.loc(at.span),
+                        plan.loc(severe.span),
                         tr!(
                             cx.lang,
                             "level {hi} starts at {metric} >= {hv}, not above level {lo} ({lv})",
@@ -112,7 +106,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                         ),
                     )
                     .with_related(
-                        plan.loc(other.span),
+                        plan.loc(lesser.span),
                         tr!(cx.lang, "level {lo}'s threshold", "{lo_zh}响应的阈值"),
                     )
                     .with_help(tr!(

@@ -45,6 +45,8 @@ struct Threshold<'a> {
     criterion: &'a Criterion,
     metric: &'a str,
     value: f64,
+    /// Where `at_least` is written.
+    span: crate::model::Span,
 }
 
 /// The plan's comparable response criteria, in order.
@@ -57,11 +59,13 @@ fn thresholds(plan: &Plan) -> impl Iterator<Item = Threshold<'_>> {
             if narrowed {
                 return None;
             }
+            let at_least = criterion.at_least.as_ref()?;
             Some(Threshold {
                 level: *level.level,
                 criterion,
                 metric: criterion.metric.as_ref()?.as_str(),
-                value: criterion.at_least.as_ref()?.value,
+                value: at_least.value,
+                span: at_least.span,
             })
         })
     })

@@ -96,22 +96,17 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                     lowest.value,
                 );
                 let parent_id = parent.meta.id.as_str();
-                let (Some(at), Some(their_at)) =
-                    (&lowest.criterion.at_least, &theirs.criterion.at_least)
-                else {
-                    continue;
-                };
                 out.push(
                     Diagnostic::new(
                         &RULE,
-                        plan.loc(at.span),
+                        plan.loc(lowest.span),
                         tr!(
                             cx.lang,
                             "`{parent_id}` starts level {level} at {metric} >= {value}, but no level of this plan starts below {low}",
                             "上级预案 `{parent_id}` 在 {metric} 达到 {value} 时启动{level_zh}响应，本预案最低级别却要到 {low} 才启动"
                         ),
                     )
-                    .with_related(parent.loc(their_at.span), tr!(cx.lang, "the parent's level", "上级预案的该级别"))
+                    .with_related(parent.loc(theirs.span), tr!(cx.lang, "the parent's level", "上级预案的该级别"))
                     .with_help(tr!(
                         cx.lang,
                         "add level {level} starting at {value}, or lower this plan's lowest threshold to {value}",

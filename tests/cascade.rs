@@ -3,20 +3,8 @@
 
 mod common;
 
-use common::{check_files, fixture, read_tree};
+use common::{check_files, fixture, patched, read_tree};
 use emplan::check::Diagnostic;
-
-/// The mini fixture with each `(file, find, replace)` applied once.
-fn patched(edits: &[(&str, &str, &str)]) -> Vec<(String, Vec<u8>)> {
-    let mut files = read_tree(&fixture("mini"));
-    for (file, find, replace) in edits {
-        let entry = files.iter_mut().find(|(p, _)| p == file).unwrap();
-        let text = String::from_utf8(entry.1.clone()).unwrap();
-        assert!(text.contains(find), "{file} lacks {find:?}");
-        entry.1 = text.replacen(find, replace, 1).into_bytes();
-    }
-    files
-}
 
 /// Each finding as (rule, file, the text it points at).
 fn found(files: &[(String, Vec<u8>)], diagnostics: &[Diagnostic]) -> Vec<(String, String)> {

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{check_files, codes, fixture, read_tree};
+use common::{check_files, codes, fixture, patched, read_tree};
 use emplan::check::{Example, RULES, Rule};
 
 /// The mini fixture with the example applied, using `text` (the bad or the good variant).
@@ -180,11 +180,95 @@ fn one_typo_gives_one_finding() {
         ),
     ];
     for (file, find, replace, code) in cases {
-        let mut files = read_tree(&fixture("mini"));
-        let entry = files.iter_mut().find(|(p, _)| p == file).unwrap();
-        let text = String::from_utf8(entry.1.clone()).unwrap();
-        assert!(text.contains(find));
-        entry.1 = text.replacen(find, replace, 1).into_bytes();
+        let files = patched(&[(file, find, replace)]);
         assert_eq!(codes(&check_files(&files)), [code], "{replace}");
     }
+}
+
+/// S301 counts a chapter by the names the national and provincial templates use, not by a
+/// heading alone: an empty heading is not the chapter, a note to emplan where the content is
+/// elsewhere is; a township's hazard plan needs the chapters of its scope.
+#[test]
+fn chapters_are_named_as_templates_name_them_and_have_content() {
+    let s301 = |edits: &[(&str, &str, &str)]| {
+        let diagnostics = check_files(&patched(edits));
+        diagnostics
+            .iter()
+            .filter(|d| d.rule.code == "S301")
+            .map(|d| {
+                let helps: Vec<&str> = d.help.iter().map(String::as_str).collect();
+                format!("{} | {}", d.message, helps.join(" | "))
+            })
+            .collect::<Vec<_>>()
+    };
+    let overall = "plans/overall.md";
+    // Template names: 组织体系, 应急响应 for 运行机制, 综合保障, 监督管理.
+    let template = [
+        (overall, "## 2 组织指挥体系", "## 二、组织体系"),
+        (overall, "## 3 运行机制", "## 三、应急响应"),
+        (overall, "## 4 应急保障", "## 四、综合保障"),
+        (overall, "## 5 预案管理", "## 五、监督管理"),
+    ];
+    assert_eq!(s301(&template), Vec::<String>::new());
+
+    let emptied = (
+        overall,
+        "## 4 应急保障\n队伍、物资、资金、通信保障。防汛工作见[区防汛抗旱应急预案](plan:zx-flood)。\n",
+        "## 4 应急保障\n<!-- 待补充 -->\n### 4.1 队伍\n\n",
+    );
+    let found = s301(&[emptied]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("lacks the chapter(s) 应急保障"),
+        "{found:?}"
+    );
+    assert!(
+        found[0].contains(
+            "a heading with nothing under it is not the chapter: `## 4 应急保障` (line 62)"
+        ),
+        "{found:?}"
+    );
+    let noted = (
+        emptied.0,
+        emptied.1,
+        "## 4 应急保障\n<!-- emplan: 见附件3 -->\n",
+    );
+    assert_eq!(s301(&[noted]), Vec::<String>::new());
+
+    // The township's overall chapters do not fit a hazard plan: it needs 转移 and 保障.
+    let baolun = "plans/xz-baolun.md";
+    let hazard = (
+        baolun,
+        "owner: xz-baolun\n",
+        "owner: xz-baolun\nscope: hazard\n",
+    );
+    let found = s301(&[hazard]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("(`scope: hazard`) lacks the chapter(s) 转移、保障"),
+        "{found:?}"
+    );
+}
+
+/// L304 does not ask a duty of a post that commands in the plan: leading the response is what
+/// the command structure gives it. The same action by a post without a command role is work
+/// for its organisation and needs a duty.
+#[test]
+fn actions_of_commanding_posts_need_no_duty() {
+    let action = (
+        "plans/zx-flood.md",
+        "      - { org: qu-yingjiju, duty: rescue, do: 调派救援队伍赴现场, within: 1h }\n",
+        "      - { org: qu-yingjiju, duty: rescue, do: 调派救援队伍赴现场, within: 1h }\n      - { post: post-commander, do: 赶赴现场统一指挥, timing: immediately }\n",
+    );
+    let l304 = |edits: &[(&str, &str, &str)]| {
+        let found = codes(&check_files(&patched(edits)));
+        found.into_iter().filter(|c| *c == "L304").count()
+    };
+    assert_eq!(l304(&[action]), 1);
+    let commands = (
+        "plans/zx-flood.md",
+        "  - level: IV\n    name: 一般\n",
+        "  - level: IV\n    name: 一般\n    commander: post-commander\n",
+    );
+    assert_eq!(l304(&[action, commands]), 0);
 }

@@ -8,7 +8,7 @@ use std::path::Path;
 use common::{check_files, read_tree};
 use emplan::check::Diagnostic;
 use emplan::load;
-use emplan::model::{PlanKind, Repository, Span};
+use emplan::model::{PlanKind, PlanScope, Repository, Span};
 
 fn sample() -> Vec<(String, Vec<u8>)> {
     read_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("plans"))
@@ -48,7 +48,18 @@ fn the_sample_checks_clean_at_the_real_shape() {
     assert_eq!(count(PlanKind::Overall), 1);
     assert_eq!(count(PlanKind::Specialised), 24);
     assert!(count(PlanKind::Departmental) >= 40);
-    assert_eq!(count(PlanKind::Township), 17);
+    // Every township has its overall plan; 宝轮镇 has its flood evacuation plan beside it.
+    let township = |scope| {
+        let plans = repo
+            .plans
+            .iter()
+            .filter(|p| *p.meta.kind == PlanKind::Township);
+        plans
+            .filter(|p| p.meta.scope.as_ref().map(|s| s.value).unwrap_or_default() == scope)
+            .count()
+    };
+    assert_eq!(township(PlanScope::Comprehensive), 17);
+    assert_eq!(township(PlanScope::Hazard), 1);
     assert!(count(PlanKind::Village) >= 10);
     assert!(count(PlanKind::Enterprise) >= 5);
     assert!(count(PlanKind::Site) >= 5);

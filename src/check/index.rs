@@ -6,7 +6,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use crate::i18n::Lang;
 use crate::model::plan::Duty;
 use crate::model::registry::{Contact, ExternalPlan, Hazard, Metric, Organisation, Post, Resource};
-use crate::model::{Entry, FileId, Loc, Plan, PlanKind, Repository, Span};
+use crate::model::{Entry, FileId, Loc, Plan, PlanKind, PlanScope, Repository, Span};
 
 /// A hash map with [`FastHasher`], for the index's keys (ids and pairs of ids).
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
@@ -286,17 +286,23 @@ impl<'a> Context<'a> {
     /// model and those whose front matter could not be read, in file order.
     pub fn bodies(
         &self,
-    ) -> impl Iterator<Item = (FileId, Option<PlanKind>, &'a crate::model::Body)> + '_ {
-        let read = self
-            .repo
-            .plans
-            .iter()
-            .map(|p| (p.file, Some(*p.meta.kind), &p.body));
-        let unread = self
-            .repo
-            .unread_plans
-            .iter()
-            .map(|p| (p.file, p.kind, &p.body));
+    ) -> impl Iterator<
+        Item = (
+            FileId,
+            Option<(PlanKind, PlanScope)>,
+            &'a crate::model::Body,
+        ),
+    > + '_ {
+        let read = self.repo.plans.iter().map(|p| {
+            let scope = p.meta.scope.as_ref().map(|s| s.value).unwrap_or_default();
+            (p.file, Some((*p.meta.kind, scope)), &p.body)
+        });
+        // The scope of a plan whose front matter cannot be read is not known: the comprehensive
+        // chapters are asked of it, as of most plans.
+        let unread = self.repo.unread_plans.iter().map(|p| {
+            let kind = p.kind.map(|k| (k, PlanScope::default()));
+            (p.file, kind, &p.body)
+        });
         read.chain(unread)
     }
 

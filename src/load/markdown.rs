@@ -15,7 +15,12 @@ pub fn outline(text: &str, start: usize) -> Body {
         ..Body::default()
     };
     let mut heading: Option<(u8, usize, String)> = None;
+    // Whether each heading has content of its own, before the next heading.
+    let mut own = Vec::new();
     for (event, range) in Parser::new(body).into_offset_iter() {
+        if let Some(last) = own.last_mut().filter(|_| heading.is_none()) {
+            *last |= is_content(&event);
+        }
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 heading = Some((level_number(level), range.start, String::new()));
@@ -27,7 +32,9 @@ pub fn outline(text: &str, start: usize) -> Body {
                         level,
                         text: text.trim().to_owned(),
                         span: Span::new(start + from, start + to),
+                        has_content: false,
                     });
+                    own.push(false);
                 }
             }
             Event::Text(t) | Event::Code(t) => {
@@ -57,7 +64,33 @@ pub fn outline(text: &str, start: usize) -> Body {
             _ => {}
         }
     }
+    // A section has content when it or one of its subsections has; walking backwards, each
+    // heading's subsections are seen before it.
+    let mut below: Vec<(u8, bool)> = Vec::new();
+    for (h, own) in outline.headings.iter_mut().zip(own).rev() {
+        let mut content = own;
+        while let Some(&(level, sub)) = below.last() {
+            if level <= h.level {
+                break;
+            }
+            content |= sub;
+            below.pop();
+        }
+        h.has_content = content;
+        below.push((h.level, content));
+    }
     outline
+}
+
+/// True for an event that is content of the section it is in: text, code, or a note to emplan
+/// in an HTML comment (`<!-- emplan: 见附件3 -->`). Other HTML comments are not content.
+fn is_content(event: &Event) -> bool {
+    match event {
+        Event::Text(t) | Event::Code(t) => !t.trim().is_empty(),
+        Event::Html(t) | Event::InlineHtml(t) => t.contains("emplan:"),
+        Event::Start(Tag::Image { .. }) => true,
+        _ => false,
+    }
 }
 
 fn level_number(level: HeadingLevel) -> u8 {
@@ -92,5 +125,33 @@ mod tests {
             ("zx-flood", Some("evacuate"))
         );
         assert_eq!(&text[link.span.range()], "plan:zx-flood#evacuate");
+    }
+
+    #[test]
+    fn a_section_has_content_when_it_or_a_subsection_has_text() {
+        let text = concat!(
+            "# 预案\n## 一、总则\n\n## 二、组织\n### （一）指挥部\n由镇长任指挥长。\n",
+            "## 三、保障\n<!-- 待补充 -->\n## 四、附件\n<!-- emplan: 见附件3 -->\n",
+            "## 五、附则\n### （一）\n",
+        );
+        let body = outline(text, 0);
+        let content: Vec<_> = body
+            .headings
+            .iter()
+            .map(|h| (h.text.as_str(), h.has_content))
+            .collect();
+        assert_eq!(
+            content,
+            [
+                ("预案", true),
+                ("一、总则", false),
+                ("二、组织", true),
+                ("（一）指挥部", true),
+                ("三、保障", false),
+                ("四、附件", true),
+                ("五、附则", false),
+                ("（一）", false),
+            ]
+        );
     }
 }

@@ -188,6 +188,10 @@ pub struct Heading {
     pub level: u8,
     pub text: String,
     pub span: Span,
+    /// True when the section has content: text under the heading or under one of its
+    /// subheadings, or an `<!-- emplan: ... -->` note saying where the content is. An empty
+    /// heading does not make a chapter.
+    pub has_content: bool,
 }
 
 /// A Markdown link with the `plan:` scheme: `[..](plan:ID)` or `[..](plan:ID#DUTY)`.

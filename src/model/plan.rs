@@ -171,6 +171,25 @@ impl PlanMeta {
         out.into_iter()
     }
 
+    /// The posts that hold a command role in this plan: the HQ's commander, commissar, deputies
+    /// and office heads, the field HQ's commander, the commanders of its response levels and the
+    /// posts that decide on them. Work these posts do is command, not a duty of their
+    /// organisation.
+    pub fn command_posts(&self) -> Vec<&str> {
+        let mut out: Vec<&Id> = Vec::new();
+        if let Some(c) = &self.command {
+            out.extend(c.commander.iter().chain(&c.commissar));
+            out.extend(c.executive_deputy.iter().chain(&c.deputies));
+            out.extend(c.office_director.iter().chain(&c.office_deputies));
+            out.extend(c.field.iter().filter_map(|f| f.commander.as_ref()));
+        }
+        for level in &self.response {
+            out.extend(&level.commander);
+            out.extend(level.decided_by.iter().flat_map(|d| &d.posts));
+        }
+        out.into_iter().map(|id| id.as_str()).collect()
+    }
+
     /// Every action of the plan's warning and response levels.
     pub fn actions(&self) -> impl Iterator<Item = &Action> {
         self.warning

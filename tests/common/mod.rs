@@ -35,6 +35,18 @@ pub fn read_tree(root: &Path) -> Vec<(String, Vec<u8>)> {
     files
 }
 
+/// The mini fixture with each edit applied: in `file`, the first `find` becomes `replace`.
+pub fn patched(edits: &[(&str, &str, &str)]) -> Vec<(String, Vec<u8>)> {
+    let mut files = read_tree(&fixture("mini"));
+    for (file, find, replace) in edits {
+        let entry = files.iter_mut().find(|(p, _)| p == file).unwrap();
+        let text = String::from_utf8(entry.1.clone()).unwrap();
+        assert!(text.contains(find), "{file} lacks {find:?}");
+        entry.1 = text.replacen(find, replace, 1).into_bytes();
+    }
+    files
+}
+
 /// Checks files held in memory.
 pub fn check_files(files: &[(String, Vec<u8>)]) -> Vec<Diagnostic> {
     let repo = load::load_files(files);

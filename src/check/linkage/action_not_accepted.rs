@@ -20,7 +20,9 @@ is an organisation other than the plan's owner, with a plan in the repository, w
 cites no `duty`. Such work cannot be accepted: the other organisation's plan accepts duties, by
 plan and duty id. (An action that cites a duty of that organisation is checked through the duty:
 L301 when no plan of the organisation accepts it, L305 when the duty is someone else's.) External
-bodies (`external: true`) are not checked.
+bodies (`external: true`) are not checked, nor are actions of posts that hold a command role in
+this plan (its commander, commissar, deputies, office heads, a level's commander or deciding
+posts): leading the response is what the command structure gives them, not a duty.
 
 ## Why is this bad?
 Response actions assign work to organisations exactly as duties do: 区融媒体中心 broadcasts the
@@ -37,7 +39,9 @@ assigned to that organisation, if there is none), and accept it in the organisat
 在本仓库中有预案的单位，而该措施没有写明 `duty`。这样的任务无法被承接：
 其他单位的预案是按预案编号和职责编号承接职责的。（写明了该单位职责的措施通过职责检查：
 该单位的预案均未承接的属于 L301，职责属于其他单位的属于 L305。）
-外部机关（`external: true`）不检查。
+外部机关（`external: true`）不检查；在本预案中担任指挥职务的岗位（指挥长、政委、副指挥长、
+办公室主任和副主任、某级响应的指挥者或决定启动的岗位）所执行的措施也不检查：
+组织指挥响应是指挥体系赋予它们的，不是职责。
 
 ## 为什么有问题
 响应措施和职责一样，是把任务分派给各单位：区融媒体中心在 30 分钟内播发红色预警。
@@ -60,8 +64,13 @@ assigned to that organisation, if there is none), and accept it in the organisat
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     for plan in &cx.repo.plans {
+        let command = plan.meta.command_posts();
         for action in plan.meta.actions() {
-            if action.duty.is_some() {
+            let posts = action.post.iter().chain(&action.posts);
+            let commands = action.org.is_none()
+                && (action.post.is_some() || !action.posts.is_empty())
+                && posts.clone().all(|p| command.contains(&p.as_str()));
+            if action.duty.is_some() || commands {
                 continue;
             }
             let Some(org) = actor(cx, action) else {

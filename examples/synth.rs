@@ -2375,9 +2375,16 @@ impl County {
                     else {
                         continue;
                     };
-                    let theirs = level.criteria.clone();
-                    let take = theirs.len();
-                    let criteria: Vec<Crit> = theirs[..take]
+                    // A criterion for a hazard this plan does not cover is not copied (L205).
+                    let covered = &self.plans[p].hazards;
+                    let theirs: Vec<Crit> = level
+                        .criteria
+                        .iter()
+                        .filter(|c| c.hazard.as_ref().is_none_or(|h| covered.contains(h)))
+                        .filter(|c| c.metric.as_deref().is_none_or(|m| grades(m, covered)))
+                        .cloned()
+                        .collect();
+                    let criteria: Vec<Crit> = theirs
                         .iter()
                         .map(|c| {
                             let mut c = c.clone();
@@ -2432,7 +2439,9 @@ impl County {
                 }
             }
         }
-        // Actions: carried out by the plan's duties.
+        // Actions: carried out by the plan's duties; work given to another organisation always
+        // cites its duty (L304).
+        let owner = self.plans[p].owner.clone();
         for level in response.iter_mut().chain(warning.iter_mut()) {
             if own.is_empty() {
                 break;
@@ -2445,13 +2454,10 @@ impl County {
                 } else {
                     None
                 };
+                let cites = org != owner || self.rng.chance(70);
                 level.actions.push(Action {
                     org,
-                    duty: if self.rng.chance(70) {
-                        Some(duty)
-                    } else {
-                        None
-                    },
+                    duty: if cites { Some(duty) } else { None },
                     what,
                     within,
                 });
@@ -2460,6 +2466,14 @@ impl County {
         self.plans[p].response = response;
         self.plans[p].warning = warning;
     }
+}
+
+/// Whether a metric may grade a plan that covers these hazards: it is a general measure (no
+/// hazard lists it), or one of the hazards lists it (L206).
+fn grades(metric: &str, covered: &[String]) -> bool {
+    let listing = HAZARDS.iter().filter(|h| h.4.contains(&metric));
+    let mut listing = listing.peekable();
+    listing.peek().is_none() || listing.any(|h| covered.iter().any(|c| c == h.0))
 }
 
 fn duty_text(rng: &mut Rng, topic: &str) -> String {
@@ -2944,10 +2958,14 @@ fn common_yaml(counties: usize) -> String {
             let t: Vec<String> = triggers.iter().map(|s| s.to_string()).collect();
             let _ = writeln!(out, "    triggers: {}", list(&t));
         }
-        if !metrics.is_empty() {
-            let m: Vec<String> = metrics.iter().map(|s| s.to_string()).collect();
-            let _ = writeln!(out, "    metrics: {}", list(&m));
+        // The overall plan's measures (deaths, losses, people moved) grade every hazard (L206).
+        let mut m: Vec<String> = metrics.iter().map(|s| s.to_string()).collect();
+        for (general, _, _) in OVERALL_CRITERIA {
+            if !m.iter().any(|m| m == general) {
+                m.push(general.to_string());
+            }
         }
+        let _ = writeln!(out, "    metrics: {}", list(&m));
     }
     out.push_str("metrics:\n");
     for (id, name, unit) in METRICS {
@@ -3138,10 +3156,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let totals = generate(150, 7, dir.path()).unwrap();
         let repo = emplan::load::load(dir.path()).unwrap();
-        let mut diagnostics = emplan::check::check(&repo, emplan::i18n::Lang::En);
-        // The generator does not yet write hazards and metrics that fit the criterion and action rules
-        // added with issue 7 (L205-L209, L304); until it does, those are left out here.
-        diagnostics.retain(|d| !matches!(d.rule.code, "L205" | "L206" | "L207" | "L209" | "L304"));
+        let diagnostics = emplan::check::check(&repo, emplan::i18n::Lang::En);
         let first: Vec<_> = diagnostics
             .iter()
             .take(5)

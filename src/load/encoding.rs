@@ -15,10 +15,13 @@ pub fn decode_owned(bytes: Vec<u8>) -> (String, Option<NotUtf8>) {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         return decode(&bytes);
     }
-    match String::from_utf8(bytes) {
-        Ok(text) => (text, None),
-        Err(error) => decode(error.as_bytes()),
+    // Plans are mostly Chinese, where the standard library's check runs at about 1 GB/s and
+    // takes a tenth of a province's check; simdutf8 checks the same bytes ten times faster.
+    if simdutf8::basic::from_utf8(&bytes).is_err() {
+        return decode(&bytes);
     }
+    // SAFETY: simdutf8 has just found `bytes` to be valid UTF-8.
+    (unsafe { String::from_utf8_unchecked(bytes) }, None)
 }
 
 /// Decodes a file's bytes. Returns the text (lossy when not UTF-8) and, for a file that is not

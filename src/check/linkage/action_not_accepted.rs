@@ -64,24 +64,29 @@ assigned to that organisation, if there is none), and accept it in the organisat
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     for plan in &cx.repo.plans {
-        let command = plan.meta.command_posts();
+        let owner = cx.owner(plan);
+        let mut command = None;
         for action in plan.meta.actions() {
-            let posts = action.post.iter().chain(&action.posts);
-            let commands = action.org.is_none()
-                && (action.post.is_some() || !action.posts.is_empty())
-                && posts.clone().all(|p| command.contains(&p.as_str()));
-            if action.duty.is_some() || commands {
+            if action.duty.is_some() {
                 continue;
             }
             let Some(org) = actor(cx, action) else {
                 continue;
             };
-            let known = cx
-                .organisations
-                .get(org)
-                .is_some_and(|o| o.value.dissolved.is_none());
-            let owned = cx.plans_by_owner.get(org).is_some_and(|p| !p.is_empty());
-            if org == cx.owner(plan) || !known || !owned || cx.is_external(org) {
+            if org == owner {
+                continue;
+            }
+            let command = command.get_or_insert_with(|| plan.meta.command_posts());
+            let mut posts = action.post.iter().chain(&action.posts).peekable();
+            let commands = action.org.is_none()
+                && posts.peek().is_some()
+                && posts.all(|p| command.contains(&p.as_str()));
+            let known = |o: &str| {
+                let entry = cx.organisations.get(o);
+                entry.is_some_and(|o| o.value.dissolved.is_none() && !o.value.external)
+            };
+            let owned = |o: &str| cx.plans_by_owner.get(o).is_some_and(|p| !p.is_empty());
+            if commands || !known(org) || !owned(org) {
                 continue;
             }
             let name = cx.org_name(org);

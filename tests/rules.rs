@@ -272,3 +272,32 @@ fn actions_of_commanding_posts_need_no_duty() {
     );
     assert_eq!(l304(&[action, commands]), 0);
 }
+
+/// The rules see every criterion, the conditions inside `all_of` included, outer first.
+#[test]
+fn criteria_are_walked_depth_first() {
+    let files = patched(&[(
+        "plans/zx-flood.md",
+        "      - { text: 造成3人以上死亡, metric: deaths, at_least: 3 }\n",
+        "      - text: 甲且乙\n        all_of:\n          - text: 甲\n            all_of: [{ text: 甲一 }]\n          - { text: 乙 }\n",
+    )]);
+    let repo = emplan::load::load_files(&files);
+    let plan = repo
+        .plans
+        .iter()
+        .find(|p| p.meta.id.as_str() == "zx-flood")
+        .unwrap();
+    let texts: Vec<&str> = plan.meta.criteria().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "甲且乙",
+            "甲",
+            "甲一",
+            "乙",
+            "造成1人以上死亡",
+            "24小时降雨量达50毫米以上",
+            "主汛期内24小时降雨量达30毫米以上"
+        ]
+    );
+}

@@ -41,6 +41,17 @@ pub fn for_each_reference<'a>(
         }
     };
     use IdKind::*;
+    // Only the parts of the model that can hold ids of `kind` are walked: each reference rule
+    // walks the whole repository, and most parts hold two or three kinds.
+    let wants = |kinds: &[IdKind]| kinds.contains(&kind);
+    let (command, duties, accepts) = (
+        wants(&[Post, Organisation]),
+        wants(&[Organisation, Post]),
+        wants(&[Plan, Duty]),
+    );
+    let criteria = wants(&[Metric, Hazard, Organisation, Season]);
+    let actions = wants(&[Organisation, Post, Duty, Resource]);
+    let evacuation = wants(&[Post, Hazard, Resource, Organisation, Contact]);
     for plan in &repo.plans {
         let m = &plan.meta;
         let f = plan.file;
@@ -60,7 +71,7 @@ pub fn for_each_reference<'a>(
         {
             add(Organisation, id, f, None);
         }
-        if let Some(c) = &m.command {
+        if command && let Some(c) = &m.command {
             let posts = c
                 .commander
                 .iter()
@@ -86,20 +97,20 @@ pub fn for_each_reference<'a>(
                 }
             }
         }
-        for d in &m.duties {
+        for d in m.duties.iter().filter(|_| duties) {
             add(Organisation, &d.org, f, None);
             if let Some(id) = &d.post {
                 add(Post, id, f, None);
             }
         }
-        for a in &m.accepts {
+        for a in m.accepts.iter().filter(|_| accepts) {
             add(Plan, &a.plan, f, None);
             add(Duty, &a.duty, f, Some(a.plan.as_str()));
             if let Some(id) = &a.as_duty {
                 add(Duty, id, f, own);
             }
         }
-        for c in m.criteria() {
+        for c in m.criteria().filter(|_| criteria) {
             if let Some(id) = &c.metric {
                 add(Metric, id, f, None);
             }
@@ -113,7 +124,7 @@ pub fn for_each_reference<'a>(
                 add(Season, id, f, own);
             }
         }
-        for a in m.actions() {
+        for a in m.actions().filter(|_| actions) {
             for id in a.org.iter().chain(&a.request_to).chain(&a.report_to) {
                 add(Organisation, id, f, None);
             }
@@ -127,7 +138,7 @@ pub fn for_each_reference<'a>(
                 add(Resource, id, f, None);
             }
         }
-        for r in &m.response {
+        for r in m.response.iter().filter(|_| command) {
             if let Some(id) = &r.commander {
                 add(Post, id, f, None);
             }
@@ -140,7 +151,7 @@ pub fn for_each_reference<'a>(
                 }
             }
         }
-        if let Some(e) = &m.evacuation {
+        if evacuation && let Some(e) = &m.evacuation {
             for id in &e.ordered_by {
                 add(Post, id, f, None);
             }

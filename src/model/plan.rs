@@ -156,19 +156,29 @@ impl PlanMeta {
     /// Every criterion of the plan: of its event grades, warnings and response levels, and the
     /// conditions inside them (`all_of`), depth first.
     pub fn criteria(&self) -> impl Iterator<Item = &Criterion> {
-        fn walk<'a>(c: &'a Criterion, out: &mut Vec<&'a Criterion>) {
-            out.push(c);
-            for inner in &c.all_of {
-                walk(inner, out);
-            }
-        }
-        let mut out = Vec::new();
         let top = self.grading.iter().flat_map(|g| &g.criteria);
         let top = top.chain(self.warning.iter().flat_map(|w| &w.criteria));
-        for c in top.chain(self.response.iter().flat_map(|r| &r.criteria)) {
-            walk(c, &mut out);
-        }
-        out.into_iter()
+        let mut top = top.chain(self.response.iter().flat_map(|r| &r.criteria));
+        // The conditions still to visit, innermost last; empty (and unallocated) for the
+        // criteria most plans have.
+        let mut inside: Vec<std::slice::Iter<'_, Criterion>> = Vec::new();
+        std::iter::from_fn(move || {
+            let next = loop {
+                match inside.last_mut() {
+                    Some(conditions) => match conditions.next() {
+                        Some(c) => break c,
+                        None => {
+                            inside.pop();
+                        }
+                    },
+                    None => break top.next()?,
+                }
+            };
+            if !next.all_of.is_empty() {
+                inside.push(next.all_of.iter());
+            }
+            Some(next)
+        })
     }
 
     /// The posts that hold a command role in this plan: the HQ's commander, commissar, deputies

@@ -50,16 +50,17 @@ Cite the duty of the organisation that acts, or correct the action's `org`.",
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     for plan in &cx.repo.plans {
-        let id = plan.meta.id.as_str();
         for action in plan.meta.actions() {
             let (Some(duty_id), Some(org)) = (&action.duty, actor(cx, action)) else {
                 continue;
             };
-            // An unknown duty is R106's.
-            let Some(duty) = cx.duties.get(&(id, duty_id.as_str())) else {
+            // An unknown duty is R106's. The plan's own few duties are searched in place: they
+            // lie next to each other, where the repository's table of duties is spread wide.
+            let mut own = plan.meta.duties.iter();
+            let Some(duty) = own.find(|d| d.id.as_str() == duty_id.as_str()) else {
                 continue;
             };
-            let theirs = duty.duty.org.as_str();
+            let theirs = duty.org.as_str();
             // An unknown organisation on either side is R102's.
             let known = |o: &str| cx.organisations.get(o).is_some();
             if theirs == org || !known(theirs) || !known(org) {
@@ -82,7 +83,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                     ),
                 )
                 .with_related(
-                    plan.loc(duty.duty.org.span),
+                    plan.loc(duty.org.span),
                     tr!(cx.lang, "the duty's organisation", "职责的承担单位"),
                 )
                 .with_help(tr!(

@@ -125,10 +125,10 @@ pub fn for_each_reference<'a>(
             }
         }
         for a in m.actions().filter(|_| actions) {
-            for id in a.org.iter().chain(&a.request_to).chain(&a.report_to) {
+            for id in a.org.iter().chain(a.request_to.as_deref()).chain(a.report_to.as_deref()) {
                 add(Organisation, id, f, None);
             }
-            for id in a.post.iter().chain(&a.posts) {
+            for id in a.post.as_deref().into_iter().chain(&a.posts) {
                 add(Post, id, f, None);
             }
             if let Some(id) = &a.duty {

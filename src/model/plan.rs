@@ -12,7 +12,7 @@ use super::values::{
 };
 
 /// An identifier: lower-case ASCII letters, digits and `-`, as in `qu-shuiliju`.
-pub type Id = Spanned<String>;
+pub type Id = Spanned<Box<str>>;
 
 /// The YAML front matter of one plan (`---` ... `---` at the top of a Markdown file).
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
@@ -403,7 +403,7 @@ pub struct Criterion {
     pub outside: Vec<Id>,
     /// The criterion is an order from a higher authority (上级要求启动), by organisation id.
     #[serde(default)]
-    pub ordered_by: Option<Id>,
+    pub ordered_by: Option<Box<Id>>,
 }
 
 /// An action (响应措施) taken at a warning or response level. Its actor is an organisation, a
@@ -416,7 +416,7 @@ pub struct Action {
     pub org: Option<Id>,
     /// Post that acts (指挥长率工作组赴现场).
     #[serde(default)]
-    pub post: Option<Id>,
+    pub post: Option<Box<Id>>,
     /// Posts one of which acts (指挥长或其委托的副指挥长).
     #[serde(default)]
     pub posts: Vec<Id>,
@@ -434,7 +434,7 @@ pub struct Action {
     pub timing: Option<Spanned<Timing>>,
     /// Body asked for help (向市应急管理局申请航空灭火支援), by organisation id.
     #[serde(default)]
-    pub request_to: Option<Id>,
+    pub request_to: Option<Box<Id>>,
     /// Teams sent (调派), by resource id.
     #[serde(default)]
     pub dispatch: Vec<Id>,
@@ -444,7 +444,7 @@ pub struct Action {
     /// Where the action is a report: the organisation it goes to (区应急指挥中心 is hosted by the
     /// emergency bureau); `within` is its deadline.
     #[serde(default)]
-    pub report_to: Option<Id>,
+    pub report_to: Option<Box<Id>>,
 }
 
 /// How people are moved out of danger (转移避险): who orders it, the signals, and for each

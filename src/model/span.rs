@@ -61,6 +61,12 @@ impl Spanned<String> {
     }
 }
 
+impl Spanned<Box<str>> {
+    pub fn as_str(&self) -> &str {
+        &self.value
+    }
+}
+
 impl<T> std::ops::Deref for Spanned<T> {
     type Target = T;
     fn deref(&self) -> &T {

@@ -70,7 +70,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             let span = action
                 .org
                 .as_ref()
-                .or(action.post.as_ref())
+                .or(action.post.as_deref())
                 .map_or(duty_id.span, |o| o.span);
             out.push(
                 Diagnostic::new(

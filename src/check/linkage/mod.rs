@@ -125,6 +125,6 @@ fn actor<'a>(cx: &'a Context, action: &'a Action) -> Option<&'a str> {
     if let Some(org) = &action.org {
         return Some(org.as_str());
     }
-    let post = action.post.as_ref().or(action.posts.first())?;
+    let post = action.post.as_deref().or(action.posts.first())?;
     cx.posts.get(post.as_str()).map(|p| p.value.org.as_str())
 }

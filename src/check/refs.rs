@@ -125,7 +125,12 @@ pub fn for_each_reference<'a>(
             }
         }
         for a in m.actions().filter(|_| actions) {
-            for id in a.org.iter().chain(a.request_to.as_deref()).chain(a.report_to.as_deref()) {
+            for id in a
+                .org
+                .iter()
+                .chain(a.request_to.as_deref())
+                .chain(a.report_to.as_deref())
+            {
                 add(Organisation, id, f, None);
             }
             for id in a.post.as_deref().into_iter().chain(&a.posts) {

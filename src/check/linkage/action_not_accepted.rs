@@ -77,7 +77,12 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let command = command.get_or_insert_with(|| plan.meta.command_posts());
-            let mut posts = action.post.as_deref().into_iter().chain(&action.posts).peekable();
+            let mut posts = action
+                .post
+                .as_deref()
+                .into_iter()
+                .chain(&action.posts)
+                .peekable();
             let commands = action.org.is_none()
                 && posts.peek().is_some()
                 && posts.all(|p| command.contains(&p.as_str()));

@@ -1,11 +1,13 @@
 //! emplan: emergency plans (应急预案) as code.
 //!
 //! The data flows through one module per stage:
-//! [`load`] (files -> [`model::Repository`]) -> [`check`] (rules -> diagnostics) ->
+//! [`load`] (files -> [`model::Repository`]) -> [`check`] (rules -> diagnostics) and [`graph`]
+//! (the response dependency graph) ->
 //! [`report`] (human, JSON). The command line in `cli` only wires them together.
 
 pub mod check;
 pub mod cli;
+pub mod graph;
 pub mod i18n;
 pub mod load;
 pub mod model;

@@ -35,6 +35,8 @@ pub enum Command {
     Rules,
     /// Print or write the JSON Schemas of the file format
     Schema(SchemaArgs),
+    /// Print the response dependency graph as DOT, Mermaid or JSON
+    Graph(GraphArgs),
 }
 
 #[derive(Debug, Args)]
@@ -97,6 +99,47 @@ pub struct ExplainArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// The plan repository's folder
+    #[arg(id = "repository", value_name = "PATH", default_value = ".")]
+    pub path: PathBuf,
+    /// Output format
+    #[arg(id = "graph_format", long = "format", value_name = "FORMAT", value_enum, default_value_t = GraphFormat::Dot)]
+    pub format: GraphFormat,
+    /// What to show
+    #[arg(long, value_enum, default_value_t = GraphView::Plans)]
+    pub view: GraphView,
+    /// Show only what lies near this plan, organisation, post, contact, resource or hazard (by id)
+    #[arg(long, value_name = "ID")]
+    pub focus: Option<String>,
+    /// With --focus: how many edges away from it to go
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub depth: usize,
+}
+
+/// The formats of `emplan graph`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// Graphviz DOT (render with `dot -Tsvg`)
+    Dot,
+    /// a Mermaid flowchart (GitHub renders it in Markdown)
+    Mermaid,
+    /// node-link JSON (version 1)
+    Json,
+}
+
+/// The views of `emplan graph`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GraphView {
+    /// plans and their parents
+    Plans,
+    /// plans and organisations: owners and the organisations given duties
+    Orgs,
+    /// every node and edge
+    All,
+}
+
+#[derive(Debug, Args)]
 pub struct SchemaArgs {
     /// Write the schemas into this folder instead of printing them
     #[arg(long)]
@@ -111,6 +154,15 @@ const ZH: &[(&str, &str)] = &[
     ("explain", "显示一条规则的说明"),
     ("rules", "列出全部规则"),
     ("schema", "输出或写入文件格式的 JSON Schema"),
+    ("graph", "以 DOT、Mermaid 或 JSON 输出应急响应依赖图"),
+    ("repository", "预案仓库目录［默认：.］"),
+    ("graph_format", "输出格式［默认：dot］"),
+    ("view", "显示哪一部分［默认：plans］"),
+    (
+        "focus",
+        "只显示此预案、单位、岗位、联系人、资源或灾种（按编号）附近的部分",
+    ),
+    ("depth", "配合 --focus：从它出发最多经过几条边［默认：2］"),
     (
         "paths",
         "预案仓库目录，或仓库内的文件和目录：检查整个仓库，只报告这些文件中的问题［默认：.］",
@@ -134,6 +186,20 @@ const ZH: &[(&str, &str)] = &[
 /// Chinese long help for arguments that take one of a set of values, which clap would list with
 /// their English descriptions.
 const ZH_VALUES: &[(&str, &str)] = &[
+    (
+        "graph_format",
+        "输出格式［默认：dot］\n\
+         - dot：Graphviz DOT（用 `dot -Tsvg` 绘制）\n\
+         - mermaid：Mermaid 流程图（GitHub 可在 Markdown 中显示）\n\
+         - json：节点-连线 JSON（第 1 版）",
+    ),
+    (
+        "view",
+        "显示哪一部分［默认：plans］\n\
+         - plans：预案及其上级预案\n\
+         - orgs：预案和单位：责任单位及被分派职责的单位\n\
+         - all：全部节点和连线",
+    ),
     (
         "format",
         "输出格式［默认：human］\n\

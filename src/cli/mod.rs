@@ -3,6 +3,7 @@
 mod args;
 mod check;
 mod explain;
+mod graph;
 mod rules;
 pub(crate) mod schema;
 
@@ -50,6 +51,7 @@ pub fn run(argv: Vec<OsString>) -> i32 {
         Command::Explain(args) => explain::run(&args, lang),
         Command::Rules => rules::run(lang),
         Command::Schema(args) => schema::run(&args, lang),
+        Command::Graph(args) => graph::run(&args, lang),
     };
     result.unwrap_or_else(|message| {
         let _ = writeln!(std::io::stderr(), "emplan: {message}");

@@ -1,0 +1,85 @@
+//! `emplan graph`: the response dependency graph as DOT, Mermaid or node-link JSON.
+
+use std::io::Write;
+
+use crate::check::index::suggest;
+use crate::graph::export::{self, View};
+use crate::graph::{Graph, Node};
+use crate::i18n::Lang;
+use crate::load;
+use crate::tr;
+
+use super::EXIT_OK;
+use super::args::{GraphArgs, GraphFormat, GraphView};
+
+pub fn run(args: &GraphArgs, lang: Lang) -> Result<i32, String> {
+    let repo = load::load(&args.path).map_err(|e| {
+        let path = e.path.display();
+        let message = &e.message;
+        tr!(
+            lang,
+            "cannot read {path}: {message}",
+            "无法读取 {path}：{message}"
+        )
+    })?;
+    let graph = Graph::build(&repo);
+    let focus = match &args.focus {
+        None => None,
+        Some(id) => Some(focused(&graph, id, lang)?),
+    };
+    let view = match args.view {
+        GraphView::Plans => View::Plans,
+        GraphView::Orgs => View::Orgs,
+        GraphView::All => View::All,
+    };
+    let selection = export::select(&graph, view, focus, args.depth);
+    let text = match args.format {
+        GraphFormat::Dot => export::dot(&repo, &selection),
+        GraphFormat::Mermaid => export::mermaid(&repo, &selection),
+        GraphFormat::Json => {
+            let value = export::json(&repo, &selection);
+            let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+            text.push('\n');
+            text
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    if let Err(error) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        // A closed pipe (`emplan graph | head`) is not a failure.
+        if error.kind() != std::io::ErrorKind::BrokenPipe {
+            return Err(error.to_string());
+        }
+    }
+    Ok(EXIT_OK)
+}
+
+/// The node `--focus` names: a plan, organisation, post, contact, resource or hazard id.
+fn focused<'a>(graph: &Graph<'a>, id: &str, lang: Lang) -> Result<Node<'a>, String> {
+    let named = |n: &Node<'a>| match *n {
+        Node::Plan(x)
+        | Node::Organisation(x)
+        | Node::Post(x)
+        | Node::Contact(x)
+        | Node::Resource(x)
+        | Node::Hazard(x) => Some(x),
+        _ => None,
+    };
+    let mut nodes: Vec<Node<'a>> = graph.graph.node_weights().copied().collect();
+    nodes.sort();
+    if let Some(node) = nodes.iter().find(|n| named(n) == Some(id)) {
+        return Ok(*node);
+    }
+    let near = suggest(id, nodes.iter().filter_map(named));
+    Err(match near {
+        Some(near) => tr!(
+            lang,
+            "--focus: no plan, organisation, post, contact, resource or hazard `{id}`; did you mean `{near}`?",
+            "--focus：没有编号为 `{id}` 的预案、单位、岗位、联系人、资源或灾种；是否应为 `{near}`？"
+        ),
+        None => tr!(
+            lang,
+            "--focus: no plan, organisation, post, contact, resource or hazard `{id}`",
+            "--focus：没有编号为 `{id}` 的预案、单位、岗位、联系人、资源或灾种"
+        ),
+    })
+}

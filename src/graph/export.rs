@@ -2,13 +2,13 @@
 //! Chinese labels. Nodes and edges are sorted, so the same repository gives the same bytes.
 
 use std::collections::btree_map::Entry;
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::fmt::Write;
 
 use petgraph::visit::EdgeRef;
 
 use super::{EdgeKind, Graph, Node, Stage, WarningKey};
-use crate::model::Repository;
+use crate::model::{Plan, Repository};
 
 /// Which part of the graph to show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -139,65 +139,78 @@ pub fn key(node: Node) -> String {
     }
 }
 
-/// What a reader sees: the Chinese name or title, or the id when it names nothing.
-pub fn label(repo: &Repository, node: Node) -> String {
+/// What a reader sees of each node: the Chinese name or title, or its [`key`] when it names
+/// nothing. Looked up through maps built once, so a province's graph is labelled in linear time.
+pub fn labels<'a>(repo: &'a Repository, nodes: &[Node<'a>]) -> HashMap<Node<'a>, String> {
     let r = &repo.registry;
-    let find = |id: &str| repo.plans.iter().find(|p| p.meta.id.as_str() == id);
-    match node {
-        Node::Plan(id) => find(id).map(|p| p.meta.title.value.clone()).or_else(|| {
-            let external = r.external_plans.iter().find(|e| e.value.id.as_str() == id);
-            external.map(|e| e.value.title.value.clone())
-        }),
-        Node::Organisation(id) => r
-            .organisations
-            .iter()
-            .find(|e| e.value.id.as_str() == id)
-            .map(|e| e.value.name.value.clone()),
-        Node::Post(id) => r
-            .posts
-            .iter()
-            .find(|e| e.value.id.as_str() == id)
-            .map(|e| e.value.title.value.clone()),
-        Node::Contact(id) => r
-            .contacts
-            .iter()
-            .find(|e| e.value.id.as_str() == id)
-            .map(|e| e.value.name.value.clone()),
-        Node::Resource(id) => r
-            .resources
-            .iter()
-            .find(|e| e.value.id.as_str() == id)
-            .map(|e| e.value.name.value.clone()),
-        Node::Hazard(id) => r
-            .hazards
-            .iter()
-            .find(|e| e.value.id.as_str() == id)
-            .map(|e| e.value.name.value.clone()),
-        Node::Duty(plan, id) => find(plan)
-            .and_then(|p| p.meta.duties.iter().find(|d| d.id.as_str() == id))
-            .map(|d| short(&d.text)),
-        Node::Level(_, level) => Some(format!("{}响应", level.zh())),
-        Node::Warning(_, WarningKey::Colour(level)) => Some(level.zh().to_owned()),
-        Node::Warning(plan, WarningKey::Position(i)) => find(plan)
-            .and_then(|p| p.meta.warning.get(i))
-            .and_then(|w| w.name.as_ref())
-            .map(|n| n.value.clone()),
-        Node::Action(Stage::Response(plan, level), i) => find(plan)
-            .and_then(|p| p.meta.response.iter().find(|r| r.level.value == level))
-            .and_then(|r| r.actions.get(i))
-            .map(|a| short(&a.what)),
-        Node::Action(Stage::Warning(plan, w), i) => find(plan)
-            .and_then(|p| {
-                let mut levels = p.meta.warning.iter().enumerate();
-                levels.find(|(j, x)| match w {
-                    WarningKey::Colour(c) => x.level.as_ref().is_some_and(|l| l.value == c),
-                    WarningKey::Position(k) => *j == k,
-                })
-            })
-            .and_then(|(_, x)| x.actions.get(i))
-            .map(|a| short(&a.what)),
+    let plans: HashMap<&str, &Plan> = repo.plans.iter().map(|p| (p.meta.id.as_str(), p)).collect();
+    let mut names: HashMap<(u8, &str), &str> = HashMap::new();
+    let mut add = |kind: u8, id: &'a str, name: &'a str| {
+        names.entry((kind, id)).or_insert(name);
+    };
+    for e in &r.external_plans {
+        add(0, e.value.id.as_str(), e.value.title.as_str());
     }
-    .unwrap_or_else(|| key(node))
+    for e in &r.organisations {
+        add(1, e.value.id.as_str(), e.value.name.as_str());
+    }
+    for e in &r.posts {
+        add(2, e.value.id.as_str(), e.value.title.as_str());
+    }
+    for e in &r.contacts {
+        add(3, e.value.id.as_str(), e.value.name.as_str());
+    }
+    for e in &r.resources {
+        add(4, e.value.id.as_str(), e.value.name.as_str());
+    }
+    for e in &r.hazards {
+        add(5, e.value.id.as_str(), e.value.name.as_str());
+    }
+    let name = |kind: u8, id: &str| names.get(&(kind, id)).map(|n| n.to_string());
+    let label = |node: Node<'a>| -> Option<String> {
+        match node {
+            Node::Plan(id) => plans
+                .get(id)
+                .map(|p| p.meta.title.value.clone())
+                .or_else(|| name(0, id)),
+            Node::Organisation(id) => name(1, id),
+            Node::Post(id) => name(2, id),
+            Node::Contact(id) => name(3, id),
+            Node::Resource(id) => name(4, id),
+            Node::Hazard(id) => name(5, id),
+            Node::Duty(plan, id) => plans
+                .get(plan)
+                .and_then(|p| p.meta.duties.iter().find(|d| d.id.as_str() == id))
+                .map(|d| short(&d.text)),
+            Node::Level(_, level) => Some(format!("{}响应", level.zh())),
+            Node::Warning(_, WarningKey::Colour(level)) => Some(level.zh().to_owned()),
+            Node::Warning(plan, WarningKey::Position(i)) => plans
+                .get(plan)
+                .and_then(|p| p.meta.warning.get(i))
+                .and_then(|w| w.name.as_ref())
+                .map(|n| n.value.clone()),
+            Node::Action(Stage::Response(plan, level), i) => plans
+                .get(plan)
+                .and_then(|p| p.meta.response.iter().find(|r| r.level.value == level))
+                .and_then(|r| r.actions.get(i))
+                .map(|a| short(&a.what)),
+            Node::Action(Stage::Warning(plan, w), i) => plans
+                .get(plan)
+                .and_then(|p| {
+                    let mut levels = p.meta.warning.iter().enumerate();
+                    levels.find(|(j, x)| match w {
+                        WarningKey::Colour(c) => x.level.as_ref().is_some_and(|l| l.value == c),
+                        WarningKey::Position(k) => *j == k,
+                    })
+                })
+                .and_then(|(_, x)| x.actions.get(i))
+                .map(|a| short(&a.what)),
+        }
+    };
+    nodes
+        .iter()
+        .map(|&n| (n, label(n).unwrap_or_else(|| key(n))))
+        .collect()
 }
 
 /// The first characters of a long text, for a label.
@@ -212,6 +225,7 @@ fn short(text: &str) -> String {
 
 /// Graphviz DOT. Render with `dot -Tsvg`; the labels need a font with Chinese glyphs.
 pub fn dot(repo: &Repository, selection: &Selection) -> String {
+    let labels = labels(repo, &selection.nodes);
     let mut out = String::from(
         "digraph emplan {\n  rankdir=LR;\n  node [shape=box, fontname=\"Noto Sans CJK SC\"];\n  \
          edge [fontname=\"Noto Sans CJK SC\", fontsize=10];\n",
@@ -221,7 +235,7 @@ pub fn dot(repo: &Repository, selection: &Selection) -> String {
             out,
             "  \"{}\" [label=\"{}\"{}];",
             escape(&key(node)),
-            escape(&label(repo, node)),
+            escape(&labels[&node]),
             shape(node)
         );
     }
@@ -265,6 +279,7 @@ fn escape(text: &str) -> String {
 
 /// A Mermaid flowchart, for a ```mermaid block in Markdown.
 pub fn mermaid(repo: &Repository, selection: &Selection) -> String {
+    let labels = labels(repo, &selection.nodes);
     let mut out = String::from("flowchart LR\n");
     let ids: BTreeMap<Node, usize> = selection
         .nodes
@@ -273,7 +288,7 @@ pub fn mermaid(repo: &Repository, selection: &Selection) -> String {
         .map(|(i, n)| (*n, i))
         .collect();
     for (i, &node) in selection.nodes.iter().enumerate() {
-        let text = label(repo, node).replace('"', "#quot;");
+        let text = labels[&node].replace('"', "#quot;");
         let (open, close) = match node {
             Node::Plan(_) => ("([", "])"),
             Node::Organisation(_) => ("(", ")"),
@@ -291,6 +306,7 @@ pub fn mermaid(repo: &Repository, selection: &Selection) -> String {
 /// Node-link JSON: `{"version": 1, "nodes": [{"id", "kind", "label"}], "links": [{"source",
 /// "target", "kind"}]}`, ids as [`key`] gives them.
 pub fn json(repo: &Repository, selection: &Selection) -> serde_json::Value {
+    let labels = labels(repo, &selection.nodes);
     let kind = |n: Node| match n {
         Node::Plan(_) => "plan",
         Node::Organisation(_) => "organisation",
@@ -306,7 +322,7 @@ pub fn json(repo: &Repository, selection: &Selection) -> serde_json::Value {
     let nodes: Vec<serde_json::Value> = selection
         .nodes
         .iter()
-        .map(|&n| serde_json::json!({"id": key(n), "kind": kind(n), "label": label(repo, n)}))
+        .map(|&n| serde_json::json!({"id": key(n), "kind": kind(n), "label": labels[&n]}))
         .collect();
     let links: Vec<serde_json::Value> = selection
         .edges

@@ -95,3 +95,24 @@ fn graphviz_renders_the_sample_without_warnings() {
         assert!(svg.contains("利州区森林草原火灾应急预案"), "{view}");
     }
 }
+
+/// In a drawing, edges read in the reader's language; JSON keeps the stable kinds.
+#[test]
+fn edges_are_labelled_in_chinese_with_lang_zh() {
+    let focus = ["--focus", "zx-flood", "--depth", "1", "tests/fixtures/mini"];
+    let args = [
+        "--lang", "zh", "graph", "--format", "mermaid", "--view", "orgs",
+    ];
+    let (code, out, _) = emplan(&[&args[..], &focus[..]].concat());
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("-->|编制|") && out.contains("-->|分派职责|"),
+        "{out}"
+    );
+    assert!(!out.contains("|owns|"), "{out}");
+    let json = [
+        "--lang", "zh", "graph", "--format", "json", "--view", "orgs",
+    ];
+    let (_, out, _) = emplan(&[&json[..], &focus[..]].concat());
+    assert!(out.contains("\"kind\": \"owns\""), "{out}");
+}

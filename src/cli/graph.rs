@@ -34,8 +34,8 @@ pub fn run(args: &GraphArgs, lang: Lang) -> Result<i32, String> {
     };
     let selection = export::select(&graph, view, focus, args.depth);
     let text = match args.format {
-        GraphFormat::Dot => export::dot(&repo, &selection),
-        GraphFormat::Mermaid => export::mermaid(&repo, &selection),
+        GraphFormat::Dot => export::dot(&repo, &selection, lang),
+        GraphFormat::Mermaid => export::mermaid(&repo, &selection, lang),
         GraphFormat::Json => {
             let value = export::json(&repo, &selection);
             let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();

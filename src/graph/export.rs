@@ -8,6 +8,7 @@ use std::fmt::Write;
 use petgraph::visit::EdgeRef;
 
 use super::{EdgeKind, Graph, Node, Stage, WarningKey};
+use crate::i18n::Lang;
 use crate::model::{Plan, Repository};
 
 /// Which part of the graph to show.
@@ -63,6 +64,12 @@ pub fn select<'a>(
     }
     let mut nodes: BTreeSet<Node> = graph.graph.node_weights().copied().filter(shown).collect();
     if let Some(focus) = focus {
+        // Neighbours either way along the shown edges, looked up once per node visited.
+        let mut adjacent: BTreeMap<Node, Vec<Node>> = BTreeMap::new();
+        for &(a, b, _) in &edges {
+            adjacent.entry(a).or_default().push(b);
+            adjacent.entry(b).or_default().push(a);
+        }
         let mut near: BTreeMap<Node, usize> = BTreeMap::from([(focus, 0)]);
         let mut queue = VecDeque::from([focus]);
         while let Some(n) = queue.pop_front() {
@@ -70,14 +77,7 @@ pub fn select<'a>(
             if d == depth {
                 continue;
             }
-            let next = edges
-                .iter()
-                .filter_map(|&(a, b, _)| match (a == n, b == n) {
-                    (true, _) => Some(b),
-                    (_, true) => Some(a),
-                    _ => None,
-                });
-            for m in next.collect::<Vec<_>>() {
+            for &m in adjacent.get(&n).into_iter().flatten() {
                 if let Entry::Vacant(slot) = near.entry(m) {
                     slot.insert(d + 1);
                     queue.push_back(m);
@@ -110,6 +110,27 @@ fn kind_name(kind: EdgeKind) -> &'static str {
         EdgeKind::NeighbourOf => "neighbour-of",
         EdgeKind::Owns => "owns",
     }
+}
+
+/// How an edge reads in a drawing, in the reader's language; JSON keeps the kind's stable name.
+fn edge_label(kind: &str, lang: Lang) -> &str {
+    let zh = match kind {
+        "parent-of" => "下级预案",
+        "assigns" => "分派职责",
+        "accepts" => "承接",
+        "activates" => "启动",
+        "commands" => "指挥",
+        "holds" => "担任",
+        "deputises" => "代理",
+        "relies-on" => "依托",
+        "located-in" => "位于",
+        "triggers" => "引发",
+        "covers" => "涵盖",
+        "neighbour-of" => "毗邻",
+        "owns" => "编制",
+        _ => kind,
+    };
+    lang.pick(kind, zh)
 }
 
 /// A stable key for a node: its kind and ids, e.g. `plan:zx-flood`, `duty:zx-flood#evacuate`.
@@ -224,7 +245,7 @@ fn short(text: &str) -> String {
 }
 
 /// Graphviz DOT. Render with `dot -Tsvg`; the labels need a font with Chinese glyphs.
-pub fn dot(repo: &Repository, selection: &Selection) -> String {
+pub fn dot(repo: &Repository, selection: &Selection, lang: Lang) -> String {
     let labels = labels(repo, &selection.nodes);
     let mut out = String::from(
         "digraph emplan {\n  rankdir=LR;\n  node [shape=box, fontname=\"Noto Sans CJK SC\"];\n  \
@@ -242,9 +263,10 @@ pub fn dot(repo: &Repository, selection: &Selection) -> String {
     for (a, b, kind) in &selection.edges {
         let _ = writeln!(
             out,
-            "  \"{}\" -> \"{}\" [label=\"{kind}\"];",
+            "  \"{}\" -> \"{}\" [label=\"{}\"];",
             escape(&key(*a)),
-            escape(&key(*b))
+            escape(&key(*b)),
+            edge_label(kind, lang)
         );
     }
     out.push_str("}\n");
@@ -278,7 +300,7 @@ fn escape(text: &str) -> String {
 }
 
 /// A Mermaid flowchart, for a ```mermaid block in Markdown.
-pub fn mermaid(repo: &Repository, selection: &Selection) -> String {
+pub fn mermaid(repo: &Repository, selection: &Selection, lang: Lang) -> String {
     let labels = labels(repo, &selection.nodes);
     let mut out = String::from("flowchart LR\n");
     let ids: BTreeMap<Node, usize> = selection
@@ -298,6 +320,7 @@ pub fn mermaid(repo: &Repository, selection: &Selection) -> String {
         let _ = writeln!(out, "  n{i}{open}\"{text}\"{close}");
     }
     for (a, b, kind) in &selection.edges {
+        let kind = edge_label(kind, lang);
         let _ = writeln!(out, "  n{} -->|{kind}| n{}", ids[a], ids[b]);
     }
     out

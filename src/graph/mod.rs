@@ -60,8 +60,8 @@ pub enum EdgeKind {
     Assigns,
     /// plan -> the duty of another plan it accepts.
     Accepts,
-    /// level -> its action (with the action's deadline), and action -> the organisation or post
-    /// that acts.
+    /// plan -> its warning and response levels (no deadline), level -> its action (with the
+    /// action's deadline), and action -> the organisation or post that acts.
     Activates(Option<Deadline>),
     /// level -> the post that commands it; HQ plan -> its command posts.
     Commands,

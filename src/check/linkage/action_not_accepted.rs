@@ -1,7 +1,7 @@
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
 use crate::tr;
 
-use super::actor;
+use super::{actor, actor_id};
 
 pub static RULE: Rule = Rule {
     code: "L304",
@@ -95,11 +95,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let name = cx.org_name(org);
-            let span = action
-                .org
-                .as_ref()
-                .or(action.post.as_deref())
-                .map_or(action.what.span, |id| id.span);
+            let span = actor_id(action).map_or(action.what.span, |id| id.span);
             let duties: Vec<&str> = plan
                 .meta
                 .duties

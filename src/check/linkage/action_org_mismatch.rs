@@ -1,7 +1,7 @@
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
 use crate::tr;
 
-use super::actor;
+use super::{actor, actor_id};
 
 pub static RULE: Rule = Rule {
     code: "L305",
@@ -67,11 +67,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let (name, their_name, d) = (cx.org_name(org), cx.org_name(theirs), duty_id.as_str());
-            let span = action
-                .org
-                .as_ref()
-                .or(action.post.as_deref())
-                .map_or(duty_id.span, |o| o.span);
+            let span = actor_id(action).map_or(duty_id.span, |id| id.span);
             out.push(
                 Diagnostic::new(
                     &RULE,

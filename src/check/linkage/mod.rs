@@ -25,7 +25,7 @@ pub mod threshold_without_metric;
 use crate::check::Context;
 use crate::model::plan::{Action, Criterion};
 use crate::model::registry::OrgKind;
-use crate::model::{Plan, ResponseLevel};
+use crate::model::{Id, Plan, ResponseLevel};
 
 /// The plan's parents that exist, with a near miss of a plan id (reported by R101) read as that
 /// plan, and ids joined by a full-width comma (`[overall，zx-flood]`, also R101) read one by
@@ -120,11 +120,18 @@ fn lineage<'a>(cx: &'a Context, org: &'a str) -> Vec<&'a str> {
     out
 }
 
+/// The id that names an action's actor: its `org`, else its `post`, else the first of its
+/// `posts`. Findings about the actor point at it.
+fn actor_id(action: &Action) -> Option<&Id> {
+    let post = action.post.as_deref().or(action.posts.first());
+    action.org.as_ref().or(post)
+}
+
 /// The organisation an action's actor belongs to: its `org`, else the organisation of its post.
 fn actor<'a>(cx: &'a Context, action: &'a Action) -> Option<&'a str> {
     if let Some(org) = &action.org {
         return Some(org.as_str());
     }
-    let post = action.post.as_deref().or(action.posts.first())?;
+    let post = actor_id(action)?;
     cx.posts.get(post.as_str()).map(|p| p.value.org.as_str())
 }

@@ -118,5 +118,15 @@ fn the_sample_builds_one_node_per_thing() {
         .count();
     // Every duty, and no accepted duty that names nothing (the sample checks clean).
     assert_eq!(duty_nodes, duties);
-    assert_eq!(g.graph.node_count(), g.index.len());
+    // Each plan hangs under exactly the parents it lists.
+    for plan in &repo.plans {
+        let id = plan.meta.id.as_str();
+        let parents = g.neighbours(Node::Plan(id), Incoming, |k| k == EdgeKind::ParentOf);
+        let listed: Vec<Node> = plan.meta.parents.iter().map(|p| Node::Plan(p)).collect();
+        assert_eq!(
+            parents.iter().map(|(n, _)| *n).collect::<Vec<_>>(),
+            listed,
+            "{id}"
+        );
+    }
 }

@@ -1075,6 +1075,8 @@ struct Org {
     phone: Option<String>,
     former: Option<(String, &'static str)>,
     dissolved: Option<(&'static str, String)>,
+    /// Seat coordinates (townships): (lat, lon).
+    at: Option<(f64, f64)>,
 }
 
 struct Post {
@@ -1099,7 +1101,8 @@ struct Resource {
     org: String,
     township: Option<String>,
     address: Option<String>,
-    travel: Option<usize>,
+    muster: Option<usize>,
+    capabilities: &'static str,
     size: Option<usize>,
     capacity: Option<usize>,
     quantity: Option<usize>,
@@ -1118,7 +1121,8 @@ impl Resource {
             org,
             township: None,
             address: None,
-            travel: None,
+            muster: None,
+            capabilities: "",
             size: None,
             capacity: None,
             quantity: None,
@@ -1373,6 +1377,15 @@ impl County {
 
     // -- registry ------------------------------------------------------------------------------
 
+    /// Coordinates of a township seat: within 0.3 degrees of the county's centre, counties
+    /// spread over a grid.
+    fn seat(&mut self) -> (f64, f64) {
+        let lat = 24.0 + (self.index % 20) as f64 * 0.6;
+        let lon = 100.0 + (self.index / 20 % 20) as f64 * 0.7;
+        let mut offset = || (self.rng.below(600) as f64 - 300.0) / 1000.0;
+        (lat + offset(), lon + offset())
+    }
+
     fn build_registry(&mut self) {
         let gov = self.gov();
         let county = self.name.clone();
@@ -1385,6 +1398,7 @@ impl County {
             phone,
             former: None,
             dissolved: None,
+            at: None,
         });
         for &(key, suffix, kind) in DEPTS {
             let former = FORMER
@@ -1404,6 +1418,7 @@ impl County {
                 phone,
                 former,
                 dissolved: None,
+                at: None,
             });
         }
         self.add_org(Org {
@@ -1414,6 +1429,7 @@ impl County {
             phone: None,
             former: None,
             dissolved: Some(("2019-03-15", self.dept("yingji"))),
+            at: None,
         });
 
         // Townships, villages, enterprises.
@@ -1427,6 +1443,7 @@ impl County {
             };
             let org = self.id(&format!("xz{:02}", t + 1));
             let phone = Some(self.phone());
+            let seat = self.seat();
             self.add_org(Org {
                 id: org.clone(),
                 name: org_name.clone(),
@@ -1435,6 +1452,7 @@ impl County {
                 phone,
                 former: None,
                 dissolved: None,
+                at: Some(seat),
             });
             let head_post = self.add_post(
                 &format!("xz{:02}-head", t + 1),
@@ -1473,6 +1491,7 @@ impl County {
                 phone: None,
                 former: None,
                 dissolved: None,
+                at: None,
             });
             self.towns[t].villages.push(self.villages.len());
             self.villages.push((org, name, t));
@@ -1494,6 +1513,7 @@ impl County {
                 phone,
                 former: None,
                 dissolved: None,
+                at: None,
             });
             self.towns[t].enterprises.push(self.enterprises.len());
             self.enterprises.push((org, name, t, hazard));
@@ -1604,7 +1624,6 @@ impl County {
                 .strip_prefix(&format!("{}-", self.prefix))
                 .unwrap()
                 .to_owned();
-            let travel = 5 + self.rng.below(80);
             let mut team = Resource::new(
                 self.id(&format!("r-{local}-team")),
                 "team",
@@ -1613,7 +1632,8 @@ impl County {
             );
             team.size = Some(15 + self.rng.below(30));
             team.township = Some(town.clone());
-            team.travel = Some(travel);
+            team.muster = Some(10 + self.rng.below(20));
+            team.capabilities = "[rainstorm, flood, landslide, debris-flow, collapse]";
             team.contact = Some(self.add_contact(&town));
             self.towns[t].team = team.id.clone();
             self.resources.push(team);
@@ -2839,6 +2859,9 @@ fn organisations_yaml(county: &County) -> String {
         if let Some(p) = &o.phone {
             let _ = writeln!(out, "    duty_phone: {p}");
         }
+        if let Some((lat, lon)) = o.at {
+            let _ = writeln!(out, "    at: {{ lat: {lat:.3}, lon: {lon:.3} }}");
+        }
         if let Some((name, until)) = &o.former {
             let _ = writeln!(
                 out,
@@ -2884,10 +2907,13 @@ fn resources_yaml(county: &County) -> String {
             if let Some(a) = &r.address {
                 parts.push(format!("address: {}", q(a)));
             }
-            if let Some(m) = r.travel {
-                parts.push(format!("travel_minutes: {m}"));
-            }
             let _ = writeln!(out, "    place: {{ {} }}", parts.join(", "));
+        }
+        if !r.capabilities.is_empty() {
+            let _ = writeln!(out, "    capabilities: {}", r.capabilities);
+        }
+        if let Some(m) = r.muster {
+            let _ = writeln!(out, "    muster_minutes: {m}");
         }
         for (key, value) in [
             ("size", r.size),

@@ -197,6 +197,9 @@ pub fn for_each_reference<'a>(
         for id in e.value.dissolved.iter().flat_map(|d| &d.successor) {
             add(Organisation, id, e.file, None);
         }
+        for id in &e.value.borders {
+            add(Organisation, id, e.file, None);
+        }
     }
     for e in &r.hazards {
         for id in &e.value.triggers {
@@ -211,6 +214,12 @@ pub fn for_each_reference<'a>(
         add(Organisation, &v.org, e.file, None);
         if let Some(p) = &v.place {
             add(Organisation, &p.township, e.file, None);
+            if let Some(id) = &p.village {
+                add(Organisation, id, e.file, None);
+            }
+        }
+        for id in &v.capabilities {
+            add(Hazard, id, e.file, None);
         }
         if let Some(id) = &v.hazard {
             add(Hazard, id, e.file, None);
@@ -228,6 +237,12 @@ pub fn for_each_reference<'a>(
     for e in &r.contacts {
         if let Some(id) = &e.value.org {
             add(Organisation, id, e.file, None);
+        }
+    }
+    for e in &r.travel {
+        for route in &e.value.routes {
+            add(Organisation, &route.from, e.file, None);
+            add(Organisation, &route.to, e.file, None);
         }
     }
     for e in &r.external_plans {

@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::check::Severity;
 use crate::i18n::Lang;
+use crate::model::ResponseLevel;
 use crate::report::Format;
 
 #[derive(Debug, Parser)]
@@ -37,6 +38,10 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Print the response dependency graph as DOT, Mermaid or JSON
     Graph(GraphArgs),
+    /// Run the activation cascade of a hazard at a level and a place
+    Activate(ActivateArgs),
+    /// Show what depends on an organisation, post, contact or resource, and what breaks without it
+    Impact(ImpactArgs),
 }
 
 #[derive(Debug, Args)]
@@ -140,6 +145,65 @@ pub enum GraphView {
 }
 
 #[derive(Debug, Args)]
+pub struct ActivateArgs {
+    /// The hazard, by id (rainstorm, forest-fire ...)
+    #[arg(long, value_name = "ID")]
+    pub hazard: String,
+    /// The response level: I, II, III or IV (Ⅰ to Ⅳ, 1 to 4)
+    #[arg(long, value_name = "LEVEL", value_parser = parse_level)]
+    pub level: ResponseLevel,
+    /// Where: a township, village or hazard-point id
+    #[arg(long, value_name = "PLACE")]
+    pub at: String,
+    /// Activate the plans of the hazards it triggers too, instead of putting them on standby
+    #[arg(long)]
+    pub chain: bool,
+    /// Output format
+    #[arg(id = "answer_format", long = "format", value_name = "FORMAT", value_enum, default_value_t = AnswerFormat::Text)]
+    pub format: AnswerFormat,
+    /// The plan repository's folder
+    #[arg(id = "repository", value_name = "PATH", default_value = ".")]
+    pub path: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ImpactArgs {
+    /// The organisation, post, contact or resource, by id
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// Output format
+    #[arg(id = "answer_format", long = "format", value_name = "FORMAT", value_enum, default_value_t = AnswerFormat::Text)]
+    pub format: AnswerFormat,
+    /// The plan repository's folder
+    #[arg(id = "repository", value_name = "PATH", default_value = ".")]
+    pub path: PathBuf,
+}
+
+/// The formats of `emplan activate` and `emplan impact`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum AnswerFormat {
+    /// for the terminal
+    Text,
+    /// one JSON document (version 1)
+    Json,
+    /// a Markdown report to print
+    Md,
+}
+
+/// A response level as a commander says it: I to IV, Ⅰ to Ⅳ, or 1 to 4.
+fn parse_level(text: &str) -> Result<ResponseLevel, String> {
+    match text.trim().to_ascii_uppercase().as_str() {
+        "I" | "Ⅰ" | "1" | "Ⅰ级" => Ok(ResponseLevel::I),
+        "II" | "Ⅱ" | "2" | "Ⅱ级" => Ok(ResponseLevel::II),
+        "III" | "Ⅲ" | "3" | "Ⅲ级" => Ok(ResponseLevel::III),
+        "IV" | "Ⅳ" | "4" | "Ⅳ级" => Ok(ResponseLevel::IV),
+        _ => {
+            Err("expected I, II, III or IV (Ⅰ, Ⅱ, Ⅲ, Ⅳ; 1 to 4) / 应为 I、II、III 或 IV".to_owned())
+        }
+    }
+}
+
+#[derive(Debug, Args)]
 pub struct SchemaArgs {
     /// Write the schemas into this folder instead of printing them
     #[arg(long)]
@@ -155,8 +219,22 @@ const ZH: &[(&str, &str)] = &[
     ("rules", "列出全部规则"),
     ("schema", "输出或写入文件格式的 JSON Schema"),
     ("graph", "以 DOT、Mermaid 或 JSON 输出应急响应依赖图"),
+    ("activate", "推演某灾种在某级别、某地点的预案启动链条"),
+    (
+        "impact",
+        "显示依赖某单位、岗位、联系人或资源的一切，以及它缺位时什么会失效",
+    ),
+    ("hazard", "灾种编号（rainstorm、forest-fire 等）"),
+    ("level", "响应级别：I、II、III 或 IV（Ⅰ至Ⅳ，1至4）"),
+    ("at", "地点：乡镇（街道）、村（社区）或隐患点编号"),
+    (
+        "chain",
+        "同时启动其引发的次生灾种的预案，而不是只让其预警待命",
+    ),
+    ("id", "单位、岗位、联系人或资源编号"),
     ("repository", "预案仓库目录［默认：.］"),
     ("graph_format", "输出格式［默认：dot］"),
+    ("answer_format", "输出格式［默认：text］"),
     ("view", "显示哪一部分［默认：plans］"),
     (
         "focus",
@@ -192,6 +270,13 @@ const ZH_VALUES: &[(&str, &str)] = &[
          - dot：Graphviz DOT（用 `dot -Tsvg` 绘制）\n\
          - mermaid：Mermaid 流程图（GitHub 可在 Markdown 中显示）\n\
          - json：节点-连线 JSON（第 1 版）",
+    ),
+    (
+        "answer_format",
+        "输出格式［默认：text］\n\
+         - text：终端显示\n\
+         - json：一个 JSON 文档（第 1 版）\n\
+         - md：可打印的 Markdown 报告",
     ),
     (
         "view",

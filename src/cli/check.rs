@@ -13,7 +13,7 @@ use crate::report::{self, Format, Scope, Summary};
 use crate::tr;
 
 use super::args::{CheckArgs, Color};
-use super::{EXIT_FINDINGS, EXIT_OK};
+use super::{EXIT_FINDINGS, EXIT_OK, cannot_read};
 
 pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
     let target = target(args, lang)?;
@@ -87,15 +87,6 @@ struct Target {
     root: PathBuf,
     /// How the root was found and the files and folders reported on, when not all of them.
     scope: Option<(FoundBy, Vec<PathBuf>)>,
-}
-
-fn cannot_read(path: &Path, message: &str, lang: Lang) -> String {
-    let path = path.display();
-    tr!(
-        lang,
-        "cannot read {path}: {message}",
-        "无法读取 {path}：{message}"
-    )
 }
 
 /// The repository root and the scope of `emplan check PATHS [--root DIR]`. A single folder is

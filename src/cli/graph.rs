@@ -1,7 +1,5 @@
 //! `emplan graph`: the response dependency graph as DOT, Mermaid or node-link JSON.
 
-use std::io::Write;
-
 use crate::check::index::suggest;
 use crate::graph::export::{self, View};
 use crate::graph::{Graph, Node};
@@ -9,19 +7,11 @@ use crate::i18n::Lang;
 use crate::load;
 use crate::tr;
 
-use super::EXIT_OK;
 use super::args::{GraphArgs, GraphFormat, GraphView};
+use super::{EXIT_OK, cannot_read, print};
 
 pub fn run(args: &GraphArgs, lang: Lang) -> Result<i32, String> {
-    let repo = load::load(&args.path).map_err(|e| {
-        let path = e.path.display();
-        let message = &e.message;
-        tr!(
-            lang,
-            "cannot read {path}: {message}",
-            "无法读取 {path}：{message}"
-        )
-    })?;
+    let repo = load::load(&args.path).map_err(|e| cannot_read(&e.path, &e.message, lang))?;
     let graph = Graph::build(&repo);
     let focus = match &args.focus {
         None => None,
@@ -43,13 +33,7 @@ pub fn run(args: &GraphArgs, lang: Lang) -> Result<i32, String> {
             text
         }
     };
-    let mut out = std::io::stdout().lock();
-    if let Err(error) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        // A closed pipe (`emplan graph | head`) is not a failure.
-        if error.kind() != std::io::ErrorKind::BrokenPipe {
-            return Err(error.to_string());
-        }
-    }
+    print(&text)?;
     Ok(EXIT_OK)
 }
 

@@ -1,9 +1,11 @@
 //! The command line: parse, pick the language, dispatch to one verb per file.
 
+mod activate;
 mod args;
 mod check;
 mod explain;
 mod graph;
+mod impact;
 mod rules;
 pub(crate) mod schema;
 
@@ -52,11 +54,33 @@ pub fn run(argv: Vec<OsString>) -> i32 {
         Command::Rules => rules::run(lang),
         Command::Schema(args) => schema::run(&args, lang),
         Command::Graph(args) => graph::run(&args, lang),
+        Command::Activate(args) => activate::run(&args, lang),
+        Command::Impact(args) => impact::run(&args, lang),
     };
     result.unwrap_or_else(|message| {
         let _ = writeln!(std::io::stderr(), "emplan: {message}");
         EXIT_USAGE
     })
+}
+
+/// The message for a repository that cannot be read at all.
+fn cannot_read(path: &std::path::Path, message: &str, lang: Lang) -> String {
+    let path = path.display();
+    crate::tr!(
+        lang,
+        "cannot read {path}: {message}",
+        "无法读取 {path}：{message}"
+    )
+}
+
+/// Writes a verb's answer to standard output. A closed pipe (`emplan graph | head`) is not a
+/// failure.
+fn print(text: &str) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(error.to_string()),
+        _ => Ok(()),
+    }
 }
 
 /// The `--lang` value, read before clap so that clap's own help is in that language.

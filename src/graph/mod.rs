@@ -6,6 +6,7 @@
 //! Every edge keeps where it was written (the id's span in its file), so an answer drawn from the
 //! graph can cite the line of the plan it comes from.
 
+pub mod cascade;
 pub mod export;
 
 use std::collections::HashMap;

@@ -5,6 +5,7 @@
 pub mod plan;
 pub mod registry;
 pub mod span;
+pub mod travel;
 pub mod values;
 
 use std::collections::HashSet;
@@ -165,6 +166,8 @@ pub struct Registry {
     pub posts: Vec<Entry<registry::Post>>,
     pub contacts: Vec<Entry<registry::Contact>>,
     pub external_plans: Vec<Entry<registry::ExternalPlan>>,
+    /// The `travel` sections, in file order.
+    pub travel: Vec<Entry<registry::Travel>>,
 }
 
 impl Registry {
@@ -179,6 +182,7 @@ impl Registry {
         add(&mut self.posts, file, part.posts);
         add(&mut self.contacts, file, part.contacts);
         add(&mut self.external_plans, file, part.external_plans);
+        add(&mut self.travel, file, part.travel.into_iter().collect());
     }
 }
 

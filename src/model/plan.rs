@@ -347,6 +347,12 @@ pub struct ResponseDef {
     /// Grades of the event (see `grading`) this level responds to.
     #[serde(default)]
     pub grades: Vec<Spanned<ResponseLevel>>,
+    /// The parent plans' response levels at which this level starts, for a plan that grades
+    /// differently from its parents (a township with two levels under a district with four:
+    /// its level I starts at the district's I and II). Without it, a parent's level starts
+    /// the same level here, or the nearest one this plan has.
+    #[serde(default)]
+    pub parent_levels: Vec<Spanned<ResponseLevel>>,
     /// Who decides to activate the level.
     #[serde(default)]
     pub decided_by: Option<Decision>,

@@ -28,6 +28,57 @@ pub struct RegistryFile {
     /// Plans kept outside this repository that its plans refer to (the city's plans).
     #[serde(default)]
     pub external_plans: Vec<ExternalPlan>,
+    /// How travel times are reckoned from coordinates, and the roads that are slower than that.
+    #[serde(default)]
+    pub travel: Option<Travel>,
+}
+
+/// How long it takes to get from one place to another: the straight-line distance between two
+/// coordinates, times a road factor, at an average speed; or the minutes of a known route.
+///
+/// A district knows the coordinates of its township seats, bases and hazard points (they are on
+/// every map and in the hazard-point register), and its emergency office knows which roads are
+/// slow. Measuring every pair of places is what nobody can keep up to date.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Travel {
+    /// Road distance divided by straight-line distance (1.0 or more; 1.6 suits mountain
+    /// counties). Default 1.5.
+    #[serde(default)]
+    pub road_factor: Option<Spanned<f64>>,
+    /// Average speed of an emergency vehicle on those roads, in km/h. Default 40.
+    #[serde(default)]
+    pub speed_kmh: Option<Spanned<f64>>,
+    /// Known travel times between two townships that override the estimate (a mountain road,
+    /// a ferry, a bridge under repair).
+    #[serde(default)]
+    pub routes: Vec<Route>,
+}
+
+/// A known travel time between two townships, in both directions.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    /// One end, by township id.
+    pub from: Id,
+    /// The other end, by township id.
+    pub to: Id,
+    /// Minutes by road, seat to seat.
+    pub minutes: Spanned<u32>,
+    /// Why the estimate does not hold (盘山公路, 渡口).
+    #[serde(default)]
+    pub note: Option<Spanned<String>>,
+}
+
+/// A point on the map, in decimal degrees (WGS 84 or GCJ-02: the difference, a few hundred
+/// metres, does not change a travel time).
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Coordinates {
+    /// Latitude, -90 to 90 (利州区: about 32.4).
+    pub lat: Spanned<f64>,
+    /// Longitude, -180 to 180 (利州区: about 105.8).
+    pub lon: Spanned<f64>,
 }
 
 /// A plan kept outside the repository (the city's specialised plan, a neighbour's plan): it can
@@ -71,6 +122,13 @@ pub struct Organisation {
     /// here.
     #[serde(default)]
     pub external: bool,
+    /// Where its seat is (a township's government, a village committee, a base).
+    #[serde(default)]
+    pub at: Option<Coordinates>,
+    /// Jurisdictions outside the repository that this township borders (昭化区), by
+    /// organisation id: a joint plan with one of them activates for an event here.
+    #[serde(default)]
+    pub borders: Vec<Id>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, JsonSchema)]
@@ -183,6 +241,12 @@ pub struct Resource {
     /// Contact for call-up, by contact id.
     #[serde(default)]
     pub contact: Option<Id>,
+    /// Hazards a team is trained and equipped for, by hazard id.
+    #[serde(default)]
+    pub capabilities: Vec<Id>,
+    /// Minutes a team needs to assemble and set off (集结出发), before the drive.
+    #[serde(default)]
+    pub muster_minutes: Option<Spanned<u32>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, JsonSchema)]
@@ -208,12 +272,15 @@ pub enum ResourceKind {
 pub struct Place {
     /// Township or street it lies in, by organisation id.
     pub township: Id,
+    /// Village or community it lies in, by organisation id.
+    #[serde(default)]
+    pub village: Option<Id>,
     /// Address or description.
     #[serde(default)]
     pub address: Option<Spanned<String>>,
-    /// Travel time by road to the district centre, in minutes.
+    /// Its own coordinates; without them, those of its village, then of its township.
     #[serde(default)]
-    pub travel_minutes: Option<Spanned<u32>>,
+    pub at: Option<Coordinates>,
 }
 
 /// One line of a warehouse's stock.

@@ -54,6 +54,8 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                     "a `,` inside `{{...}}` ends a value, so `{field}` was read as a field: put the whole text in quotes: `{quoted}`",
                     "`{{...}}` 中的“,”会结束一个值，“{field}”因此被当成了字段：请给整段文字加引号：`{quoted}`"
                 ));
+            } else if let Some(help) = removed(field, cx.lang) {
+                helps.push(help);
             } else if let Some(near) = suggest(field, expected.iter().copied()) {
                 helps.push(tr!(
                     cx.lang,
@@ -74,6 +76,18 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         _ => None,
     });
+}
+
+/// What to write instead of a field that earlier versions of the format had.
+fn removed(field: &str, lang: crate::i18n::Lang) -> Option<String> {
+    match field {
+        "travel_minutes" => Some(tr!(
+            lang,
+            "`travel_minutes` (minutes to the district centre) was replaced by coordinates: give the township `at: {{lat: .., lon: ..}}` (or this `place` its own `at`), and list slow roads under `travel.routes` (docs/format.md, \"Where things are\")",
+            "`travel_minutes`（到区中心的分钟数）已由坐标取代：请给所在乡镇写 `at: {{lat: .., lon: ..}}`（或给此 `place` 写自己的 `at`），慢路写在 `travel.routes` 中（见 docs/format.md“Where things are”）"
+        )),
+        _ => None,
+    }
 }
 
 /// When the unknown field at `field` (a byte range of `text`) is the rest of a text that an

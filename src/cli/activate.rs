@@ -1,0 +1,65 @@
+//! `emplan activate`: the activation cascade of a hazard at a level and a place.
+
+use crate::check::{self, Severity};
+use crate::graph::cascade::{self, Lookup, Scenario, Unknown, output};
+use crate::i18n::Lang;
+use crate::load;
+use crate::model::travel::Travel;
+use crate::tr;
+
+use super::args::{ActivateArgs, AnswerFormat};
+use super::{EXIT_OK, cannot_read, print};
+
+pub fn run(args: &ActivateArgs, lang: Lang) -> Result<i32, String> {
+    let repo = load::load(&args.path).map_err(|e| cannot_read(&e.path, &e.message, lang))?;
+    let lookup = Lookup::new(&repo);
+    let travel = Travel::new(&repo);
+    let scenario = Scenario {
+        hazard: &args.hazard,
+        level: args.level,
+        place: &args.at,
+        chain: args.chain,
+    };
+    let cascade = cascade::activate(&repo, &lookup, &travel, scenario).map_err(|unknown| {
+        let (hazard, place) = (&args.hazard, &args.at);
+        match unknown {
+            Unknown::Hazard(Some(near)) => tr!(
+                lang,
+                "--hazard: no hazard `{hazard}` in the registry; did you mean `{near}`?",
+                "--hazard：登记册中没有灾种 `{hazard}`；是否应为 `{near}`？"
+            ),
+            Unknown::Hazard(None) => tr!(
+                lang,
+                "--hazard: no hazard `{hazard}` in the registry (`emplan graph --view all --format json` lists them)",
+                "--hazard：登记册中没有灾种 `{hazard}`（`emplan graph --view all --format json` 可列出全部）"
+            ),
+            Unknown::Place(Some(near)) => tr!(
+                lang,
+                "--at: no township, village or hazard point `{place}`; did you mean `{near}`?",
+                "--at：没有编号为 `{place}` 的乡镇（街道）、村（社区）或隐患点；是否应为 `{near}`？"
+            ),
+            Unknown::Place(None) => tr!(
+                lang,
+                "--at: no township, village or hazard point `{place}`",
+                "--at：没有编号为 `{place}` 的乡镇（街道）、村（社区）或隐患点"
+            ),
+        }
+    })?;
+    // Errors elsewhere in the repository leave the answer incomplete: say which.
+    let gaps: Vec<check::Diagnostic> = check::check(&repo, lang)
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    let text = match args.format {
+        AnswerFormat::Json => {
+            let value = output::json(&repo, &lookup, &cascade, &gaps);
+            let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+            text.push('\n');
+            text
+        }
+        AnswerFormat::Text => output::text(&repo, &lookup, &cascade, &gaps, lang, false),
+        AnswerFormat::Md => output::text(&repo, &lookup, &cascade, &gaps, lang, true),
+    };
+    print(&text)?;
+    Ok(EXIT_OK)
+}

@@ -1,6 +1,6 @@
 //! Stage 2: rules over the [`Repository`] -> [`Diagnostic`]s.
 //!
-//! One file per rule, in a folder per family: `structure` (S), `references` (R), `linkage` (L).
+//! One file per rule, in a folder per family: `structure` (S), `references` (R), `linkage` (L), `graph` (G).
 //! Every rule has a stable code, a kebab-case name, a default severity and a doc that
 //! `emplan explain CODE` prints, with an example that the test suite runs: applied to the small
 //! repository in `tests/fixtures/mini`, the example's bad text must trigger the rule and its good
@@ -8,6 +8,7 @@
 
 pub mod diagnostic;
 pub mod example;
+pub mod graph;
 pub mod index;
 pub mod linkage;
 pub mod references;
@@ -27,6 +28,7 @@ pub enum Family {
     Structure,
     References,
     Linkage,
+    Graph,
 }
 
 impl Family {
@@ -35,6 +37,7 @@ impl Family {
             Family::Structure => lang.pick("structure", "结构"),
             Family::References => lang.pick("references", "引用"),
             Family::Linkage => lang.pick("linkage", "衔接"),
+            Family::Graph => lang.pick("graph", "响应图"),
         }
     }
 }
@@ -128,6 +131,10 @@ pub static RULES: &[&Rule] = &[
     &linkage::action_not_accepted::RULE,
     &linkage::action_org_mismatch::RULE,
     &linkage::lead_without_plan::RULE,
+    &graph::unreachable_plan::RULE,
+    &graph::activation_cycle::RULE,
+    &graph::hazard_point_out_of_reach::RULE,
+    &graph::commander_in_two_hqs::RULE,
 ];
 
 /// The rule with this code or name.

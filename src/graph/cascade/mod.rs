@@ -156,8 +156,8 @@ impl Called<'_> {
 /// Something the cascade shows to be wrong.
 #[derive(Debug)]
 pub enum Conflict<'a> {
-    /// One person holds or stands in for command posts in two HQs convened at once: (contact,
-    /// [(plan, post)]).
+    /// One person holds or stands in for command posts in HQs of two organisations convened
+    /// at once: (contact, [(plan, post)]).
     TwoHeadquarters(&'a str, Vec<(&'a str, &'a str)>),
     /// An action of `plan` for `org` under `duty`, and no plan of `org` accepts that duty.
     NotAccepted {
@@ -986,7 +986,16 @@ fn conflicts<'a>(
         }
     }
     for (contact, list) in seats {
-        if list.len() > 1 {
+        // One post heading two HQs of its own organisation (a township's HQ and its flood HQ)
+        // is one command with two names; two organisations' HQs need two people.
+        let mut owners: Vec<&str> = list
+            .iter()
+            .filter_map(|(plan, _)| lookup.plans.get(plan))
+            .map(|p| p.meta.owner.as_str())
+            .collect();
+        owners.sort_unstable();
+        owners.dedup();
+        if owners.len() > 1 {
             out.push(Conflict::TwoHeadquarters(contact, list));
         }
     }

@@ -622,12 +622,17 @@ impl Writer {
             }
         } else {
             for c in resources {
+                let from = from(c);
+                let from = if from.is_empty() {
+                    from
+                } else {
+                    format!("（{from}）")
+                };
                 let _ = writeln!(
                     self.out,
-                    "  {:>10}  {}（{}）  {}",
+                    "  {:>10}  {}{from}  {}",
                     minutes(c),
                     c.resource.name.value,
-                    from(c),
                     why(c)
                 );
             }

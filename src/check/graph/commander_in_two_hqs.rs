@@ -1,0 +1,222 @@
+use std::collections::BTreeMap;
+
+use crate::check::index::FastMap;
+use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
+use crate::model::registry::OrgKind;
+use crate::model::{Id, Loc, Plan, PlanKind, PlanScope};
+use crate::tr;
+
+pub static RULE: Rule = Rule {
+    code: "G104",
+    name: "commander-in-two-hqs",
+    family: Family::Graph,
+    severity: Severity::Warning,
+    summary: (
+        "one person commands two HQs that one hazard convenes together",
+        "同一人在同一灾害链同时启动的两个指挥机构中担任指挥",
+    ),
+    doc: (
+        "\
+## What it does
+For each hazard, takes the command HQs that an event of it convenes together: the HQs of the
+plans that cover the hazard or a hazard it directly triggers (`triggers`), and the HQ of the
+township where it happens. Reports a person who holds a commanding post (commander, commissar,
+executive deputy, field commander, a level's commander) in HQs of two different organisations
+among them. The overall plan's commander is left out: at the top of the system, taking over
+every HQ is that post's job.
+
+## Why is this bad?
+A rainstorm convenes the flood HQ, the meteorological-disaster HQ and the geological-hazard HQ
+in the same hour. One person cannot be in two command posts at once: one HQ is left without
+its commander exactly when the plans expect both to act (2024 办法 Art. 8, 指挥机构及其职责).
+Plans drafted one at a time never show it; the graph does.
+
+## How to fix
+Give one of the HQs another commander, or make one HQ the field HQ of the other in the plans.",
+        "\
+## 作用
+对每个灾种，找出该灾种发生时同时启动的指挥机构：适用于该灾种或其直接引发的灾种
+（`triggers`）的预案所设的指挥机构，以及事发乡镇的指挥机构。
+若同一人在其中两个不同单位的指挥机构中担任指挥岗位
+（指挥长、政委、常务副指挥长、现场指挥长、某级响应的指挥），就报告此人。
+总体应急预案的指挥长不在此列：处于体系顶端，统揽各指挥机构本是其职责。
+
+## 为什么有问题
+一场暴雨会在同一小时内启动防汛抗旱指挥部、气象灾害应急指挥部和地质灾害应急指挥部。
+一个人不能同时坐镇两个指挥部：恰在各预案都要求两个指挥部同时行动时，
+其中一个就没有了指挥长（2024年《办法》第八条，指挥机构及其职责）。
+逐个编制的预案看不出这一点，响应依赖图能看出来。
+
+## 如何修复
+为其中一个指挥机构另定指挥长，或在预案中把一个指挥机构设为另一个的现场指挥部。",
+    ),
+    example: Example {
+        file: "registry/registry.yaml",
+        find: "org: qu-shuiliju, holder: c-0003 }",
+        bad: "org: qu-shuiliju, holder: c-0002 }",
+        good: "org: qu-shuiliju, holder: c-0003 }",
+    },
+    run,
+};
+
+/// A commanding post of an HQ, and where the plan names it.
+struct Seat<'a> {
+    plan: &'a Plan,
+    post: &'a Id,
+}
+
+impl Seat<'_> {
+    fn loc(&self) -> Loc {
+        self.plan.loc(self.post.span)
+    }
+}
+
+fn seats(plan: &Plan) -> Vec<&Id> {
+    let m = &plan.meta;
+    let mut out: Vec<&Id> = Vec::new();
+    if let Some(c) = &m.command {
+        out.extend(
+            c.commander
+                .iter()
+                .chain(&c.commissar)
+                .chain(&c.executive_deputy),
+        );
+        out.extend(c.field.iter().filter_map(|f| f.commander.as_ref()));
+        out.extend(m.response.iter().filter_map(|r| r.commander.as_ref()));
+    }
+    out
+}
+
+fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let plans = &cx.repo.plans;
+    // The overall plans' commanders take over everything: not counted.
+    let top: Vec<&str> = cx
+        .overall_plans()
+        .filter_map(|p| p.meta.command.as_ref()?.commander.as_ref())
+        .map(|p| p.as_str())
+        .collect();
+    let holder = |post: &str| {
+        cx.posts
+            .get(post)
+            .and_then(|p| p.value.holder.as_ref())
+            .map(|h| h.as_str())
+    };
+    let is_township = |plan: &Plan| {
+        let m = &plan.meta;
+        let org = m.jurisdiction.as_ref().unwrap_or(&m.owner).as_str();
+        cx.organisations
+            .get(org)
+            .is_some_and(|o| o.value.kind.value == OrgKind::Township)
+    };
+    // HQs by the hazards that convene them, and townships' HQs by township.
+    let mut by_hazard: FastMap<&str, Vec<usize>> = FastMap::default();
+    let mut township_hqs: FastMap<&str, Vec<usize>> = FastMap::default();
+    for (i, plan) in plans.iter().enumerate() {
+        let m = &plan.meta;
+        if m.command.is_none() || m.kind.value == PlanKind::Overall || !plan.complete {
+            continue;
+        }
+        if is_township(plan) {
+            let m = &plan.meta;
+            let township = m.jurisdiction.as_ref().unwrap_or(&m.owner).as_str();
+            let comprehensive = m.scope.as_ref().map(|s| s.value) != Some(PlanScope::Hazard);
+            if comprehensive {
+                township_hqs.entry(township).or_default().push(i);
+                continue;
+            }
+        }
+        for hazard in &m.hazards {
+            by_hazard.entry(hazard.as_str()).or_default().push(i);
+        }
+    }
+    // Person -> first finding: (hazard, seats).
+    let mut found: BTreeMap<&str, (&str, Vec<Seat<'_>>)> = BTreeMap::new();
+    for e in &cx.repo.registry.hazards {
+        let h = &e.value;
+        let together = std::iter::once(&h.id).chain(&h.triggers);
+        let mut hqs: Vec<usize> = together
+            .flat_map(|x| by_hazard.get(x.as_str()).into_iter().flatten().copied())
+            .collect();
+        hqs.sort_unstable();
+        hqs.dedup();
+        // Per township: the hazard's HQs and the township's own, convened together there.
+        let mut groups: Vec<Vec<usize>> = vec![hqs.clone()];
+        for own in township_hqs.values() {
+            let mut group = hqs.clone();
+            group.extend(own.iter().copied().filter(|i| !hqs.contains(i)));
+            if group.len() > hqs.len() {
+                groups.push(group);
+            }
+        }
+        for group in groups {
+            let mut people: BTreeMap<&str, Vec<Seat<'_>>> = BTreeMap::new();
+            for &i in &group {
+                let plan = &plans[i];
+                for post in seats(plan) {
+                    if top.contains(&post.as_str()) {
+                        continue;
+                    }
+                    let Some(person) = holder(post.as_str()) else {
+                        continue;
+                    };
+                    let list = people.entry(person).or_default();
+                    if !list.iter().any(|s| std::ptr::eq(s.plan, plan)) {
+                        list.push(Seat { plan, post });
+                    }
+                }
+            }
+            for (person, list) in people {
+                let mut owners: Vec<&str> = list.iter().map(|s| cx.owner(s.plan)).collect();
+                owners.sort_unstable();
+                owners.dedup();
+                if owners.len() > 1 && !found.contains_key(person) {
+                    found.insert(person, (h.id.as_str(), list));
+                }
+            }
+        }
+    }
+    for (person, (hazard, seats)) in found {
+        let name = cx
+            .contacts
+            .get(person)
+            .map_or(person, |c| c.value.name.as_str());
+        let hazard = cx
+            .hazards
+            .get(hazard)
+            .map_or(hazard, |h| h.value.name.as_str());
+        let hqs: Vec<String> = seats
+            .iter()
+            .map(|s| {
+                let hq = s.plan.meta.command.as_ref().map_or("", |c| c.hq.as_str());
+                format!("{hq} ({})", s.plan.meta.id.as_str())
+            })
+            .collect();
+        let list = hqs.join(cx.lang.pick(", ", "、"));
+        let (first, rest) = (&seats[0], &seats[1..]);
+        let mut diagnostic = Diagnostic::new(
+            &RULE,
+            rest[0].loc(),
+            tr!(
+                cx.lang,
+                "{name} ({person}) commands HQs that {hazard} convenes together: {list}",
+                "{name}（{person}）在{hazard}同时启动的多个指挥机构中担任指挥：{list}"
+            ),
+        )
+        .with_help(tr!(
+            cx.lang,
+            "give one of these HQs another commander, or make one the field HQ of the other",
+            "请为其中一个指挥机构另定指挥长，或把其中一个设为另一个的现场指挥部"
+        ))
+        .with_related(
+            first.loc(),
+            tr!(cx.lang, "also commands here", "同时在此担任指挥"),
+        );
+        for other in &rest[1..] {
+            diagnostic = diagnostic.with_related(
+                other.loc(),
+                tr!(cx.lang, "also commands here", "同时在此担任指挥"),
+            );
+        }
+        out.push(diagnostic);
+    }
+}

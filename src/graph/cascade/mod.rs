@@ -655,8 +655,9 @@ impl<'a> Cascader<'_, 'a> {
                     reasons.push(own);
                 }
                 if self.area(plan) != Area::Elsewhere {
-                    // The overall plan gives every lead department its hazard: accepting one
-                    // of its duties activates a plan only for a hazard the plan covers.
+                    // The overall plan gives every lead department its hazard, a township's
+                    // plan every enterprise its report: accepting a duty of a plan for all
+                    // hazards activates a plan only for a hazard the plan covers.
                     let covered = match self.covers(plan) {
                         Some((primary, _)) => primary || self.chain,
                         None => false,
@@ -664,7 +665,7 @@ impl<'a> Cascader<'_, 'a> {
                     for accept in &plan.meta.accepts {
                         let from = accept.plan.as_str();
                         if let Some((true, source)) = self.state.get(from)
-                            && (source.plan.meta.kind.value != PlanKind::Overall || covered)
+                            && (!all_hazards(source.plan) || covered)
                         {
                             reasons.push((true, Reason::Accepts(from, accept.duty.as_str())));
                         }
@@ -725,6 +726,17 @@ impl<'a> Cascader<'_, 'a> {
             Some(OrgKind::Village) => self.lookup.parent(org) == Some(self.place.township),
             _ => true,
         }
+    }
+}
+
+/// Whether a plan is for every hazard of its jurisdiction: the overall plan and the township's
+/// comprehensive plan.
+fn all_hazards(plan: &Plan) -> bool {
+    let m = &plan.meta;
+    match m.kind.value {
+        PlanKind::Overall => true,
+        PlanKind::Township => m.scope.as_ref().map(|s| s.value) != Some(PlanScope::Hazard),
+        _ => false,
     }
 }
 

@@ -1,0 +1,245 @@
+//! `emplan activate`: the activation cascade of the sample, pinned for three scenarios, and its
+//! answers to bad input.
+
+mod common;
+
+use std::process::Command;
+
+use assert_cmd::cargo::CommandCargoExt;
+
+fn emplan(args: &[&str]) -> (i32, String, String) {
+    let output = Command::cargo_bin("emplan")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("LANG", "C.UTF-8")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+/// The three scenarios: a hazard, a level, a place (a township, a village, a hazard point).
+const SCENARIOS: [(&str, &str, &str, &str); 3] = [
+    ("rainstorm_baolun", "rainstorm", "II", "xz-baolun"),
+    ("forest_fire_yueba", "forest-fire", "Ⅲ", "cun-yueba"),
+    ("landslide_point", "landslide", "4", "hp-baichao-yueba"),
+];
+
+#[test]
+fn three_scenarios_match_the_golden_text_and_json() {
+    for (name, hazard, level, place) in SCENARIOS {
+        let args = [
+            "activate", "--hazard", hazard, "--level", level, "--at", place,
+        ];
+        let (code, text, err) = emplan(&[&args[..], &["plans"]].concat());
+        assert_eq!(code, 0, "{name}: {err}");
+        insta::assert_snapshot!(format!("activate_{name}_text"), text);
+        let (code, json, _) = emplan(&[&args[..], &["--format", "json", "plans"]].concat());
+        assert_eq!(code, 0);
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["version"], 1);
+        insta::assert_snapshot!(format!("activate_{name}_json"), json);
+        // Run to run, byte for byte.
+        let (_, again, _) = emplan(&[&args[..], &["--format", "json", "plans"]].concat());
+        assert_eq!(json, again, "{name}");
+    }
+}
+
+#[test]
+fn a_rainstorm_at_baolun_reaches_every_tier_of_plan() {
+    let args = [
+        "activate",
+        "--hazard",
+        "rainstorm",
+        "--level",
+        "II",
+        "--at",
+        "xz-baolun",
+        "--format",
+        "json",
+        "plans",
+    ];
+    let (code, json, _) = emplan(&args);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let ids = |key: &str| -> Vec<String> {
+        v[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["plan"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let (activated, standby) = (ids("activated"), ids("standby"));
+    // The rainstorm plans, the township's plan, its hazard-point site plan, departmental plans
+    // accepting the activated duties, and the joint plan with the neighbour 宝轮 borders.
+    for plan in [
+        "zx-flood-drought",
+        "zx-meteo",
+        "xz-baolun-plan",
+        "xz-baolun-flood",
+        "xc-baolun-qingjiang",
+        "bm-shuili",
+        "bm-caizheng",
+        "lh-jialing",
+    ] {
+        assert!(activated.contains(&plan.to_owned()), "{plan} not activated");
+    }
+    // The flood and geological-hazard plans come through the hazard chain, on standby.
+    for plan in ["zx-geohazard", "zx-disaster-relief"] {
+        assert!(standby.contains(&plan.to_owned()), "{plan} not on standby");
+        assert!(!activated.contains(&plan.to_owned()));
+    }
+    // No plan of another township.
+    assert!(!activated.iter().any(|p| p.starts_with("xz-sandui")));
+    // The township plan grades Ⅲ/Ⅳ and maps the district's Ⅱ onto its Ⅲ (`parent_levels`).
+    let baolun = v["activated"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["plan"] == "xz-baolun-plan")
+        .unwrap();
+    assert_eq!(baolun["level"], "III");
+    // Teams with their travel times, the local ones inside the rescue circle.
+    let teams: Vec<&serde_json::Value> = v["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["kind"] == "team")
+        .collect();
+    let local = teams.iter().find(|r| r["id"] == "team-tw-baolun").unwrap();
+    assert_eq!(local["within_circle"], true);
+    assert!(local["minutes"].as_u64().unwrap() <= 60);
+    assert!(teams.iter().any(|r| r["within_circle"] == false));
+    // With --chain the plans of the chain are activated too.
+    let chained = [&args[..9], &["--chain", "plans"]].concat();
+    let (_, json, _) = emplan(&chained);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let activated: Vec<&str> = v["activated"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["plan"].as_str().unwrap())
+        .collect();
+    assert!(activated.contains(&"zx-geohazard"));
+    assert!(v["standby"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn the_chinese_view_names_levels_and_reasons_in_chinese() {
+    let (code, text, _) = emplan(&[
+        "activate",
+        "--hazard",
+        "rainstorm",
+        "--level",
+        "Ⅱ",
+        "--at",
+        "xz-baolun",
+        "--lang",
+        "zh",
+        "plans",
+    ]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("activate_rainstorm_baolun_zh", text);
+}
+
+#[test]
+fn the_markdown_report_has_tables() {
+    let (code, md, _) = emplan(&[
+        "activate",
+        "--hazard",
+        "forest-fire",
+        "--level",
+        "III",
+        "--at",
+        "cun-yueba",
+        "--format",
+        "md",
+        "plans",
+    ]);
+    assert_eq!(code, 0);
+    assert!(md.starts_with("# "));
+    assert!(md.contains("| Due | Who | What | From |"));
+    assert!(md.contains("| Resource | Where | Time | Why |"));
+}
+
+#[test]
+fn unknown_hazards_levels_and_places_are_named_with_a_near_miss() {
+    let base = ["activate", "--level", "II", "--at", "xz-baolun", "--hazard"];
+    let (code, _, err) = emplan(&[&base[..], &["rainstrom", "plans"]].concat());
+    assert_eq!(code, 2);
+    assert!(err.contains("did you mean `rainstorm`?"), "{err}");
+    let (code, _, err) = emplan(&[
+        "activate",
+        "--hazard",
+        "rainstorm",
+        "--level",
+        "II",
+        "--at",
+        "xz-baolung",
+        "plans",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("did you mean `xz-baolun`?"), "{err}");
+    let (code, _, err) = emplan(&[
+        "activate",
+        "--hazard",
+        "rainstorm",
+        "--level",
+        "V",
+        "--at",
+        "xz-baolun",
+        "plans",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("expected I, II, III or IV"), "{err}");
+}
+
+#[test]
+fn a_repository_with_errors_still_answers_and_says_what_is_missing() {
+    // The sample with a misspelt post holder.
+    let mut files =
+        common::read_tree(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans"));
+    let posts = files
+        .iter_mut()
+        .find(|(path, _)| path == "registry/posts.yaml")
+        .unwrap();
+    let text = String::from_utf8(posts.1.clone()).unwrap();
+    posts.1 = text
+        .replacen("holder: c-gov-wenwei}", "holder: c-gov-wenweii}", 1)
+        .into_bytes();
+    let dir = common::write_tree(&files);
+    let root = dir.path().to_str().unwrap();
+    let (code, json, _) = emplan(&[
+        "activate",
+        "--hazard",
+        "rainstorm",
+        "--level",
+        "II",
+        "--at",
+        "xz-baolun",
+        "--format",
+        "json",
+        root,
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(!v["activated"].as_array().unwrap().is_empty());
+    let gaps = v["incomplete"].as_array().unwrap();
+    assert!(gaps.iter().any(|g| g["code"] == "R108"), "{gaps:?}");
+    let (_, text, _) = emplan(&[
+        "activate",
+        "--hazard",
+        "rainstorm",
+        "--level",
+        "II",
+        "--at",
+        "xz-baolun",
+        root,
+    ]);
+    assert!(text.contains("The answer is incomplete"), "{text}");
+}

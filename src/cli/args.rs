@@ -120,6 +120,10 @@ pub struct GraphArgs {
     /// With --focus: how many edges away from it to go
     #[arg(long, value_name = "N", default_value_t = 2)]
     pub depth: usize,
+    /// Rank organisations, posts and resources by how much of the response depends on them
+    /// alone (a table, or JSON with --format json)
+    #[arg(long, conflicts_with_all = ["focus", "view"])]
+    pub critical: bool,
 }
 
 /// The formats of `emplan graph`.
@@ -241,6 +245,10 @@ const ZH: &[(&str, &str)] = &[
         "只显示此预案、单位、岗位、联系人、资源或灾种（按编号）附近的部分",
     ),
     ("depth", "配合 --focus：从它出发最多经过几条边［默认：2］"),
+    (
+        "critical",
+        "按响应对其单独依赖的程度，给单位、岗位和资源排名（表格；配合 --format json 输出 JSON）",
+    ),
     (
         "paths",
         "预案仓库目录，或仓库内的文件和目录：检查整个仓库，只报告这些文件中的问题［默认：.］",

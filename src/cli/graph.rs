@@ -1,17 +1,41 @@
 //! `emplan graph`: the response dependency graph as DOT, Mermaid or node-link JSON.
 
 use crate::check::index::suggest;
+use crate::graph::cascade::Lookup;
 use crate::graph::export::{self, View};
+use crate::graph::impact;
 use crate::graph::{Graph, Node};
 use crate::i18n::Lang;
 use crate::load;
+use crate::model::travel::Travel;
 use crate::tr;
 
 use super::args::{GraphArgs, GraphFormat, GraphView};
 use super::{EXIT_OK, cannot_read, print};
 
+/// How many lines of the `--critical` ranking the table shows (the JSON has them all).
+const CRITICAL_SHOWN: usize = 30;
+
 pub fn run(args: &GraphArgs, lang: Lang) -> Result<i32, String> {
     let repo = load::load(&args.path).map_err(|e| cannot_read(&e.path, &e.message, lang))?;
+    if args.critical {
+        let lookup = Lookup::new(&repo);
+        let travel = Travel::new(&repo);
+        let list = impact::critical(&repo, &lookup, &travel);
+        let text = match args.format {
+            GraphFormat::Json => {
+                let mut text = serde_json::to_string_pretty(&impact::output::critical_json(&list))
+                    .unwrap_or_default();
+                text.push('\n');
+                text
+            }
+            GraphFormat::Dot | GraphFormat::Mermaid => {
+                impact::output::critical_text(&list, lang, CRITICAL_SHOWN)
+            }
+        };
+        print(&text)?;
+        return Ok(EXIT_OK);
+    }
     let graph = Graph::build(&repo);
     let focus = match &args.focus {
         None => None,

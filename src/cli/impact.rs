@@ -1,10 +1,53 @@
-//! `emplan impact`: what depends on an organisation, post, contact or resource.
+//! `emplan impact`: what depends on an organisation, post, contact or resource, and what breaks
+//! when it is unavailable.
 
+use crate::check::index::suggest;
+use crate::graph::cascade::Lookup;
+use crate::graph::impact::{self, output};
 use crate::i18n::Lang;
+use crate::load;
+use crate::model::travel::Travel;
+use crate::tr;
 
-use super::args::ImpactArgs;
+use super::args::{AnswerFormat, ImpactArgs};
+use super::{EXIT_OK, cannot_read, print};
 
 pub fn run(args: &ImpactArgs, lang: Lang) -> Result<i32, String> {
-    let _ = (args, lang);
-    Err("not yet".to_owned())
+    let repo = load::load(&args.path).map_err(|e| cannot_read(&e.path, &e.message, lang))?;
+    let lookup = Lookup::new(&repo);
+    let travel = Travel::new(&repo);
+    let id = args.id.as_str();
+    let Some(subject) = impact::subject(&lookup, id) else {
+        let all = impact::subjects(&lookup);
+        return Err(match suggest(id, all.iter().copied()) {
+            Some(near) => tr!(
+                lang,
+                "no organisation, post, contact or resource `{id}`; did you mean `{near}`?",
+                "没有编号为 `{id}` 的单位、岗位、联系人或资源；是否应为 `{near}`？"
+            ),
+            None => tr!(
+                lang,
+                "no organisation, post, contact or resource `{id}`",
+                "没有编号为 `{id}` 的单位、岗位、联系人或资源"
+            ),
+        });
+    };
+    // The id as the registry spells it, borrowed from the repository.
+    let id = impact::subjects(&lookup)
+        .into_iter()
+        .find(|x| *x == id)
+        .unwrap_or_default();
+    let answer = impact::impact(&repo, &lookup, &travel, id, subject);
+    let text = match args.format {
+        AnswerFormat::Json => {
+            let mut text =
+                serde_json::to_string_pretty(&output::json(&repo, &answer)).unwrap_or_default();
+            text.push('\n');
+            text
+        }
+        AnswerFormat::Text => output::text(&repo, &lookup, &answer, lang, false),
+        AnswerFormat::Md => output::text(&repo, &lookup, &answer, lang, true),
+    };
+    print(&text)?;
+    Ok(EXIT_OK)
 }

@@ -124,6 +124,9 @@ pub struct GraphArgs {
     /// alone (a table, or JSON with --format json)
     #[arg(long, conflicts_with_all = ["focus", "view"])]
     pub critical: bool,
+    /// Draw this plan's response flow chart (with --format svg)
+    #[arg(long, value_name = "ID", conflicts_with_all = ["focus", "view", "critical"])]
+    pub plan: Option<String>,
 }
 
 /// The formats of `emplan graph`.
@@ -135,6 +138,8 @@ pub enum GraphFormat {
     Mermaid,
     /// node-link JSON (version 1)
     Json,
+    /// with --plan: the plan's response flow chart as SVG
+    Svg,
 }
 
 /// The views of `emplan graph`.
@@ -245,6 +250,7 @@ const ZH: &[(&str, &str)] = &[
         "只显示此预案、单位、岗位、联系人、资源或灾种（按编号）附近的部分",
     ),
     ("depth", "配合 --focus：从它出发最多经过几条边［默认：2］"),
+    ("plan", "绘制此预案的应急响应流程图（配合 --format svg）"),
     (
         "critical",
         "按响应对其单独依赖的程度，给单位、岗位和资源排名（表格；配合 --format json 输出 JSON）",
@@ -277,7 +283,8 @@ const ZH_VALUES: &[(&str, &str)] = &[
         "输出格式［默认：dot］\n\
          - dot：Graphviz DOT（用 `dot -Tsvg` 绘制）\n\
          - mermaid：Mermaid 流程图（GitHub 可在 Markdown 中显示）\n\
-         - json：节点-连线 JSON（第 1 版）",
+         - json：节点-连线 JSON（第 1 版）\n\
+         - svg：配合 --plan：该预案的应急响应流程图（SVG）",
     ),
     (
         "answer_format",

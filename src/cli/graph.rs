@@ -3,8 +3,8 @@
 use crate::check::index::suggest;
 use crate::graph::cascade::Lookup;
 use crate::graph::export::{self, View};
-use crate::graph::impact;
 use crate::graph::{Graph, Node};
+use crate::graph::{flowchart, impact};
 use crate::i18n::Lang;
 use crate::load;
 use crate::model::travel::Travel;
@@ -29,12 +29,49 @@ pub fn run(args: &GraphArgs, lang: Lang) -> Result<i32, String> {
                 text.push('\n');
                 text
             }
-            GraphFormat::Dot | GraphFormat::Mermaid => {
+            GraphFormat::Dot | GraphFormat::Mermaid | GraphFormat::Svg => {
                 impact::output::critical_text(&list, lang, CRITICAL_SHOWN)
             }
         };
         print(&text)?;
         return Ok(EXIT_OK);
+    }
+    match (&args.plan, args.format) {
+        (Some(id), GraphFormat::Svg) => {
+            let lookup = Lookup::new(&repo);
+            let Some(plan) = lookup.plans.get(id.as_str()).copied() else {
+                let near = suggest(id, lookup.plans.keys().copied());
+                return Err(match near {
+                    Some(near) => tr!(
+                        lang,
+                        "--plan: no plan `{id}`; did you mean `{near}`?",
+                        "--plan：没有编号为 `{id}` 的预案；是否应为 `{near}`？"
+                    ),
+                    None => tr!(
+                        lang,
+                        "--plan: no plan `{id}`",
+                        "--plan：没有编号为 `{id}` 的预案"
+                    ),
+                });
+            };
+            print(&flowchart::svg(&lookup, plan))?;
+            return Ok(EXIT_OK);
+        }
+        (Some(_), _) => {
+            return Err(tr!(
+                lang,
+                "--plan draws the plan's flow chart as SVG: add --format svg",
+                "--plan 以 SVG 绘制预案的流程图：请加上 --format svg"
+            ));
+        }
+        (None, GraphFormat::Svg) => {
+            return Err(tr!(
+                lang,
+                "--format svg draws one plan's flow chart: name it with --plan ID",
+                "--format svg 绘制单个预案的流程图：请用 --plan ID 指定预案"
+            ));
+        }
+        (None, _) => {}
     }
     let graph = Graph::build(&repo);
     let focus = match &args.focus {
@@ -56,6 +93,8 @@ pub fn run(args: &GraphArgs, lang: Lang) -> Result<i32, String> {
             text.push('\n');
             text
         }
+        // Answered above.
+        GraphFormat::Svg => String::new(),
     };
     print(&text)?;
     Ok(EXIT_OK)

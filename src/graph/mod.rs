@@ -8,6 +8,7 @@
 
 pub mod cascade;
 pub mod export;
+pub mod flowchart;
 pub mod impact;
 
 use std::collections::HashMap;

@@ -1,6 +1,6 @@
 //! `emplan activate`: the activation cascade of a hazard at a level and a place.
 
-use crate::check::{self, Severity};
+use crate::check::{self, Family, Severity};
 use crate::graph::cascade::{self, Lookup, Scenario, Unknown, output};
 use crate::i18n::Lang;
 use crate::load;
@@ -45,8 +45,10 @@ pub fn run(args: &ActivateArgs, lang: Lang) -> Result<i32, String> {
             ),
         }
     })?;
-    // Errors elsewhere in the repository leave the answer incomplete: say which.
-    let gaps: Vec<check::Diagnostic> = check::check(&repo, lang)
+    // What could not be read, or names nothing, leaves the answer incomplete: say which. (How
+    // well the plans fit together is check's question, not this one's.)
+    let families = [Family::Structure, Family::References];
+    let gaps: Vec<check::Diagnostic> = check::check_families(&repo, lang, &families)
         .into_iter()
         .filter(|d| d.severity == Severity::Error)
         .collect();

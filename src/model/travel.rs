@@ -80,6 +80,16 @@ impl<'a> Travel<'a> {
         }
     }
 
+    /// The farthest straight-line distance, in km, that a drive of `minutes` covers.
+    pub fn reach_km(&self, minutes: u32) -> f64 {
+        f64::from(minutes) / 60.0 * self.speed_kmh / self.road_factor
+    }
+
+    /// Whether a known route leads from this township to another.
+    pub fn has_routes(&self, township: &str) -> bool {
+        self.routes.keys().any(|(from, _)| *from == township)
+    }
+
     /// The coordinates of an organisation's seat.
     pub fn seat(&self, org: &str) -> Option<(f64, f64)> {
         self.seats.get(org).copied()

@@ -87,6 +87,26 @@ fn seats(plan: &Plan) -> Vec<&Id> {
     out
 }
 
+/// The government a plan belongs to: its jurisdiction, or the first government above it. HQs of
+/// different governments (two counties of a province) never meet in one response.
+fn government<'a>(cx: &Context<'a>, plan: &'a Plan) -> &'a str {
+    let m = &plan.meta;
+    let mut org = m.jurisdiction.as_ref().unwrap_or(&m.owner).as_str();
+    for _ in 0..8 {
+        let Some(o) = cx.organisations.get(org) else {
+            break;
+        };
+        if o.value.kind.value == OrgKind::Government {
+            break;
+        }
+        match o.value.parent.as_ref() {
+            Some(parent) => org = parent.as_str(),
+            None => break,
+        }
+    }
+    org
+}
+
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plans = &cx.repo.plans;
     // The overall plans' commanders take over everything: not counted.
@@ -101,75 +121,105 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             .and_then(|p| p.value.holder.as_ref())
             .map(|h| h.as_str())
     };
-    let is_township = |plan: &Plan| {
-        let m = &plan.meta;
-        let org = m.jurisdiction.as_ref().unwrap_or(&m.owner).as_str();
-        cx.organisations
-            .get(org)
-            .is_some_and(|o| o.value.kind.value == OrgKind::Township)
-    };
-    // HQs by the hazards that convene them, and townships' HQs by township.
-    let mut by_hazard: FastMap<&str, Vec<usize>> = FastMap::default();
+    let kind = |org: &str| cx.organisations.get(org).map(|o| o.value.kind.value);
+    // HQs by (government, hazard), and townships' comprehensive HQs by government.
+    let mut by_hazard: FastMap<(&str, &str), Vec<usize>> = FastMap::default();
     let mut township_hqs: FastMap<&str, Vec<usize>> = FastMap::default();
+    let mut governments: Vec<&str> = Vec::new();
     for (i, plan) in plans.iter().enumerate() {
         let m = &plan.meta;
         if m.command.is_none() || m.kind.value == PlanKind::Overall || !plan.complete {
             continue;
         }
-        if is_township(plan) {
-            let m = &plan.meta;
-            let township = m.jurisdiction.as_ref().unwrap_or(&m.owner).as_str();
-            let comprehensive = m.scope.as_ref().map(|s| s.value) != Some(PlanScope::Hazard);
-            if comprehensive {
-                township_hqs.entry(township).or_default().push(i);
-                continue;
-            }
+        let gov = government(cx, plan);
+        if !governments.contains(&gov) {
+            governments.push(gov);
+        }
+        let org = m.jurisdiction.as_ref().unwrap_or(&m.owner).as_str();
+        let comprehensive = m.scope.as_ref().map(|s| s.value) != Some(PlanScope::Hazard);
+        if kind(org) == Some(OrgKind::Township) && comprehensive {
+            township_hqs.entry(gov).or_default().push(i);
+            continue;
         }
         for hazard in &m.hazards {
-            by_hazard.entry(hazard.as_str()).or_default().push(i);
+            by_hazard.entry((gov, hazard.as_str())).or_default().push(i);
         }
     }
+    // Each HQ's commanding people, worked out once.
+    let mut seated: FastMap<usize, Vec<(&str, &Id)>> = FastMap::default();
+    for &i in by_hazard.values().chain(township_hqs.values()).flatten() {
+        seated.entry(i).or_insert_with(|| {
+            seats(&plans[i])
+                .into_iter()
+                .filter(|post| !top.contains(&post.as_str()))
+                .filter_map(|post| Some((holder(post.as_str())?, post)))
+                .collect()
+        });
+    }
+    let owners = |list: &[Seat<'_>]| {
+        let mut owners: Vec<&str> = list.iter().map(|s| cx.owner(s.plan)).collect();
+        owners.sort_unstable();
+        owners.dedup();
+        owners.len()
+    };
     // Person -> first finding: (hazard, seats).
     let mut found: BTreeMap<&str, (&str, Vec<Seat<'_>>)> = BTreeMap::new();
     for e in &cx.repo.registry.hazards {
         let h = &e.value;
-        let together = std::iter::once(&h.id).chain(&h.triggers);
-        let mut hqs: Vec<usize> = together
-            .flat_map(|x| by_hazard.get(x.as_str()).into_iter().flatten().copied())
-            .collect();
-        hqs.sort_unstable();
-        hqs.dedup();
-        // Per township: the hazard's HQs and the township's own, convened together there.
-        let mut groups: Vec<Vec<usize>> = vec![hqs.clone()];
-        for own in township_hqs.values() {
-            let mut group = hqs.clone();
-            group.extend(own.iter().copied().filter(|i| !hqs.contains(i)));
-            if group.len() > hqs.len() {
-                groups.push(group);
+        for &gov in &governments {
+            let mut hqs: Vec<usize> = std::iter::once(&h.id)
+                .chain(&h.triggers)
+                .flat_map(|x| {
+                    by_hazard
+                        .get(&(gov, x.as_str()))
+                        .into_iter()
+                        .flatten()
+                        .copied()
+                })
+                .collect();
+            hqs.sort_unstable();
+            hqs.dedup();
+            if hqs.is_empty() {
+                continue;
             }
-        }
-        for group in groups {
-            let mut people: BTreeMap<&str, Vec<Seat<'_>>> = BTreeMap::new();
-            for &i in &group {
+            let mut people: FastMap<&str, Vec<Seat<'_>>> = FastMap::default();
+            for &i in &hqs {
                 let plan = &plans[i];
-                for post in seats(plan) {
-                    if top.contains(&post.as_str()) {
-                        continue;
-                    }
-                    let Some(person) = holder(post.as_str()) else {
-                        continue;
-                    };
+                for &(person, post) in &seated[&i] {
                     let list = people.entry(person).or_default();
                     if !list.iter().any(|s| std::ptr::eq(s.plan, plan)) {
                         list.push(Seat { plan, post });
                     }
                 }
             }
+            // The township where it happens convenes its own HQ beside them.
+            for &i in township_hqs.get(gov).into_iter().flatten() {
+                let plan = &plans[i];
+                for &(person, post) in &seated[&i] {
+                    let seat = Seat { plan, post };
+                    let Some(list) = people.get(person) else {
+                        continue;
+                    };
+                    if found.contains_key(person) {
+                        continue;
+                    }
+                    let mut with: Vec<Seat<'_>> = list
+                        .iter()
+                        .map(|s| Seat {
+                            plan: s.plan,
+                            post: s.post,
+                        })
+                        .collect();
+                    with.push(seat);
+                    if owners(&with) > 1 {
+                        found.insert(person, (h.id.as_str(), with));
+                    }
+                }
+            }
+            let mut people: Vec<(&str, Vec<Seat<'_>>)> = people.into_iter().collect();
+            people.sort_by_key(|(person, _)| *person);
             for (person, list) in people {
-                let mut owners: Vec<&str> = list.iter().map(|s| cx.owner(s.plan)).collect();
-                owners.sort_unstable();
-                owners.dedup();
-                if owners.len() > 1 && !found.contains_key(person) {
+                if owners(&list) > 1 && !found.contains_key(person) {
                     found.insert(person, (h.id.as_str(), list));
                 }
             }

@@ -6,12 +6,12 @@
 #
 # Each round runs, in turns and as whole processes:
 #   check      emplan check DIR
-#   graph      emplan graph --view all --format json DIR   (load + Graph::build + export)
 #   activate   emplan activate --hazard rainstorm --level II --at TOWNSHIP --format json DIR
 # on a synthetic plan system (examples/synth.rs, target/synth/N) and on the sample in plans/,
-# and reports the median of each and its ratio to check. The G rules run inside check: their
-# cost is measured by benches/compare.sh against a commit before them. Results are appended to
-# target/bench/graph.md.
+# and reports the median of each and the ratio. Then examples/graph_cost.rs loads each system
+# once and times, in one process and in turns, every rule, Graph::build and the cascade: the
+# graph's share of load + rules. The G rules run inside check: their cost against a commit
+# before them is benches/compare.sh's. Results are appended to target/bench/graph.md.
 
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +21,7 @@ ROUNDS=${2:-15}
 OUT=target/bench
 mkdir -p "$OUT"
 
-cargo build --release --quiet --bin emplan --example synth
+cargo build --release --quiet --bin emplan --example synth --example graph_cost
 emplan=target/release/emplan
 system=target/synth/$PLANS
 if [ ! -d "$system" ] || [ target/release/examples/synth -nt "$system/README.md" ]; then
@@ -45,27 +45,28 @@ median() {
 
 measure() {
     local label=$1 dir=$2 place=$3
-    local check=() graph=() activate=()
+    local check=() activate=()
     "$emplan" check "$dir" >/dev/null
     for _ in $(seq "$ROUNDS"); do
         check+=("$(seconds "$emplan" check "$dir")")
-        graph+=("$(seconds "$emplan" graph --view all --format json "$dir")")
         activate+=("$(seconds "$emplan" activate --hazard rainstorm --level II --at "$place" --format json "$dir")")
     done
-    local c g a
+    local c a
     c=$(printf '%s\n' "${check[@]}" | median)
-    g=$(printf '%s\n' "${graph[@]}" | median)
     a=$(printf '%s\n' "${activate[@]}" | median)
-    awk -v l="$label" -v c="$c" -v g="$g" -v a="$a" \
-        'BEGIN { printf "| %s | %s | %s (%.2fx) | %s (%.2fx) |\n", l, c, g, g / c, a, a / c }'
+    awk -v l="$label" -v c="$c" -v a="$a" \
+        'BEGIN { printf "| %s | %s | %s | %.2fx |\n", l, c, a, a / c }'
 }
 
 {
     echo
     echo "## $(date -u +%Y-%m-%d) $(git rev-parse --short HEAD), $ROUNDS rounds, $(nproc) cores"
     echo
-    echo "| system | check (s) | graph --view all (s) | activate (s) |"
+    echo "| system | check (s) | activate (s) | activate / check |"
     echo "|---|---|---|---|"
     measure "sample (118 plans)" plans xz-baolun
     measure "$PLANS plans" "$system" "$township"
+    echo
+    target/release/examples/graph_cost plans "$ROUNDS" rainstorm II xz-baolun
+    target/release/examples/graph_cost "$system" "$ROUNDS" rainstorm II "$township"
 } | tee -a "$OUT/graph.md"

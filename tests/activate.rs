@@ -243,3 +243,48 @@ fn a_repository_with_errors_still_answers_and_says_what_is_missing() {
     ]);
     assert!(text.contains("The answer is incomplete"), "{text}");
 }
+
+#[test]
+fn plan_text_never_acts_on_the_terminal() {
+    let mut files =
+        common::read_tree(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans"));
+    let plan = files
+        .iter_mut()
+        .find(|(path, _)| path == "specialised/zx-flood-drought.md")
+        .unwrap();
+    let text = String::from_utf8(plan.1.clone()).unwrap();
+    plan.1 = text
+        .replacen(
+            "title: 利州区防汛抗旱应急预案",
+            "title: \"利州区防汛抗旱应急预案\\e]0;PWNED\\a\\u202e\"",
+            1,
+        )
+        .into_bytes();
+    let dir = common::write_tree(&files);
+    let root = dir.path().to_str().unwrap();
+    for format in ["text", "md"] {
+        let (code, out, _) = emplan(&[
+            "activate",
+            "--hazard",
+            "rainstorm",
+            "--level",
+            "II",
+            "--at",
+            "xz-baolun",
+            "--format",
+            format,
+            root,
+        ]);
+        assert_eq!(code, 0);
+        // Markdown escapes the `]` too.
+        let shown = match format {
+            "md" => "利州区防汛抗旱应急预案\\x1b\\]0;PWNED\\x07\\u{202e}",
+            _ => "利州区防汛抗旱应急预案\\x1b]0;PWNED\\x07\\u{202e}",
+        };
+        assert!(out.contains(shown), "{format}: {out}");
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{202e}'),
+            "{format}"
+        );
+    }
+}

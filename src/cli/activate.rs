@@ -5,6 +5,7 @@ use crate::graph::cascade::{self, Lookup, Scenario, Unknown, output};
 use crate::i18n::Lang;
 use crate::load;
 use crate::model::travel::Travel;
+use crate::report::escape::escape_lines;
 use crate::tr;
 
 use super::args::{ActivateArgs, AnswerFormat};
@@ -59,8 +60,13 @@ pub fn run(args: &ActivateArgs, lang: Lang) -> Result<i32, String> {
             text.push('\n');
             text
         }
-        AnswerFormat::Text => output::text(&repo, &lookup, &cascade, &gaps, lang, false),
-        AnswerFormat::Md => output::text(&repo, &lookup, &cascade, &gaps, lang, true),
+        // Plan text never acts on the terminal (issue 12).
+        AnswerFormat::Text => {
+            escape_lines(&output::text(&repo, &lookup, &cascade, &gaps, lang, false))
+        }
+        AnswerFormat::Md => {
+            escape_lines(&output::text(&repo, &lookup, &cascade, &gaps, lang, true))
+        }
     };
     print(&text)?;
     Ok(EXIT_OK)

@@ -8,6 +8,7 @@ use crate::graph::{flowchart, impact};
 use crate::i18n::Lang;
 use crate::load;
 use crate::model::travel::Travel;
+use crate::report::escape::escape_lines;
 use crate::tr;
 
 use super::args::{GraphArgs, GraphFormat, GraphView};
@@ -30,7 +31,7 @@ pub fn run(args: &GraphArgs, lang: Lang) -> Result<i32, String> {
                 text
             }
             GraphFormat::Dot | GraphFormat::Mermaid | GraphFormat::Svg => {
-                impact::output::critical_text(&list, lang, CRITICAL_SHOWN)
+                escape_lines(&impact::output::critical_text(&list, lang, CRITICAL_SHOWN))
             }
         };
         print(&text)?;

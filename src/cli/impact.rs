@@ -7,6 +7,7 @@ use crate::graph::impact::{self, output};
 use crate::i18n::Lang;
 use crate::load;
 use crate::model::travel::Travel;
+use crate::report::escape::escape_lines;
 use crate::tr;
 
 use super::args::{AnswerFormat, ImpactArgs};
@@ -45,8 +46,9 @@ pub fn run(args: &ImpactArgs, lang: Lang) -> Result<i32, String> {
             text.push('\n');
             text
         }
-        AnswerFormat::Text => output::text(&repo, &lookup, &answer, lang, false),
-        AnswerFormat::Md => output::text(&repo, &lookup, &answer, lang, true),
+        // Plan text never acts on the terminal (issue 12).
+        AnswerFormat::Text => escape_lines(&output::text(&repo, &lookup, &answer, lang, false)),
+        AnswerFormat::Md => escape_lines(&output::text(&repo, &lookup, &answer, lang, true)),
     };
     print(&text)?;
     Ok(EXIT_OK)

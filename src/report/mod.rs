@@ -1,5 +1,6 @@
 //! Stage 3: diagnostics -> output. One file per format; all read the same [`Diagnostic`]s.
 
+pub mod escape;
 pub mod github;
 pub mod human;
 pub mod json;

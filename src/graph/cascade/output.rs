@@ -387,7 +387,7 @@ fn plan_line(lookup: &Lookup<'_>, a: &Activated<'_>, lang: Lang) -> String {
         let more = a.reasons.len() - 3;
         reasons.push(match lang {
             Lang::En => format!("and {more} more"),
-            Lang::Zh => format!("等另 {more} 项"),
+            Lang::Zh => format!("另有 {more} 项"),
         });
     }
     format!(
@@ -485,7 +485,7 @@ struct Writer {
 impl Writer {
     fn title(&mut self, text: &str) {
         if self.markdown {
-            let _ = writeln!(self.out, "# {text}");
+            let _ = writeln!(self.out, "# {text}\n");
         } else {
             let _ = writeln!(
                 self.out,

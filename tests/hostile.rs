@@ -135,3 +135,37 @@ fn mutated_fixtures_never_panic() {
         );
     }
 }
+
+/// Issue 12, defect 7: a folder with no plan in it is a wrong path, not a clean pass, for every
+/// verb that reads a repository.
+#[test]
+fn a_folder_without_plans_is_an_error_not_a_pass() {
+    use assert_cmd::cargo::CommandCargoExt;
+    let empty = tempfile::tempdir().unwrap();
+    let registry_only = common::write_tree(&[(
+        "registry.yaml".to_owned(),
+        b"hazards:\n  - { id: flood, name: \xe6\xb4\xaa\xe6\xb6\x9d, category: natural }\n"
+            .to_vec(),
+    )]);
+    for dir in [empty.path(), registry_only.path()] {
+        let path = dir.to_str().unwrap();
+        for args in [
+            vec!["check", path],
+            vec!["graph", path],
+            vec!["impact", "flood", path],
+            vec![
+                "activate", "--hazard", "flood", "--level", "IV", "--at", "x", path,
+            ],
+        ] {
+            let out = std::process::Command::cargo_bin("emplan")
+                .unwrap()
+                .env("LANG", "C.UTF-8")
+                .args(&args)
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            let err = String::from_utf8(out.stderr).unwrap();
+            assert!(err.contains("no plan files under"), "{args:?}: {err}");
+        }
+    }
+}

@@ -3,16 +3,15 @@
 use crate::check::{self, Family, Severity};
 use crate::graph::cascade::{self, Lookup, Scenario, Unknown, output};
 use crate::i18n::Lang;
-use crate::load;
 use crate::model::travel::Travel;
 use crate::report::escape::escape_lines;
 use crate::tr;
 
 use super::args::{ActivateArgs, AnswerFormat};
-use super::{EXIT_OK, cannot_read, print};
+use super::{EXIT_OK, load_repository, print};
 
 pub fn run(args: &ActivateArgs, lang: Lang) -> Result<i32, String> {
-    let repo = load::load(&args.path).map_err(|e| cannot_read(&e.path, &e.message, lang))?;
+    let repo = load_repository(&args.path, lang)?;
     let lookup = Lookup::new(&repo);
     let travel = Travel::new(&repo);
     let scenario = Scenario {

@@ -13,11 +13,11 @@ use crate::report::{self, Format, Scope, Summary};
 use crate::tr;
 
 use super::args::{CheckArgs, Color};
-use super::{EXIT_FINDINGS, EXIT_OK, cannot_read};
+use super::{EXIT_FINDINGS, EXIT_OK, cannot_read, load_repository};
 
 pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
     let target = target(args, lang)?;
-    let repo = load::load(&target.root).map_err(|e| cannot_read(&e.path, &e.message, lang))?;
+    let repo = load_repository(&target.root, lang)?;
     let mut diagnostics = check::check(&repo, lang);
     let scope = target.scope.map(|(found_by, named)| {
         let shown: Vec<String> = named.iter().map(|p| load::display_path(p)).collect();

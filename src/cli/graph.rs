@@ -6,19 +6,18 @@ use crate::graph::export::{self, View};
 use crate::graph::{Graph, Node};
 use crate::graph::{flowchart, impact};
 use crate::i18n::Lang;
-use crate::load;
 use crate::model::travel::Travel;
 use crate::report::escape::escape_lines;
 use crate::tr;
 
 use super::args::{GraphArgs, GraphFormat, GraphView};
-use super::{EXIT_OK, cannot_read, print};
+use super::{EXIT_OK, load_repository, print};
 
 /// How many lines of the `--critical` ranking the table shows (the JSON has them all).
 const CRITICAL_SHOWN: usize = 30;
 
 pub fn run(args: &GraphArgs, lang: Lang) -> Result<i32, String> {
-    let repo = load::load(&args.path).map_err(|e| cannot_read(&e.path, &e.message, lang))?;
+    let repo = load_repository(&args.path, lang)?;
     if args.critical {
         let lookup = Lookup::new(&repo);
         let travel = Travel::new(&repo);

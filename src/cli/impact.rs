@@ -5,16 +5,15 @@ use crate::check::index::suggest;
 use crate::graph::cascade::Lookup;
 use crate::graph::impact::{self, output};
 use crate::i18n::Lang;
-use crate::load;
 use crate::model::travel::Travel;
 use crate::report::escape::escape_lines;
 use crate::tr;
 
 use super::args::{AnswerFormat, ImpactArgs};
-use super::{EXIT_OK, cannot_read, print};
+use super::{EXIT_OK, load_repository, print};
 
 pub fn run(args: &ImpactArgs, lang: Lang) -> Result<i32, String> {
-    let repo = load::load(&args.path).map_err(|e| cannot_read(&e.path, &e.message, lang))?;
+    let repo = load_repository(&args.path, lang)?;
     let lookup = Lookup::new(&repo);
     let travel = Travel::new(&repo);
     let id = args.id.as_str();

@@ -63,6 +63,22 @@ pub fn run(argv: Vec<OsString>) -> i32 {
     })
 }
 
+/// Loads the repository at `path`. A folder that holds no plan file is an error, not a clean
+/// pass: a wrong path in CI must not go green (issue 12).
+fn load_repository(path: &std::path::Path, lang: Lang) -> Result<crate::model::Repository, String> {
+    let repo = crate::load::load(path).map_err(|e| cannot_read(&e.path, &e.message, lang))?;
+    let plans = repo.sources.files.iter().any(|f| f.path.ends_with(".md"));
+    if !plans {
+        let path = crate::load::display_path(path);
+        return Err(crate::tr!(
+            lang,
+            "no plan files under {path}: emplan reads the Markdown plans (*.md) and YAML registry files of a plan repository; check the path",
+            "{path} 下没有预案文件：emplan 读取预案仓库中的 Markdown 预案（*.md）和 YAML 登记册文件；请检查路径"
+        ));
+    }
+    Ok(repo)
+}
+
 /// The message for a repository that cannot be read at all.
 fn cannot_read(path: &std::path::Path, message: &str, lang: Lang) -> String {
     let path = path.display();

@@ -169,3 +169,76 @@ fn a_folder_without_plans_is_an_error_not_a_pass() {
         }
     }
 }
+
+/// Issue 12, defect 5: a closed pipe ends quietly with the exit code the run earned; a full disk
+/// is exit 2 with a message; nothing panics.
+#[test]
+fn closed_pipes_and_full_disks_are_handled_by_every_verb() {
+    use assert_cmd::cargo::CommandCargoExt;
+    use std::process::{Command, Stdio};
+    let broken = fixture("broken");
+    let broken = broken.to_str().unwrap();
+    let cases: [(&[&str], i32); 6] = [
+        (&["rules"], 0),
+        (&["schema"], 0),
+        (&["explain", "L301"], 0),
+        (&["check", "plans"], 0),
+        (&["check", broken], 1),
+        (
+            &[
+                "activate",
+                "--hazard",
+                "rainstorm",
+                "--level",
+                "II",
+                "--at",
+                "xz-baolun",
+                "plans",
+            ],
+            0,
+        ),
+    ];
+    for (args, earned) in cases {
+        let mut child = Command::cargo_bin("emplan")
+            .unwrap()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("LANG", "C.UTF-8")
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the reading end before emplan writes anything.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(earned),
+            "{args:?}: {:?}",
+            out.stderr
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+            println!("no /dev/full here: the full-disk case is not tried");
+            continue;
+        };
+        let out = Command::cargo_bin("emplan")
+            .unwrap()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("LANG", "C.UTF-8")
+            .args(args)
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains("cannot write to standard output"),
+            "{args:?}: {err}"
+        );
+    }
+}

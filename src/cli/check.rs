@@ -75,7 +75,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
     if let Err(error) = written {
         // A closed pipe (`emplan check | head`) is not a failure of the check.
         if error.kind() != std::io::ErrorKind::BrokenPipe {
-            return Err(error.to_string());
+            return Err(format!("cannot write to standard output: {error}"));
         }
     }
     let failed = diagnostics.iter().any(|d| args.fail_on.fails(d.severity));

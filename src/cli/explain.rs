@@ -6,7 +6,7 @@ use crate::check::{self, Rule};
 use crate::i18n::Lang;
 use crate::tr;
 
-use super::EXIT_OK;
+use super::{EXIT_OK, print};
 
 pub fn run(args: &super::args::ExplainArgs, lang: Lang) -> Result<i32, String> {
     let Some(rule) = check::rule(&args.rule) else {
@@ -17,7 +17,7 @@ pub fn run(args: &super::args::ExplainArgs, lang: Lang) -> Result<i32, String> {
             "没有规则 `{code}`；`emplan rules` 可列出全部规则"
         ));
     };
-    print!("{}", explain(rule, lang));
+    print(&explain(rule, lang))?;
     Ok(EXIT_OK)
 }
 

@@ -3,10 +3,10 @@
 use crate::check::RULES;
 use crate::i18n::Lang;
 
-use super::EXIT_OK;
+use super::{EXIT_OK, print};
 
 pub fn run(lang: Lang) -> Result<i32, String> {
-    print!("{}", table(lang));
+    print(&table(lang))?;
     Ok(EXIT_OK)
 }
 

@@ -27,9 +27,11 @@ pub fn schemas() -> Vec<(&'static str, String)> {
 pub fn run(args: &super::args::SchemaArgs, lang: Lang) -> Result<i32, String> {
     match &args.out {
         None => {
-            for (name, text) in schemas() {
-                println!("// {name}\n{text}");
-            }
+            let all: String = schemas()
+                .into_iter()
+                .map(|(name, text)| format!("// {name}\n{text}\n"))
+                .collect();
+            super::print(&all)?;
         }
         Some(dir) => {
             for (name, text) in schemas() {

@@ -89,8 +89,11 @@ pub fn write(
     for diagnostic in diagnostics {
         let report = to_report(diagnostic, sources, lang);
         let mut writer = StylesWriter::new(&mut *out, &styles);
-        if let Err(error) = term::emit_to_write_style(&mut writer, &config, &view, &report) {
-            return Err(io::Error::other(error.to_string()));
+        match term::emit_to_write_style(&mut writer, &config, &view, &report) {
+            Ok(()) => {}
+            // Keep the kind of a failed write (a closed pipe is not a failure of the check).
+            Err(codespan_reporting::files::Error::Io(error)) => return Err(error),
+            Err(error) => return Err(io::Error::other(error.to_string())),
         }
     }
     writeln!(out, "{}", summary_line(summary, lang))

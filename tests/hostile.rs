@@ -242,3 +242,107 @@ fn closed_pipes_and_full_disks_are_handled_by_every_verb() {
         );
     }
 }
+
+/// Runs emplan on files written to a temporary folder: (exit code, stdout).
+fn run_on(files: &[(String, Vec<u8>)], args: &[&str]) -> (i32, String) {
+    use assert_cmd::cargo::CommandCargoExt;
+    let dir = common::write_tree(files);
+    let out = std::process::Command::cargo_bin("emplan")
+        .unwrap()
+        .current_dir(dir.path())
+        .env("LANG", "C.UTF-8")
+        .args(args)
+        .arg(".")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+    )
+}
+
+/// Issue 12, defect 3: control, bidirectional and invisible characters reach neither the
+/// terminal nor the CI log raw, file names included; a look-alike id names its hidden character.
+#[test]
+fn terminal_escapes_are_shown_escaped_in_human_and_github_output() {
+    let files = common::patched(&[(
+        "plans/zx-flood.md",
+        "owner: qu-shuiliju",
+        "owner: \"qu-shuiliju\\e]0;PWNED\\a\\e[2J\"",
+    )]);
+    let (code, out) = run_on(&files, &["check", "--color", "never"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        "\
+error[R102]: unknown organisation `qu-shuiliju\\x1b]0;PWNED\\x07\\x1b[2J`
+  ┌─ plans/zx-flood.md:5:8
+  │
+5 │ owner: \"qu-shuiliju\\e]0;PWNED\\a\\e[2J\"
+  │        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  │
+  = help: did you mean `qu-shuiliju`?
+  = help: check the id, or define the organisation in a registry file
+
+checked 7 files (6 plans): 1 error(s), 0 warning(s), 0 info
+"
+    );
+    let (_, github) = run_on(&files, &["check", "--format", "github"]);
+    assert!(!github.contains('\u{1b}') && !github.contains('\u{7}'));
+    assert_eq!(
+        github.lines().next().unwrap(),
+        "::error file=plans/zx-flood.md,line=5,endLine=5,col=8,endColumn=38,title=R102 unknown-organisation::unknown organisation `qu-shuiliju\\x1b]0;PWNED\\x07\\x1b[2J`%0Ahelp: did you mean `qu-shuiliju`?%0Ahelp: check the id, or define the organisation in a registry file"
+    );
+    // A bidirectional override in the text, and a zero-width space in an id.
+    let files = common::patched(&[(
+        "plans/zx-flood.md",
+        "owner: qu-shuiliju",
+        "owner: qu-shui\u{200b}liju\u{202e}",
+    )]);
+    let (_, out) = run_on(&files, &["check", "--color", "never"]);
+    assert!(
+        !out.contains('\u{202e}') && !out.contains('\u{200b}'),
+        "{out}"
+    );
+    assert!(
+        out.contains("5 │ owner: qu-shui\\u{200b}liju\\u{202e}"),
+        "{out}"
+    );
+    // A line break in a file name cannot forge a line of the report.
+    let mut files = common::patched(&[]);
+    let plan = files
+        .iter()
+        .find(|(path, _)| path == "plans/zx-flood.md")
+        .unwrap()
+        .1
+        .clone();
+    let text = String::from_utf8(plan)
+        .unwrap()
+        .replace("id: zx-flood", "id: zx-flood-2")
+        .replace("owner: qu-shuiliju", "owner: qu-shuilijuu");
+    files.push((
+        "plans/forged\nerror[S999]: x.md".to_owned(),
+        text.into_bytes(),
+    ));
+    let (_, out) = run_on(&files, &["check", "--color", "never"]);
+    assert!(
+        out.contains("  ┌─ plans/forged\\x0aerror[S999]: x.md:5:8\n"),
+        "{out}"
+    );
+    assert!(!out.lines().any(|l| l.starts_with("error[S999]")), "{out}");
+}
+
+#[test]
+fn an_id_with_a_hidden_character_says_which_and_where() {
+    let files = common::patched(&[(
+        "plans/zx-flood.md",
+        "owner: qu-shuiliju",
+        "owner: qu-shui\u{200b}liju",
+    )]);
+    let (_, out) = run_on(&files, &["check", "--color", "never"]);
+    assert!(
+        out.contains("help: the id contains a zero-width space U+200B at column 15: delete it"),
+        "{out}"
+    );
+    assert!(!out.contains("did you mean"), "{out}");
+}

@@ -3,12 +3,13 @@
 
 use std::borrow::Cow;
 
-/// Whether a character would act on a terminal or hide text instead of showing: C0 and C1
-/// controls (ESC, BEL, CR, line breaks), DEL, bidirectional controls (U+202A-U+202E,
-/// U+2066-U+2069, U+200E, U+200F, U+061C) and invisible ones (U+200B-U+200D, U+2060, U+FEFF).
+/// Whether a character would act on a terminal or hide text instead of showing: C0 controls
+/// but the tab (ESC, BEL, CR, line breaks), DEL and C1 controls, bidirectional controls
+/// (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C) and invisible ones (U+200B-U+200D,
+/// U+2060, U+FEFF).
 pub fn acts(c: char) -> bool {
     matches!(c,
-        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{61c}' | '\u{200b}'..='\u{200f}' |
+        '\u{0}'..='\u{8}' | '\u{a}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{61c}' | '\u{200b}'..='\u{200f}' |
         '\u{202a}'..='\u{202e}' | '\u{2060}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }
 
@@ -19,15 +20,49 @@ pub fn escape(text: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if !acts(c) {
-            out.push(c);
-        } else if (c as u32) < 0x80 {
-            out.push_str(&format!("\\x{:02x}", c as u32));
-        } else {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
-        }
+        push(&mut out, c);
     }
     Cow::Owned(out)
+}
+
+fn push(out: &mut String, c: char) {
+    if !acts(c) {
+        out.push(c);
+    } else if (c as u32) < 0x80 {
+        out.push_str(&format!("\\x{:02x}", c as u32));
+    } else {
+        out.push_str(&format!("\\u{{{:x}}}", c as u32));
+    }
+}
+
+/// A source text escaped for display with its line breaks (LF, and CR before LF) kept, and where
+/// each escape moved the text: `(offset in the text, bytes added up to and including it)`, in
+/// order. `None` when nothing needs escaping.
+pub fn escape_source(text: &str) -> Option<(String, Vec<(usize, usize)>)> {
+    let breaks = |i: usize, c: char| c == '\n' || (c == '\r' && text[i + 1..].starts_with('\n'));
+    if !text.char_indices().any(|(i, c)| acts(c) && !breaks(i, c)) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut marks = Vec::new();
+    for (i, c) in text.char_indices() {
+        if acts(c) && !breaks(i, c) {
+            let before = out.len();
+            push(&mut out, c);
+            let added = out.len() - before - c.len_utf8();
+            let total = marks.last().map_or(0, |&(_, t)| t) + added;
+            marks.push((i, total));
+        } else {
+            out.push(c);
+        }
+    }
+    Some((out, marks))
+}
+
+/// Where an offset of the original text lies in its [`escape_source`] form.
+pub fn shifted(marks: &[(usize, usize)], offset: usize) -> usize {
+    let before = marks.partition_point(|&(at, _)| at < offset);
+    offset + before.checked_sub(1).map_or(0, |i| marks[i].1)
 }
 
 /// A report made of lines: each line with every character that [`acts`] escaped, the line

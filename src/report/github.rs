@@ -9,6 +9,7 @@ use crate::check::{Diagnostic, Severity};
 use crate::i18n::Lang;
 use crate::model::Sources;
 
+use super::escape;
 use super::human::summary_line;
 use super::{Summary, message_with_help};
 
@@ -43,9 +44,19 @@ pub fn write(
     writeln!(out, "{}", summary_line(summary, lang))
 }
 
-/// A workflow command's message: `%`, CR and LF are escaped.
+/// A workflow command's message: `%`, CR and LF are escaped, and characters that would act on
+/// a terminal reading the log are shown escaped (`\x1b`, `\u{202e}`).
 fn data(text: &str) -> String {
-    text.replace('%', "%25")
+    let mut shown = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\r' | '\n') || !escape::acts(c) {
+            shown.push(c);
+        } else {
+            shown.push_str(&escape::escape(c.encode_utf8(&mut [0; 4])));
+        }
+    }
+    shown
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

@@ -1,6 +1,8 @@
 //! rustc-style text: `error[L301]: ...`, the place, the source line with a caret, help lines,
 //! and a summary line last.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::io;
 use std::ops::Range;
 
@@ -13,27 +15,83 @@ use crate::i18n::Lang;
 use crate::model::{FileId, Sources};
 use crate::tr;
 
-use super::Summary;
+use super::{Summary, escape};
 use crate::load::root::{FoundBy, MARKER};
 
-/// codespan-reporting reads files through this view of [`Sources`].
-struct View<'a>(&'a Sources);
+/// codespan-reporting reads files through this view of [`Sources`]. Files with characters that
+/// would act on a terminal (ESC, BEL, bidirectional controls, a line break in a file name) are
+/// shown escaped, and positions in them move with the escapes (issue 12).
+struct View<'a> {
+    sources: &'a Sources,
+    shown: HashMap<FileId, Shown>,
+}
+
+/// A file's text as displayed, where it differs from the file.
+struct Shown {
+    text: String,
+    marks: Vec<(usize, usize)>,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> View<'a> {
+    fn new(sources: &'a Sources, diagnostics: &[Diagnostic]) -> Self {
+        let mut shown = HashMap::new();
+        let files = diagnostics
+            .iter()
+            .flat_map(|d| std::iter::once(d.loc.file).chain(d.related.iter().map(|r| r.loc.file)));
+        for file in files {
+            if shown.contains_key(&file) {
+                continue;
+            }
+            let Some(source) = sources.files.get(file) else {
+                continue;
+            };
+            if let Some((text, marks)) = escape::escape_source(&source.text) {
+                let line_starts = std::iter::once(0)
+                    .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                    .collect();
+                shown.insert(
+                    file,
+                    Shown {
+                        text,
+                        marks,
+                        line_starts,
+                    },
+                );
+            }
+        }
+        View { sources, shown }
+    }
+
+    /// A range of the file as it is shown.
+    fn range(&self, file: FileId, range: Range<usize>) -> Range<usize> {
+        let len = self.sources.get(file).text.len();
+        let range = range.start.min(len)..range.end.min(len);
+        match self.shown.get(&file) {
+            Some(s) => escape::shifted(&s.marks, range.start)..escape::shifted(&s.marks, range.end),
+            None => range,
+        }
+    }
+}
 
 impl<'a> Files<'a> for View<'a> {
     type FileId = FileId;
-    type Name = &'a str;
+    type Name = Cow<'a, str>;
     type Source = &'a str;
 
-    fn name(&'a self, id: FileId) -> Result<&'a str, FilesError> {
-        self.0
+    fn name(&'a self, id: FileId) -> Result<Cow<'a, str>, FilesError> {
+        self.sources
             .files
             .get(id)
-            .map(|f| f.path.as_str())
+            .map(|f| escape::escape(&f.path))
             .ok_or(FilesError::FileMissing)
     }
 
     fn source(&'a self, id: FileId) -> Result<&'a str, FilesError> {
-        self.0
+        if let Some(s) = self.shown.get(&id) {
+            return Ok(&s.text);
+        }
+        self.sources
             .files
             .get(id)
             .map(|f| f.text.as_str())
@@ -41,12 +99,33 @@ impl<'a> Files<'a> for View<'a> {
     }
 
     fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
-        let file = self.0.files.get(id).ok_or(FilesError::FileMissing)?;
+        if let Some(s) = self.shown.get(&id) {
+            return Ok(s
+                .line_starts
+                .partition_point(|&start| start <= byte_index)
+                .saturating_sub(1));
+        }
+        let file = self.sources.files.get(id).ok_or(FilesError::FileMissing)?;
         Ok(file.line_index(byte_index))
     }
 
     fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
-        let file = self.0.files.get(id).ok_or(FilesError::FileMissing)?;
+        if let Some(s) = self.shown.get(&id) {
+            let start = *s
+                .line_starts
+                .get(line_index)
+                .ok_or(FilesError::LineTooLarge {
+                    given: line_index,
+                    max: s.line_starts.len().saturating_sub(1),
+                })?;
+            let end = s
+                .line_starts
+                .get(line_index + 1)
+                .copied()
+                .unwrap_or(s.text.len());
+            return Ok(start..end);
+        }
+        let file = self.sources.files.get(id).ok_or(FilesError::FileMissing)?;
         if line_index >= file.line_count() {
             return Err(FilesError::LineTooLarge {
                 given: line_index,
@@ -83,11 +162,11 @@ pub fn write(
     summary: &Summary,
     lang: Lang,
 ) -> io::Result<()> {
-    let view = View(sources);
+    let view = View::new(sources, diagnostics);
     let config = Config::default();
     let styles = Styles::default();
     for diagnostic in diagnostics {
-        let report = to_report(diagnostic, sources, lang);
+        let report = to_report(diagnostic, &view, lang);
         let mut writer = StylesWriter::new(&mut *out, &styles);
         match term::emit_to_write_style(&mut writer, &config, &view, &report) {
             Ok(()) => {}
@@ -99,39 +178,35 @@ pub fn write(
     writeln!(out, "{}", summary_line(summary, lang))
 }
 
-fn to_report(diagnostic: &Diagnostic, sources: &Sources, lang: Lang) -> Report<FileId> {
+fn to_report(diagnostic: &Diagnostic, view: &View<'_>, lang: Lang) -> Report<FileId> {
     let level = match diagnostic.severity {
         Severity::Error => Level::Error,
         Severity::Warning => Level::Warning,
         Severity::Info => Level::Note,
     };
-    let clamp = |file: FileId, range: Range<usize>| {
-        let len = sources.get(file).text.len();
-        range.start.min(len)..range.end.min(len)
-    };
     let mut labels = vec![Label::primary(
         diagnostic.loc.file,
-        clamp(diagnostic.loc.file, diagnostic.loc.span.range()),
+        view.range(diagnostic.loc.file, diagnostic.loc.span.range()),
     )];
     for related in &diagnostic.related {
         labels.push(
             Label::secondary(
                 related.loc.file,
-                clamp(related.loc.file, related.loc.span.range()),
+                view.range(related.loc.file, related.loc.span.range()),
             )
-            .with_message(related.message.clone()),
+            .with_message(escape::escape(&related.message).into_owned()),
         );
     }
     let help = lang.pick("help", "帮助");
     Report::new(level)
         .with_code(diagnostic.rule.code)
-        .with_message(diagnostic.message.clone())
+        .with_message(escape::escape(&diagnostic.message).into_owned())
         .with_labels(labels)
         .with_notes(
             diagnostic
                 .help
                 .iter()
-                .map(|h| format!("{help}: {h}"))
+                .map(|h| format!("{help}: {}", escape::escape(h)))
                 .collect(),
         )
 }

@@ -38,6 +38,28 @@ fn unknown_in_table<T>(
 }
 
 /// The diagnostic for an id that names nothing, with a did-you-mean when one is close.
+/// The column (from 1) where a reference's id starts in its file.
+fn reference_column(cx: &Context, reference: &Reference) -> usize {
+    cx.repo.sources.place(reference.loc()).column
+}
+
+/// What an invisible or control character is called, for a message.
+fn invisible_name(c: char, lang: crate::i18n::Lang) -> &'static str {
+    let (en, zh) = match c {
+        '\u{200b}' => ("a zero-width space", "零宽空格"),
+        '\u{200c}' => ("a zero-width non-joiner", "零宽非连接符"),
+        '\u{200d}' => ("a zero-width joiner", "零宽连接符"),
+        '\u{2060}' => ("a word joiner", "词连接符"),
+        '\u{feff}' => ("a zero-width no-break space (BOM)", "零宽不换行空格（BOM）"),
+        '\u{200e}' | '\u{200f}' | '\u{61c}' => ("a direction mark", "方向标记"),
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
+            ("a bidirectional control", "双向文本控制符")
+        }
+        _ => ("a control character", "控制字符"),
+    };
+    lang.pick(en, zh)
+}
+
 fn unknown(
     cx: &Context,
     rule: &'static Rule,
@@ -62,6 +84,23 @@ fn unknown(
             cx.lang,
             "`，` and `、` do not separate ids in YAML: write `{list}`, with ASCII commas",
             "YAML 不以“，”或“、”分隔编号：请写作 `{list}`，使用半角逗号"
+        ));
+    }
+    // An id that is a known one with an invisible or control character in it looks the same
+    // as the known one: name the character and where it is, not a "did you mean" twin.
+    if let Some((column, c)) = id
+        .chars()
+        .enumerate()
+        .find(|&(_, c)| crate::report::escape::acts(c))
+        && near.is_some_and(|near| near == id.replace(crate::report::escape::acts, ""))
+    {
+        let column = reference_column(cx, reference) + column;
+        let code = format!("U+{:04X}", c as u32);
+        let name = invisible_name(c, cx.lang);
+        return diagnostic.with_help(tr!(
+            cx.lang,
+            "the id contains {name} {code} at column {column}: delete it",
+            "编号在第 {column} 列含有{name} {code}：请删除它"
         ));
     }
     if let Some(near) = near {

@@ -346,3 +346,66 @@ fn an_id_with_a_hidden_character_says_which_and_where() {
     );
     assert!(!out.contains("did you mean"), "{out}");
 }
+
+/// Issue 12, defect 1: a symbolic link out of the repository is one warning naming where it
+/// points, never its target's content; a loop is named as a loop; links inside still work.
+#[cfg(unix)]
+#[test]
+fn symbolic_links_do_not_leave_the_repository() {
+    use std::os::unix::fs::symlink;
+    let files = common::patched(&[]);
+    let dir = common::write_tree(&files);
+    let root = dir.path();
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.txt");
+    std::fs::write(&secret, "TOP SECRET: do not print\n").unwrap();
+    symlink(&secret, root.join("plans/leak.md")).unwrap();
+    symlink(outside.path(), root.join("plans/elsewhere")).unwrap();
+    symlink("loop.md", root.join("plans/loop.md")).unwrap();
+    // Inside the root: a folder link adds nothing, a file link is read.
+    symlink("plans", root.join("plans-again")).unwrap();
+    std::fs::create_dir(root.join(".shared")).unwrap();
+    std::fs::write(
+        root.join(".shared/extra.yaml"),
+        "metrics:\n  - { id: injured, name: 受伤人数, unit: 人 }\n",
+    )
+    .unwrap();
+    symlink("../.shared/extra.yaml", root.join("registry/extra.yaml")).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_emplan"))
+        .current_dir(root)
+        .env("LANG", "C.UTF-8")
+        .args(["check", "--color", "never", "."])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains("TOP SECRET"), "{text}");
+    let target = std::fs::canonicalize(&secret).unwrap();
+    let target = target.display();
+    let expected = format!(
+        "\
+warning[S101]: this symbolic link points outside the repository, to {target}: it is not followed
+  ┌─ plans/leak.md:1:1
+  │
+1 │ 
+  │ ^
+  │
+  = help: copy the file into the repository, or remove the link
+"
+    );
+    assert!(text.contains(&expected), "{text}");
+    assert!(
+        text.contains("error[S101]: this symbolic link is a loop: it leads back to itself\n  ┌─ plans/loop.md:1:1\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("warning[S101]: this symbolic link points outside the repository"),
+        "{text}"
+    );
+    // The loop is the one error; the two links out are warnings; the linked registry file is
+    // read (8 files: the fixture's 7 and extra.yaml, plus the three links reported).
+    assert!(
+        text.ends_with("checked 11 files (6 plans): 1 error(s), 2 warning(s), 0 info\n"),
+        "{text}"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -35,6 +35,10 @@ pub struct Problem {
 pub enum ProblemKind {
     /// The file could not be read at all.
     Unreadable { message: String },
+    /// A symbolic link whose target lies outside the repository: not followed, never read.
+    LinkOutside { target: String },
+    /// A symbolic link that leads back to itself.
+    LinkLoop,
     /// The file is not UTF-8.
     NotUtf8 { encoding: &'static str },
     /// A Markdown plan file does not start with `---`.
@@ -77,18 +81,37 @@ fn skipped_dir(name: &str) -> bool {
         || name == "node_modules"
 }
 
-/// Lists the files emplan reads below `root`, in a stable order.
-pub fn discover(root: &Path) -> Result<Vec<PathBuf>, RootError> {
+/// What the walk below the root found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Found {
+    /// A file to read (a link to a file inside the repository is one too).
+    File(PathBuf),
+    /// A symbolic link that points outside the repository, and where.
+    Outside { link: PathBuf, target: PathBuf },
+    /// A symbolic link that leads back to itself.
+    Loop(PathBuf),
+}
+
+/// Lists the files emplan reads below `root`, in a stable order. Symbolic links are not
+/// followed out of the repository: a link whose target lies outside the root is listed as such
+/// and never read (a pull request must not make a CI log print `/etc/passwd`); a link to a
+/// folder inside the root adds nothing, the folder is walked where it is.
+pub fn discover(root: &Path) -> Result<Vec<Found>, RootError> {
     let metadata = std::fs::metadata(root).map_err(|e| RootError {
         path: root.to_owned(),
         message: e.to_string(),
     })?;
     if metadata.is_file() {
-        return Ok(vec![root.to_owned()]);
+        return Ok(vec![Found::File(root.to_owned())]);
     }
+    let canonical_root = std::fs::canonicalize(root).map_err(|e| RootError {
+        path: root.to_owned(),
+        message: e.to_string(),
+    })?;
     let mut files = Vec::new();
     let walker = walkdir::WalkDir::new(root)
-        .follow_links(true)
+        .follow_links(false)
+        .follow_root_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
@@ -98,8 +121,26 @@ pub fn discover(root: &Path) -> Result<Vec<PathBuf>, RootError> {
         });
     for entry in walker {
         match entry {
+            Ok(entry) if entry.path_is_symlink() && entry.depth() > 0 => {
+                let link = entry.into_path();
+                match std::fs::canonicalize(&link) {
+                    Ok(target) if !target.starts_with(&canonical_root) => {
+                        files.push(Found::Outside { link, target });
+                    }
+                    Ok(target) if target.is_file() && file_kind(&link).is_some() => {
+                        files.push(Found::File(link));
+                    }
+                    Ok(_) => {}
+                    Err(error) if error.raw_os_error() == Some(ELOOP) => {
+                        files.push(Found::Loop(link))
+                    }
+                    // A dangling link with a plan's or registry's name is an unreadable file.
+                    Err(_) if file_kind(&link).is_some() => files.push(Found::File(link)),
+                    Err(_) => {}
+                }
+            }
             Ok(entry) if entry.file_type().is_file() && file_kind(entry.path()).is_some() => {
-                files.push(entry.into_path());
+                files.push(Found::File(entry.into_path()));
             }
             Ok(_) => {}
             Err(error) if error.depth() == 0 => {
@@ -111,13 +152,19 @@ pub fn discover(root: &Path) -> Result<Vec<PathBuf>, RootError> {
             // An unreadable folder below the root is reported as an unreadable file.
             Err(error) => {
                 if let Some(path) = error.path() {
-                    files.push(path.to_owned());
+                    files.push(Found::File(path.to_owned()));
                 }
             }
         }
     }
     Ok(files)
 }
+
+/// `ELOOP`, "too many levels of symbolic links", on Linux and the BSDs (40 and 62).
+#[cfg(target_os = "linux")]
+const ELOOP: i32 = 40;
+#[cfg(not(target_os = "linux"))]
+const ELOOP: i32 = 62;
 
 /// The path as shown to the user: relative to the working directory where possible, with `/`.
 pub fn display_path(path: &Path) -> String {
@@ -150,8 +197,20 @@ struct FileResult {
 
 /// Loads the repository below `root`. Fails only when `root` itself cannot be read.
 pub fn load(root: &Path) -> Result<Repository, RootError> {
-    let paths = discover(root)?;
-    let results: Vec<FileResult> = paths.par_iter().map(|path| read_file(path)).collect();
+    let found = discover(root)?;
+    let results: Vec<FileResult> = found
+        .par_iter()
+        .map(|found| match found {
+            Found::File(path) => read_file(path),
+            Found::Outside { link, target } => not_read(
+                link,
+                ProblemKind::LinkOutside {
+                    target: target.to_string_lossy().into_owned(),
+                },
+            ),
+            Found::Loop(link) => not_read(link, ProblemKind::LinkLoop),
+        })
+        .collect();
     let mut repo = Repository {
         root: root.to_owned(),
         ..Repository::default()
@@ -211,20 +270,25 @@ fn read_file(path: &Path) -> FileResult {
             let (text, not_utf8) = encoding::decode_owned(bytes);
             read_text(path, shown, text, not_utf8)
         }
-        Err(error) => FileResult {
-            source: SourceFile::new(shown, String::new()),
-            plan: None,
-            unread: None,
-            registry: None,
-            problems: vec![(
-                Span::default(),
-                ProblemKind::Unreadable {
-                    message: error.to_string(),
-                },
-            )],
-            broken_ids: Vec::new(),
-            broken_owner: None,
-        },
+        Err(error) => not_read(
+            path,
+            ProblemKind::Unreadable {
+                message: error.to_string(),
+            },
+        ),
+    }
+}
+
+/// A file that is not read, with why.
+fn not_read(path: &Path, why: ProblemKind) -> FileResult {
+    FileResult {
+        source: SourceFile::new(display_path(path), String::new()),
+        plan: None,
+        unread: None,
+        registry: None,
+        problems: vec![(Span::default(), why)],
+        broken_ids: Vec::new(),
+        broken_owner: None,
     }
 }
 

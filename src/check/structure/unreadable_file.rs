@@ -12,26 +12,33 @@ pub static RULE: Rule = Rule {
         "\
 ## What it does
 Reports a plan or registry file that emplan found but could not read: a dangling symbolic link,
-a file without read permission, a folder it may not enter.
+a symbolic link loop, a file without read permission, a folder it may not enter. A symbolic link
+whose target lies outside the repository is not followed and is reported as a warning that
+names where it points (never what is there).
 
 ## Why is this bad?
 A plan that cannot be read is a plan nobody checks. The 2024 预案管理办法 (Art. 6) asks that
-plans be kept in databases and used digitally; a file that the tools cannot open is not.
+plans be kept in databases and used digitally; a file that the tools cannot open is not. A link
+out of the repository would make a reviewer's CI read, and print, files that are not part of the
+plans (`ln -s /etc/passwd plans/evil.md`).
 
 ## How to fix
-Restore the file or the link target, or fix its permissions.",
+Restore the file or the link target, or fix its permissions; copy a file from outside into the
+repository instead of linking to it.",
         "\
 ## 作用
 报告 emplan 找到了、却无法读取的预案文件或登记文件：
-指向不存在目标的符号链接、没有读取权限的文件、无权进入的文件夹等。
+指向不存在目标的符号链接、循环的符号链接、没有读取权限的文件、无权进入的文件夹等。
+目标在仓库之外的符号链接不予跟随，报告为警告，写明其指向（从不显示目标内容）。
 
 ## 为什么有问题
 读不了的预案，就是没人检查的预案。
 2024 年《突发事件应急预案管理办法》第六条要求应急预案纳入数据库管理、
 推进数字化应用；工具打不开的文件做不到这一点。
+指向仓库之外的链接会让审阅者的 CI 读取并打印不属于预案的文件（如 `ln -s /etc/passwd plans/evil.md`）。
 
 ## 如何修复
-恢复该文件或链接目标，或修正其权限。",
+恢复该文件或链接目标，或修正其权限；仓库外的文件请复制进仓库，而不是链接过去。",
     ),
     example: Example {
         file: "plans/link.md",
@@ -56,6 +63,39 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 "恢复该文件或链接目标，或修正文件权限"
             )],
         )),
+        ProblemKind::LinkLoop => Some((
+            tr!(
+                cx.lang,
+                "this symbolic link is a loop: it leads back to itself",
+                "该符号链接构成循环：最终指回自身"
+            ),
+            vec![tr!(
+                cx.lang,
+                "point the link at the file it stands for, or remove it",
+                "请让链接指向它所代表的文件，或删除该链接"
+            )],
+        )),
         _ => None,
     });
+    // A link out of the repository is not read: a warning naming where it points, never what
+    // is there.
+    let start = out.len();
+    super::report(cx, &RULE, out, |kind, _| match kind {
+        ProblemKind::LinkOutside { target } => Some((
+            tr!(
+                cx.lang,
+                "this symbolic link points outside the repository, to {target}: it is not followed",
+                "该符号链接指向仓库之外的 {target}：不予读取"
+            ),
+            vec![tr!(
+                cx.lang,
+                "copy the file into the repository, or remove the link",
+                "请把文件复制到仓库中，或删除该链接"
+            )],
+        )),
+        _ => None,
+    });
+    for d in &mut out[start..] {
+        d.severity = Severity::Warning;
+    }
 }

@@ -409,3 +409,33 @@ warning[S101]: this symbolic link points outside the repository, to {target}: it
     );
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// Issue 12, defect 6: a second plan with a taken id is one S205, and it is checked with its own
+/// owner, not the first plan's.
+#[test]
+fn a_duplicate_plan_id_is_one_finding_and_keeps_its_own_owner() {
+    let mut files = common::patched(&[]);
+    let original = files
+        .iter()
+        .find(|(path, _)| path == "plans/xz-baolun.md")
+        .unwrap()
+        .1
+        .clone();
+    files.push(("plans/xz-baolun-copy.md".to_owned(), original.clone()));
+    assert_eq!(common::codes(&common::check_files(&files)), ["S205"]);
+    // The same id under another owner.
+    let other = String::from_utf8(original)
+        .unwrap()
+        .replace("owner: xz-baolun", "owner: cun-hexi");
+    files.pop();
+    files.push(("plans/xz-baolun-copy.md".to_owned(), other.into_bytes()));
+    let repo = load::load_files(&files);
+    let cx = emplan::check::Context::new(&repo, Lang::En);
+    let owners: Vec<&str> = repo
+        .plans
+        .iter()
+        .filter(|p| p.meta.id.as_str() == "xz-baolun-plan")
+        .map(|p| cx.owner(p))
+        .collect();
+    assert_eq!(owners, ["xz-baolun", "cun-hexi"]);
+}

@@ -138,7 +138,9 @@ pub struct Context<'a> {
     /// by R102) is filed under that id, so one typo does not cascade into linkage findings.
     pub plans_by_owner: FastMap<&'a str, Vec<&'a Plan>>,
     /// The owner of each plan, by plan id, with near misses resolved as above.
-    owners: FastMap<&'a str, &'a str>,
+    /// Each plan's owner (a near miss read as the organisation it misses), by the plan's
+    /// address.
+    owners: FastMap<usize, &'a str>,
     /// Duties by (plan id, duty id).
     pub duties: FastMap<(&'a str, &'a str), DutyRef<'a>>,
     /// Plans that accept a duty, by (assigning plan id, duty id).
@@ -165,7 +167,9 @@ impl<'a> Context<'a> {
                     } else {
                         suggest(written, organisations.ids()).unwrap_or(written)
                     };
-                    owners.entry(id).or_insert(owner);
+                    // By the plan itself, not its id: a second plan with a taken id keeps its
+                    // own owner (S205 reports the id once).
+                    owners.insert(std::ptr::from_ref(plan) as usize, owner);
                     plans_by_owner.entry(owner).or_default().push(plan);
                 }
                 (plans, owners, plans_by_owner)
@@ -250,7 +254,7 @@ impl<'a> Context<'a> {
     /// The organisation a plan belongs to: its `owner`, or the known id it is a near miss of.
     pub fn owner(&self, plan: &'a Plan) -> &'a str {
         self.owners
-            .get(plan.meta.id.as_str())
+            .get(&(std::ptr::from_ref(plan) as usize))
             .copied()
             .unwrap_or(plan.meta.owner.as_str())
     }

@@ -48,14 +48,9 @@ Give the newer one its own id, or delete the copy.",
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    // Duties and working groups are scoped by their plan's id, and one plan's are listed
-    // together: unless two plans share an id, they are compared in a small map per plan, and
-    // the map of the whole repository holds only plans and registry entries.
-    let mut plan_ids: FastMap<&str, usize> = FastMap::default();
-    plan_ids.reserve(cx.repo.plans.len());
-    for plan in &cx.repo.plans {
-        *plan_ids.entry(plan.meta.id.as_str()).or_default() += 1;
-    }
+    // Duties and working groups are scoped by their plan, and one plan's are listed together:
+    // they are compared in a small map per plan, and the map of the whole repository holds
+    // only plans and registry entries.
     let registry = &cx.repo.registry;
     let entries = registry.organisations.len()
         + registry.hazards.len()
@@ -66,29 +61,25 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     let mut first: FastMap<_, Loc> = FastMap::default();
     first.reserve(cx.repo.plans.len() + entries);
     let mut in_plan: FastMap<_, Loc> = FastMap::default();
-    // The plan whose duties and groups are being visited, and whether its id is unique (looked
-    // up once per plan, not once per duty: the map of a province's plans is out of cache).
-    let mut plan_scope: Option<(&str, bool)> = None;
+    // The plan whose duties and groups are being visited (its id, by address).
+    let mut plan_scope: Option<&str> = None;
     cx.for_each_definition(|def| {
         let loc = Loc {
             file: def.file,
             span: def.id.span,
         };
         let key = (def.kind, def.scope, def.id.as_str());
-        let unique_scope = def.scope.is_some_and(|scope| match plan_scope {
-            Some((current, unique)) if std::ptr::eq(current, scope) => unique,
+        // Each plan's duties and groups are compared among themselves, even when another plan
+        // shares its id: that is one S205 for the plan id, not one per duty.
+        let scoped = def.scope.is_some_and(|scope| match plan_scope {
+            Some(current) if std::ptr::eq(current, scope) => true,
             _ => {
-                let unique = plan_ids.get(scope) == Some(&1);
-                plan_scope = Some((scope, unique));
+                plan_scope = Some(scope);
                 in_plan.clear();
-                unique
+                true
             }
         });
-        let seen = if unique_scope {
-            &mut in_plan
-        } else {
-            &mut first
-        };
+        let seen = if scoped { &mut in_plan } else { &mut first };
         match seen.entry(key) {
             Entry::Vacant(vacant) => {
                 vacant.insert(loc);

@@ -439,3 +439,41 @@ fn a_duplicate_plan_id_is_one_finding_and_keeps_its_own_owner() {
         .collect();
     assert_eq!(owners, ["xz-baolun", "cun-hexi"]);
 }
+
+/// Issue 12, defect 9 (in part): `schema --out` names a file given for its folder, and writes
+/// all the schemas or none.
+#[test]
+fn schema_out_names_a_file_given_as_its_folder_and_writes_all_or_none() {
+    use assert_cmd::cargo::CommandCargoExt;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("schemas");
+    std::fs::write(&file, "not a folder").unwrap();
+    let out = std::process::Command::cargo_bin("emplan")
+        .unwrap()
+        .env("LANG", "C.UTF-8")
+        .args(["schema", "--out"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("is a file: give the folder"), "{err}");
+    // The second schema cannot be renamed into place (a folder has its name): nothing is left.
+    let target = dir.path().join("out");
+    std::fs::create_dir_all(target.join("registry.schema.json")).unwrap();
+    let out = std::process::Command::cargo_bin("emplan")
+        .unwrap()
+        .env("LANG", "C.UTF-8")
+        .args(["schema", "--out"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("(no schema was written)"), "{err}");
+    let left: Vec<_> = std::fs::read_dir(&target)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["registry.schema.json"], "{left:?}");
+}

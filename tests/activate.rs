@@ -3,24 +3,7 @@
 
 mod common;
 
-use std::process::Command;
-
-use assert_cmd::cargo::CommandCargoExt;
-
-fn emplan(args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("emplan")
-        .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("LANG", "C.UTF-8")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
+use common::emplan;
 
 /// The three scenarios: a hazard, a level, a place (a township, a village, a hazard point).
 const SCENARIOS: [(&str, &str, &str, &str); 3] = [
@@ -169,49 +152,30 @@ fn the_markdown_report_has_tables() {
 
 #[test]
 fn unknown_hazards_levels_and_places_are_named_with_a_near_miss() {
-    let base = ["activate", "--level", "II", "--at", "xz-baolun", "--hazard"];
-    let (code, _, err) = emplan(&[&base[..], &["rainstrom", "plans"]].concat());
-    assert_eq!(code, 2);
+    let run = |hazard, level, place| {
+        let args = [
+            "activate", "--hazard", hazard, "--level", level, "--at", place, "plans",
+        ];
+        let (code, _, err) = emplan(&args);
+        assert_eq!(code, 2, "{args:?}");
+        err
+    };
+    let err = run("rainstrom", "II", "xz-baolun");
     assert!(err.contains("did you mean `rainstorm`?"), "{err}");
-    let (code, _, err) = emplan(&[
-        "activate",
-        "--hazard",
-        "rainstorm",
-        "--level",
-        "II",
-        "--at",
-        "xz-baolung",
-        "plans",
-    ]);
-    assert_eq!(code, 2);
+    let err = run("rainstorm", "II", "xz-baolung");
     assert!(err.contains("did you mean `xz-baolun`?"), "{err}");
-    let (code, _, err) = emplan(&[
-        "activate",
-        "--hazard",
-        "rainstorm",
-        "--level",
-        "V",
-        "--at",
-        "xz-baolun",
-        "plans",
-    ]);
-    assert_eq!(code, 2);
+    let err = run("rainstorm", "V", "xz-baolun");
     assert!(err.contains("expected I, II, III or IV"), "{err}");
 }
 
 #[test]
 fn a_repository_with_errors_still_answers_and_says_what_is_missing() {
     // The sample with a misspelt post holder.
-    let mut files =
-        common::read_tree(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans"));
-    let posts = files
-        .iter_mut()
-        .find(|(path, _)| path == "registry/posts.yaml")
-        .unwrap();
-    let text = String::from_utf8(posts.1.clone()).unwrap();
-    posts.1 = text
-        .replacen("holder: c-gov-wenwei}", "holder: c-gov-wenweii}", 1)
-        .into_bytes();
+    let files = common::sample_with(
+        "registry/posts.yaml",
+        "holder: c-gov-wenwei}",
+        "holder: c-gov-wenweii}",
+    );
     let dir = common::write_tree(&files);
     let root = dir.path().to_str().unwrap();
     let (code, json, _) = emplan(&[
@@ -246,20 +210,11 @@ fn a_repository_with_errors_still_answers_and_says_what_is_missing() {
 
 #[test]
 fn plan_text_never_acts_on_the_terminal() {
-    let mut files =
-        common::read_tree(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans"));
-    let plan = files
-        .iter_mut()
-        .find(|(path, _)| path == "specialised/zx-flood-drought.md")
-        .unwrap();
-    let text = String::from_utf8(plan.1.clone()).unwrap();
-    plan.1 = text
-        .replacen(
-            "title: 利州区防汛抗旱应急预案",
-            "title: \"利州区防汛抗旱应急预案\\e]0;PWNED\\a\\u202e\"",
-            1,
-        )
-        .into_bytes();
+    let files = common::sample_with(
+        "specialised/zx-flood-drought.md",
+        "title: 利州区防汛抗旱应急预案",
+        "title: \"利州区防汛抗旱应急预案\\e]0;PWNED\\a\\u202e\"",
+    );
     let dir = common::write_tree(&files);
     let root = dir.path().to_str().unwrap();
     for format in ["text", "md"] {

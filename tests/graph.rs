@@ -1,24 +1,11 @@
 //! `emplan graph`: the response dependency graph as DOT, Mermaid and JSON.
 
+mod common;
+
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use assert_cmd::cargo::CommandCargoExt;
-
-fn emplan(args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("emplan")
-        .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("LANG", "C.UTF-8")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
+use common::emplan;
 
 #[test]
 fn the_plans_view_is_dot_with_chinese_titles() {

@@ -4,24 +4,8 @@ mod common;
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::Command;
 
-use assert_cmd::cargo::CommandCargoExt;
-
-fn emplan(args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("emplan")
-        .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("LANG", "C.UTF-8")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
+use common::emplan;
 
 fn json(args: &[&str]) -> serde_json::Value {
     let (code, out, err) = emplan(args);

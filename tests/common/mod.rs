@@ -68,3 +68,30 @@ pub fn write_tree(files: &[(String, Vec<u8>)]) -> tempfile::TempDir {
     }
     dir
 }
+
+/// Runs emplan from the project folder, in English: (exit code, stdout, stderr).
+pub fn emplan(args: &[&str]) -> (i32, String, String) {
+    use assert_cmd::cargo::CommandCargoExt;
+    let output = std::process::Command::cargo_bin("emplan")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("LANG", "C.UTF-8")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+/// The sample in `plans/` with one edit: in `file`, the first `find` becomes `replace`.
+pub fn sample_with(file: &str, find: &str, replace: &str) -> Vec<(String, Vec<u8>)> {
+    let mut files = read_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("plans"));
+    let entry = files.iter_mut().find(|(p, _)| p == file).unwrap();
+    let text = String::from_utf8(entry.1.clone()).unwrap();
+    assert!(text.contains(find), "{file} lacks {find:?}");
+    entry.1 = text.replacen(find, replace, 1).into_bytes();
+    files
+}

@@ -99,21 +99,9 @@ pub fn wrap(text: &str, width: f64, size: f64) -> Vec<String> {
     lines
 }
 
-/// Text escaped for XML.
+/// Text escaped for SVG element content and attribute values.
 fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
+    crate::report::escape::xml(text, true)
 }
 
 /// A box: a bold title and wrapped lines.

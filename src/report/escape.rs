@@ -80,6 +80,28 @@ pub fn escape_lines(report: &str) -> String {
     out
 }
 
+/// Text for an XML attribute value or element content: markup characters escaped, and characters
+/// XML 1.0 cannot hold (control characters from a hostile file) replaced.
+pub fn xml(text: &str, attribute: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // In an attribute a line break would be read as a space.
+            '\n' if attribute => out.push_str("&#10;"),
+            '\n' => out.push('\n'),
+            '\t' | '\r' => out.push(' '),
+            c if c < ' ' || matches!(c, '\u{fffe}' | '\u{ffff}') => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::escape;

@@ -5,6 +5,21 @@ mod common;
 
 use common::emplan;
 
+/// `emplan activate` for a rainstorm at level Ⅱ in 宝轮镇, with more arguments (the format, the
+/// repository).
+fn rainstorm_at_baolun(more: &[&str]) -> (i32, String, String) {
+    let args = [
+        "activate",
+        "--hazard",
+        "rainstorm",
+        "--level",
+        "II",
+        "--at",
+        "xz-baolun",
+    ];
+    emplan(&[&args[..], more].concat())
+}
+
 /// The three scenarios: a hazard, a level, a place (a township, a village, a hazard point).
 const SCENARIOS: [(&str, &str, &str, &str); 3] = [
     ("rainstorm_baolun", "rainstorm", "II", "xz-baolun"),
@@ -34,19 +49,7 @@ fn three_scenarios_match_the_golden_text_and_json() {
 
 #[test]
 fn a_rainstorm_at_baolun_reaches_every_tier_of_plan() {
-    let args = [
-        "activate",
-        "--hazard",
-        "rainstorm",
-        "--level",
-        "II",
-        "--at",
-        "xz-baolun",
-        "--format",
-        "json",
-        "plans",
-    ];
-    let (code, json, _) = emplan(&args);
+    let (code, json, _) = rainstorm_at_baolun(&["--format", "json", "plans"]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let ids = |key: &str| -> Vec<String> {
@@ -99,8 +102,7 @@ fn a_rainstorm_at_baolun_reaches_every_tier_of_plan() {
     assert!(local["minutes"].as_u64().unwrap() <= 60);
     assert!(teams.iter().any(|r| r["within_circle"] == false));
     // With --chain the plans of the chain are activated too.
-    let chained = [&args[..9], &["--chain", "plans"]].concat();
-    let (_, json, _) = emplan(&chained);
+    let (_, json, _) = rainstorm_at_baolun(&["--format", "json", "--chain", "plans"]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let activated: Vec<&str> = v["activated"]
         .as_array()
@@ -114,18 +116,7 @@ fn a_rainstorm_at_baolun_reaches_every_tier_of_plan() {
 
 #[test]
 fn the_chinese_view_names_levels_and_reasons_in_chinese() {
-    let (code, text, _) = emplan(&[
-        "activate",
-        "--hazard",
-        "rainstorm",
-        "--level",
-        "Ⅱ",
-        "--at",
-        "xz-baolun",
-        "--lang",
-        "zh",
-        "plans",
-    ]);
+    let (code, text, _) = rainstorm_at_baolun(&["--lang", "zh", "plans"]);
     assert_eq!(code, 0);
     insta::assert_snapshot!("activate_rainstorm_baolun_zh", text);
 }
@@ -178,33 +169,13 @@ fn a_repository_with_errors_still_answers_and_says_what_is_missing() {
     );
     let dir = common::write_tree(&files);
     let root = dir.path().to_str().unwrap();
-    let (code, json, _) = emplan(&[
-        "activate",
-        "--hazard",
-        "rainstorm",
-        "--level",
-        "II",
-        "--at",
-        "xz-baolun",
-        "--format",
-        "json",
-        root,
-    ]);
+    let (code, json, _) = rainstorm_at_baolun(&["--format", "json", root]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert!(!v["activated"].as_array().unwrap().is_empty());
     let gaps = v["incomplete"].as_array().unwrap();
     assert!(gaps.iter().any(|g| g["code"] == "R108"), "{gaps:?}");
-    let (_, text, _) = emplan(&[
-        "activate",
-        "--hazard",
-        "rainstorm",
-        "--level",
-        "II",
-        "--at",
-        "xz-baolun",
-        root,
-    ]);
+    let (_, text, _) = rainstorm_at_baolun(&[root]);
     assert!(text.contains("The answer is incomplete"), "{text}");
 }
 
@@ -218,18 +189,7 @@ fn plan_text_never_acts_on_the_terminal() {
     let dir = common::write_tree(&files);
     let root = dir.path().to_str().unwrap();
     for format in ["text", "md"] {
-        let (code, out, _) = emplan(&[
-            "activate",
-            "--hazard",
-            "rainstorm",
-            "--level",
-            "II",
-            "--at",
-            "xz-baolun",
-            "--format",
-            format,
-            root,
-        ]);
+        let (code, out, _) = rainstorm_at_baolun(&["--format", format, root]);
         assert_eq!(code, 0);
         // Markdown escapes the `]` too.
         let shown = match format {

@@ -477,3 +477,36 @@ fn schema_out_names_a_file_given_as_its_folder_and_writes_all_or_none() {
         .collect();
     assert_eq!(left, ["registry.schema.json"], "{left:?}");
 }
+
+/// Issue 12, defect 8 (in part): output is capped per rule, with the full count in the summary
+/// and in JSON.
+#[test]
+fn output_is_capped_per_rule_with_the_full_count_in_the_summary() {
+    let mut files = common::patched(&[]);
+    let mut contacts = String::from("contacts:\n");
+    for i in 0..1003 {
+        contacts.push_str(&format!(
+            "  - {{ id: c-x{i:04}, name: 某某, org: qu-nowhere }}\n"
+        ));
+    }
+    files.push(("registry/many.yaml".to_owned(), contacts.into_bytes()));
+    let (code, out) = run_on(&files, &["check", "--color", "never"]);
+    assert_eq!(code, 1);
+    assert_eq!(out.matches("error[R102]").count(), 1000);
+    assert_eq!(
+        out.lines().last().unwrap(),
+        "checked 8 files (6 plans): 1003 error(s), 0 warning(s), 0 info; not shown: 3 R102 (--max-per-rule raises the limit)"
+    );
+    let (_, json) = run_on(&files, &["check", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["summary"]["errors"], 1003);
+    assert_eq!(v["summary"]["omitted"], serde_json::json!({"R102": 3}));
+    assert_eq!(v["diagnostics"].as_array().unwrap().len(), 1000);
+    let (_, json) = run_on(
+        &files,
+        &["check", "--format", "json", "--max-per-rule", "0"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["diagnostics"].as_array().unwrap().len(), 1003);
+    assert!(v["summary"].get("omitted").is_none());
+}

@@ -63,6 +63,9 @@ pub struct CheckArgs {
     /// Exit with 1 when there is a finding of this severity or a worse one
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
+    /// Show at most this many findings of each rule (0: all); the summary counts them all
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub max_per_rule: usize,
 }
 
 /// The least severity that makes `emplan check` fail.
@@ -244,6 +247,10 @@ const ZH: &[(&str, &str)] = &[
     ("repository", "预案仓库目录［默认：.］"),
     ("graph_format", "输出格式［默认：dot］"),
     ("answer_format", "输出格式［默认：text］"),
+    (
+        "max_per_rule",
+        "每条规则最多显示多少个问题（0：全部）；汇总行仍计入全部［默认：1000］",
+    ),
     ("view", "显示哪一部分［默认：plans］"),
     (
         "focus",

@@ -44,6 +44,11 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
     });
     let mut summary = Summary::new(&repo, &diagnostics);
     summary.scope = scope;
+    // Whether the run fails is decided on every finding, shown or not.
+    let failed = diagnostics.iter().any(|d| args.fail_on.fails(d.severity));
+    if args.max_per_rule > 0 {
+        summary.omitted = report::cap(&mut diagnostics, args.max_per_rule);
+    }
     let written = match args.format {
         Format::Human => {
             let choice = match args.color {
@@ -78,7 +83,6 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
             return Err(format!("cannot write to standard output: {error}"));
         }
     }
-    let failed = diagnostics.iter().any(|d| args.fail_on.fails(d.severity));
     Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
 }
 

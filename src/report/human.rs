@@ -231,6 +231,21 @@ pub fn summary_line(summary: &Summary, lang: Lang) -> String {
             "{errors} 个错误，{warnings} 个警告，{infos} 条提示"
         )
     };
+    let found = if summary.omitted.is_empty() {
+        found
+    } else {
+        let list: Vec<String> = summary
+            .omitted
+            .iter()
+            .map(|(code, n)| format!("{n} {code}"))
+            .collect();
+        let list = list.join(", ");
+        tr!(
+            lang,
+            "{found}; not shown: {list} (--max-per-rule raises the limit)",
+            "{found}；未显示：{list}（可用 --max-per-rule 提高上限）"
+        )
+    };
     let Some(scope) = scope else {
         return tr!(
             lang,

@@ -60,6 +60,14 @@ pub fn to_value(sources: &Sources, diagnostics: &[Diagnostic], summary: &Summary
         "warnings": summary.warnings,
         "infos": summary.infos,
     });
+    if let (false, Some(map)) = (summary.omitted.is_empty(), counts.as_object_mut()) {
+        let omitted: Map<String, Value> = summary
+            .omitted
+            .iter()
+            .map(|(code, n)| ((*code).to_owned(), json!(n)))
+            .collect();
+        map.insert("omitted".into(), Value::Object(omitted));
+    }
     if let (Some(scope), Some(map)) = (&summary.scope, counts.as_object_mut()) {
         map.insert("root".into(), json!(scope.root));
         map.insert("root_found_by".into(), json!(scope.found_by.key()));

@@ -22,6 +22,9 @@ pub struct Summary {
     pub infos: usize,
     /// Set when the findings are those of some files of the repository only.
     pub scope: Option<Scope>,
+    /// Findings counted above but not shown, by rule, past the cap per rule
+    /// (`--max-per-rule`).
+    pub omitted: Vec<(&'static str, usize)>,
 }
 
 /// What part of a repository a run reports on (`emplan check FILE...`): the whole repository is
@@ -48,8 +51,25 @@ impl Summary {
             warnings: count(Severity::Warning),
             infos: count(Severity::Info),
             scope: None,
+            omitted: Vec::new(),
         }
     }
+}
+
+/// Keeps the first `per_rule` findings of each rule, in order, and says how many of each it
+/// left out: a mistake repeated 100,000 times must not bury the others in the log.
+pub fn cap(diagnostics: &mut Vec<Diagnostic>, per_rule: usize) -> Vec<(&'static str, usize)> {
+    let mut seen: std::collections::BTreeMap<&'static str, usize> =
+        std::collections::BTreeMap::new();
+    diagnostics.retain(|d| {
+        let n = seen.entry(d.rule.code).or_default();
+        *n += 1;
+        *n <= per_rule
+    });
+    seen.into_iter()
+        .filter(|(_, n)| *n > per_rule)
+        .map(|(code, n)| (code, n - per_rule))
+        .collect()
 }
 
 /// Output format of `emplan check`.

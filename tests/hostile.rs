@@ -28,7 +28,54 @@ fn survive(files: &[(String, Vec<u8>)]) -> Vec<&'static str> {
         .unwrap();
     emplan::report::junit::write(&mut out, &repo.sources, &diagnostics, &summary, Lang::Zh)
         .unwrap();
+    answer_from_the_graph(&repo);
     diagnostics.iter().map(|d| d.rule.code).collect()
+}
+
+/// Every verb that reads the model answers on whatever was loaded: the graph and its exports,
+/// the cascade at every place, the impact of every registry entry, the ranking and every
+/// plan's flow chart.
+fn answer_from_the_graph(repo: &emplan::model::Repository) {
+    use emplan::graph::cascade::{self, Lookup, Scenario, output};
+    use emplan::graph::{Graph, export, flowchart, impact};
+    use emplan::model::ResponseLevel;
+    use emplan::model::travel::Travel;
+    let graph = Graph::build(repo);
+    let all = export::select(&graph, export::View::All, None, 2);
+    export::dot(repo, &all, Lang::Zh);
+    export::mermaid(repo, &all, Lang::En);
+    export::json(repo, &all);
+    let lookup = Lookup::new(repo);
+    let travel = Travel::new(repo);
+    let hazards: Vec<&str> = lookup.hazards.keys().copied().chain(["nothing"]).collect();
+    let places: Vec<&str> = lookup.places().into_iter().chain(["nowhere"]).collect();
+    for &hazard in hazards.iter().take(3) {
+        for &place in places.iter().take(4) {
+            for level in [ResponseLevel::I, ResponseLevel::IV] {
+                let scenario = Scenario {
+                    hazard,
+                    level,
+                    place,
+                    chain: level == ResponseLevel::I,
+                };
+                if let Ok(c) = cascade::activate(repo, &lookup, &travel, scenario) {
+                    output::json(repo, &lookup, &c, &[]);
+                    output::text(repo, &lookup, &c, &[], Lang::Zh, true);
+                }
+            }
+        }
+    }
+    for id in impact::subjects(&lookup).into_iter().take(20) {
+        if let Some(subject) = impact::subject(&lookup, id) {
+            let answer = impact::impact(repo, &lookup, &travel, id, subject);
+            impact::output::json(repo, &answer);
+            impact::output::text(repo, &lookup, &answer, Lang::En, false);
+        }
+    }
+    impact::output::critical_text(&impact::critical(repo, &lookup, &travel), Lang::Zh, 30);
+    for plan in &repo.plans {
+        flowchart::svg(&lookup, plan);
+    }
 }
 
 fn plan(text: impl Into<Vec<u8>>) -> Vec<(String, Vec<u8>)> {

@@ -557,3 +557,44 @@ fn output_is_capped_per_rule_with_the_full_count_in_the_summary() {
     assert_eq!(v["diagnostics"].as_array().unwrap().len(), 1003);
     assert!(v["summary"].get("omitted").is_none());
 }
+
+/// Issue 12, defect 9 (in part): clap's own errors read in Chinese under a Chinese locale.
+#[test]
+fn argument_errors_read_in_chinese_under_a_chinese_locale() {
+    use assert_cmd::cargo::CommandCargoExt;
+    let run = |args: &[&str]| {
+        let out = std::process::Command::cargo_bin("emplan")
+            .unwrap()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("LANG", "zh_CN.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    assert_eq!(
+        run(&["check", "--formt", "json", "plans"]),
+        "错误：未知参数 `--formt`\n\n  提示：是否应为 `--format`？\n\n更多信息请运行 `emplan --help`（或某个命令的 `--help`）。\n"
+    );
+    let err = run(&["check", "--format", "jsn", "plans"]);
+    assert!(
+        err.starts_with("错误：`--format <FORMAT>` 的取值 `jsn` 无效\n  可选值：human、json"),
+        "{err}"
+    );
+    let err = run(&[
+        "activate", "--hazard", "x", "--level", "V", "--at", "y", "plans",
+    ]);
+    assert!(
+        err.contains("的取值 `V` 无效：应为 I、II、III 或 IV"),
+        "{err}"
+    );
+    assert!(!err.contains("expected"), "{err}");
+    let err = run(&["activate", "--level", "II", "plans"]);
+    assert!(
+        err.starts_with("错误：缺少必需的参数：--hazard <ID>、--at <PLACE>"),
+        "{err}"
+    );
+}

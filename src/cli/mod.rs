@@ -31,6 +31,10 @@ pub fn run(argv: Vec<OsString>) -> i32 {
     let lang = requested_lang(&argv).unwrap_or_else(Lang::from_env);
     let matches = match args::command(lang).try_get_matches_from(&argv) {
         Ok(matches) => matches,
+        Err(error) if lang == Lang::Zh && error.use_stderr() => {
+            let _ = writeln!(std::io::stderr(), "{}", zh_error(&error));
+            return EXIT_USAGE;
+        }
         Err(error) => {
             let _ = error.print();
             return if error.use_stderr() {
@@ -77,6 +81,59 @@ fn load_repository(path: &std::path::Path, lang: Lang) -> Result<crate::model::R
         ));
     }
     Ok(repo)
+}
+
+/// clap's error in Chinese: what is wrong, the nearest valid spelling, and where to look.
+fn zh_error(error: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let get = |kind: ContextKind| match error.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(list)) => list.join("、"),
+        _ => String::new(),
+    };
+    let arg = get(ContextKind::InvalidArg);
+    let value = get(ContextKind::InvalidValue);
+    let mut text = match error.kind() {
+        ErrorKind::UnknownArgument => format!("错误：未知参数 `{arg}`"),
+        ErrorKind::InvalidSubcommand => {
+            format!("错误：未知命令 `{}`", get(ContextKind::InvalidSubcommand))
+        }
+        ErrorKind::InvalidValue => format!("错误：`{arg}` 的取值 `{value}` 无效"),
+        ErrorKind::ValueValidation => {
+            let why = std::error::Error::source(error)
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            // emplan's own value parsers say it in both languages: "... / 应为 ...".
+            let why = why.rsplit(" / ").next().unwrap_or_default().to_owned();
+            format!("错误：`{arg}` 的取值 `{value}` 无效：{why}")
+        }
+        ErrorKind::MissingRequiredArgument => format!("错误：缺少必需的参数：{arg}"),
+        ErrorKind::ArgumentConflict => format!(
+            "错误：参数 `{arg}` 不能与 `{}` 同时使用",
+            get(ContextKind::PriorArg)
+        ),
+        ErrorKind::NoEquals | ErrorKind::InvalidUtf8 | ErrorKind::TooManyValues => {
+            format!("错误：参数 `{arg}` 的写法有误")
+        }
+        _ => return error.render().to_string(),
+    };
+    let valid = get(ContextKind::ValidValue);
+    if !valid.is_empty() {
+        text.push_str(&format!("\n  可选值：{valid}"));
+    }
+    for kind in [
+        ContextKind::SuggestedArg,
+        ContextKind::SuggestedValue,
+        ContextKind::SuggestedSubcommand,
+    ] {
+        let near = get(kind);
+        if !near.is_empty() {
+            let near = near.replace('、', "`、`");
+            text.push_str(&format!("\n\n  提示：是否应为 `{near}`？"));
+        }
+    }
+    text.push_str("\n\n更多信息请运行 `emplan --help`（或某个命令的 `--help`）。");
+    text
 }
 
 /// The message for a repository that cannot be read at all.

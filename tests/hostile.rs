@@ -598,3 +598,20 @@ fn argument_errors_read_in_chinese_under_a_chinese_locale() {
         "{err}"
     );
 }
+
+/// Deep nesting meets the readers' depth limits, not the end of a worker thread's stack (a debug
+/// build overflowed at 200 levels), and the limit reads in Chinese too.
+#[test]
+fn deep_nesting_is_a_finding_in_every_build() {
+    for depth in [200, 2000] {
+        let nested = format!("hazards: {}{}", "[".repeat(depth), "]".repeat(depth));
+        let files =
+            common::patched(&[("plans/zx-flood.md", "hazards: [rainstorm, flood]", &nested)]);
+        let (code, out) = run_on(&files, &["check", "--color", "never", "--lang", "zh"]);
+        assert_eq!(code, 1, "{depth}: {out}");
+        assert!(
+            out.contains("error[S103]: YAML 语法错误：文档嵌套过深"),
+            "{depth}: {out}"
+        );
+    }
+}

@@ -19,6 +19,9 @@ pub use schema::schemas;
 
 use crate::i18n::Lang;
 
+/// Stack of each worker thread: 32 MiB.
+const WORKER_STACK: usize = 32 << 20;
+
 /// Exit code: no error-severity finding.
 pub const EXIT_OK: i32 = 0;
 /// Exit code: at least one error-severity finding.
@@ -28,6 +31,11 @@ pub const EXIT_USAGE: i32 = 2;
 
 /// Runs emplan with these arguments and returns the exit code.
 pub fn run(argv: Vec<OsString>) -> i32 {
+    // Files are read on rayon's threads; deeply nested YAML must meet the readers' depth limits
+    // (S103), not the end of a small thread stack, in debug builds too.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .stack_size(WORKER_STACK)
+        .build_global();
     let lang = requested_lang(&argv).unwrap_or_else(Lang::from_env);
     let matches = match args::command(lang).try_get_matches_from(&argv) {
         Ok(matches) => matches,

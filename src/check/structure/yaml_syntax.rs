@@ -153,6 +153,10 @@ const CHINESE: &[(&str, &str)] = &[
     ),
     ("end of stream", "内容意外结束"),
     (TOO_DEEP, "文档嵌套过深，或别名展开过多"),
+    (
+        "recursion limit exceeded",
+        "文档嵌套过深，超过了读取的深度上限",
+    ),
 ];
 
 fn in_chinese(message: &str) -> Option<&'static str> {

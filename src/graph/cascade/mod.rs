@@ -810,10 +810,10 @@ fn tasks<'a>(
     // A duty another plan accepts is carried out through that plan: it falls due only when
     // the accepting plan is activated too (the overall plan's 牵头 duties for other hazards
     // do not).
+    let active: HashSet<*const Plan> = activated.iter().map(|a| std::ptr::from_ref(a.plan)).collect();
     let mut delegated: HashMap<(&str, &str), bool> = HashMap::new();
     for plan in &repo.plans {
-        let active = matches!(c.state.get(plan.meta.id.as_str()), Some((true, _)))
-            || activated.iter().any(|a| std::ptr::eq(a.plan, plan));
+        let active = active.contains(&std::ptr::from_ref(plan));
         for accept in &plan.meta.accepts {
             let key = (accept.plan.as_str(), accept.duty.as_str());
             *delegated.entry(key).or_default() |= active;

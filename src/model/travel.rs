@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::Repository;
-use super::registry::{Coordinates, Resource};
+use super::registry::{Coordinates, Resource, ResourceKind};
 
 /// The rescue circle: every place of the district within reach of a capable team in this many
 /// minutes. The seed plan sets it: "打造全区境内1小时救援圈" (利州区总体应急预案, 应急保障).
@@ -125,6 +125,109 @@ impl<'a> Travel<'a> {
         // Coordinates on the globe keep this under 30,000 km, so the cast cannot overflow.
         Some(minutes as u32)
     }
+}
+
+/// A team, where it is and how long it takes to set off.
+#[derive(Clone, Copy, Debug)]
+struct Team<'a> {
+    resource: &'a Resource,
+    spot: Spot<'a>,
+    muster: u32,
+}
+
+/// The registry's teams by the hazards they can respond to, arranged so that the teams that
+/// can reach a place within a time limit are found without timing every team of a province:
+/// teams with coordinates sorted by latitude, and apart from them the teams a known route may
+/// bring from far away or whose place has no coordinates.
+#[derive(Debug)]
+pub struct Teams<'a> {
+    near: HashMap<&'a str, Vec<Team<'a>>>,
+    routed: HashMap<&'a str, Vec<Team<'a>>>,
+}
+
+fn latitude(team: &Team<'_>) -> f64 {
+    team.spot.at.map_or(0.0, |a| a.0)
+}
+
+impl<'a> Teams<'a> {
+    /// The teams of the repository, leaving out those `without` names.
+    pub fn new(repo: &'a Repository, travel: &Travel<'a>, without: impl Fn(&str) -> bool) -> Self {
+        let (mut near, mut routed) = (HashMap::new(), HashMap::new());
+        for e in &repo.registry.resources {
+            let r = &e.value;
+            if r.kind.value != ResourceKind::Team || without(r.id.as_str()) {
+                continue;
+            }
+            let Some(spot) = travel.spot_of(r) else {
+                continue;
+            };
+            let muster = r.muster_minutes.as_ref().map_or(0, |m| m.value);
+            let team = Team {
+                resource: r,
+                spot,
+                muster,
+            };
+            let far = spot.at.is_none() || travel.has_routes(spot.township);
+            for hazard in &r.capabilities {
+                let into: &mut HashMap<&'a str, Vec<Team<'a>>> =
+                    if far { &mut routed } else { &mut near };
+                into.entry(hazard.as_str()).or_default().push(team);
+            }
+        }
+        for list in near.values_mut() {
+            list.sort_by(|a, b| latitude(a).total_cmp(&latitude(b)));
+        }
+        Teams { near, routed }
+    }
+
+    /// The teams able to respond to `hazard` that arrive at `to` within `limit` minutes (muster
+    /// and drive), fastest first (the lower id on a tie).
+    pub fn within(
+        &self,
+        travel: &Travel<'a>,
+        hazard: &str,
+        to: Spot<'_>,
+        limit: u32,
+    ) -> Vec<(u32, &'a Resource)> {
+        let near: &[Team<'a>] = self.near.get(hazard).map_or(&[], Vec::as_slice);
+        let candidates: Box<dyn Iterator<Item = &Team<'a>>> = match to.at {
+            // A degree of latitude is 111 km: no team farther than a drive of `limit` covers.
+            Some((lat, _)) => {
+                let window = travel.reach_km(limit) / 111.0 + 0.01;
+                let from = near.partition_point(|t| latitude(t) < lat - window);
+                let until = near.partition_point(|t| latitude(t) <= lat + window);
+                Box::new(near[from..until].iter())
+            }
+            None => Box::new(near.iter()),
+        };
+        let others = self.routed.get(hazard).into_iter().flatten();
+        let mut out: Vec<(u32, &'a Resource)> = candidates
+            .chain(others)
+            .filter_map(|t| Some((arrival(travel, t, to)?, t.resource)))
+            .filter(|(minutes, _)| *minutes <= limit)
+            .collect();
+        out.sort_by(|a, b| (a.0, a.1.id.as_str()).cmp(&(b.0, b.1.id.as_str())));
+        out
+    }
+
+    /// The fastest team able to respond to `hazard` to arrive at `to`, however long it takes.
+    pub fn nearest(
+        &self,
+        travel: &Travel<'a>,
+        hazard: &str,
+        to: Spot<'_>,
+    ) -> Option<(u32, &'a Resource)> {
+        let near = self.near.get(hazard).into_iter().flatten();
+        let others = self.routed.get(hazard).into_iter().flatten();
+        near.chain(others)
+            .filter_map(|t| Some((arrival(travel, t, to)?, t.resource)))
+            .min_by(|a, b| (a.0, a.1.id.as_str()).cmp(&(b.0, b.1.id.as_str())))
+    }
+}
+
+/// A team's muster and drive to a place, when the drive is known.
+fn arrival(travel: &Travel<'_>, team: &Team<'_>, to: Spot<'_>) -> Option<u32> {
+    Some(travel.minutes(team.spot, to)?.saturating_add(team.muster))
 }
 
 /// Great-circle distance between two points in decimal degrees (haversine formula).

@@ -1,8 +1,7 @@
-use crate::check::index::FastMap;
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
 use crate::model::Loc;
-use crate::model::registry::{Resource, ResourceKind};
-use crate::model::travel::{RESCUE_CIRCLE_MINUTES, Spot, Travel};
+use crate::model::registry::ResourceKind;
+use crate::model::travel::{RESCUE_CIRCLE_MINUTES, Teams, Travel};
 use crate::tr;
 
 pub static RULE: Rule = Rule {
@@ -56,56 +55,10 @@ Train and equip the township's or the village's team for the hazard (add it to t
     run,
 };
 
-/// A capable team, where it is and how long it takes to set off.
-#[derive(Clone, Copy)]
-struct Team<'a> {
-    r: &'a Resource,
-    spot: Spot<'a>,
-    muster: u32,
-}
-
-/// The faster of two arrivals, the lower id on a tie.
-fn best<'a>(
-    a: Option<(u32, &'a Resource)>,
-    b: Option<(u32, &'a Resource)>,
-) -> Option<(u32, &'a Resource)> {
-    match (a, b) {
-        (Some(x), Some(y)) if (y.0, y.1.id.as_str()) < (x.0, x.1.id.as_str()) => Some(y),
-        (Some(x), _) => Some(x),
-        (None, y) => y,
-    }
-}
-
-fn run<'a>(cx: &Context<'a>, out: &mut Vec<Diagnostic>) {
+fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     let travel = Travel::new(cx.repo);
     let resources = &cx.repo.registry.resources;
-    // Capable teams by hazard, with where they are and their muster time, sorted by latitude so
-    // that a point looks only at the teams a drive within the circle could cover; teams with a
-    // known route, or without coordinates, are always looked at.
-    let mut teams: FastMap<&str, Vec<Team<'a>>> = FastMap::default();
-    let mut routed: FastMap<&str, Vec<Team<'a>>> = FastMap::default();
-    for e in resources {
-        let r = &e.value;
-        if r.kind.value != ResourceKind::Team {
-            continue;
-        }
-        let Some(spot) = travel.spot_of(r) else {
-            continue;
-        };
-        let muster = r.muster_minutes.as_ref().map_or(0, |m| m.value);
-        let team = Team { r, spot, muster };
-        let elsewhere = spot.at.is_none() || travel.has_routes(spot.township);
-        for hazard in &r.capabilities {
-            let into = if elsewhere { &mut routed } else { &mut teams };
-            into.entry(hazard.as_str()).or_default().push(team);
-        }
-    }
-    let lat = |t: &Team<'_>| t.spot.at.map_or(0.0, |a| a.0);
-    for list in teams.values_mut() {
-        list.sort_by(|a, b| lat(a).total_cmp(&lat(b)));
-    }
-    // A degree of latitude is 111 km; the window is the farthest a team can drive in the circle.
-    let window = travel.reach_km(RESCUE_CIRCLE_MINUTES) / 111.0 + 0.01;
+    let teams = Teams::new(cx.repo, &travel, |_| false);
     for e in resources {
         let point = &e.value;
         if point.kind.value != ResourceKind::HazardPoint {
@@ -114,29 +67,16 @@ fn run<'a>(cx: &Context<'a>, out: &mut Vec<Diagnostic>) {
         let (Some(hazard), Some(spot)) = (point.hazard.as_ref(), travel.spot_of(point)) else {
             continue;
         };
-        let Some((point_lat, _)) = spot.at else {
-            continue;
-        };
-        let time = |t: &Team<'a>| -> Option<(u32, &'a Resource)> {
-            let drive = travel.minutes(t.spot, spot)?;
-            Some((drive.saturating_add(t.muster), t.r))
-        };
-        let near: &[Team<'a>] = teams.get(hazard.as_str()).map_or(&[], |v| v.as_slice());
-        let from = near.partition_point(|t| lat(t) < point_lat - window);
-        let to = near.partition_point(|t| lat(t) <= point_lat + window);
-        let others = routed.get(hazard.as_str()).into_iter().flatten();
-        let mut nearest = near[from..to]
-            .iter()
-            .chain(others)
-            .map(time)
-            .fold(None, best);
-        if nearest.is_none_or(|(m, _)| m > RESCUE_CIRCLE_MINUTES) {
-            // Out of reach: name the nearest capable team anywhere.
-            nearest = near.iter().map(time).fold(nearest, best);
-        }
-        if nearest.is_some_and(|(minutes, _)| minutes <= RESCUE_CIRCLE_MINUTES) {
+        if spot.at.is_none() {
             continue;
         }
+        let circle = RESCUE_CIRCLE_MINUTES;
+        let reached = teams.within(&travel, hazard, spot, circle).first().copied();
+        if reached.is_some() {
+            continue;
+        }
+        // Out of reach: name the nearest capable team anywhere.
+        let nearest = teams.nearest(&travel, hazard, spot);
         let id = point.id.as_str();
         let name = cx
             .hazards

@@ -810,7 +810,10 @@ fn tasks<'a>(
     // A duty another plan accepts is carried out through that plan: it falls due only when
     // the accepting plan is activated too (the overall plan's 牵头 duties for other hazards
     // do not).
-    let active: HashSet<*const Plan> = activated.iter().map(|a| std::ptr::from_ref(a.plan)).collect();
+    let active: HashSet<*const Plan> = activated
+        .iter()
+        .map(|a| std::ptr::from_ref(a.plan))
+        .collect();
     let mut delegated: HashMap<(&str, &str), bool> = HashMap::new();
     for plan in &repo.plans {
         let active = active.contains(&std::ptr::from_ref(plan));

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::plan::Action;
 use crate::model::registry::{Resource, ResourceKind};
-use crate::model::travel::{RESCUE_CIRCLE_MINUTES, Travel};
+use crate::model::travel::{RESCUE_CIRCLE_MINUTES, Teams, Travel};
 use crate::model::{Loc, Plan, Repository};
 
 use super::cascade::Lookup;
@@ -338,19 +338,14 @@ pub fn impact<'a>(
     }
 }
 
-/// The fastest capable team's time to each hazard point, leaving out `without`.
+/// The hazard points, each with its hazard and whether a capable team (leaving out `without`)
+/// reaches it within the rescue circle.
 fn reach<'a>(
     repo: &'a Repository,
     travel: &Travel<'a>,
     without: &BTreeSet<&str>,
-) -> BTreeMap<&'a str, (&'a str, Option<u32>, usize)> {
-    let teams: Vec<&Resource> = repo
-        .registry
-        .resources
-        .iter()
-        .map(|e| &e.value)
-        .filter(|r| r.kind.value == ResourceKind::Team && !without.contains(r.id.as_str()))
-        .collect();
+) -> BTreeMap<&'a str, (&'a str, bool)> {
+    let teams = Teams::new(repo, travel, |id| without.contains(id));
     let mut out = BTreeMap::new();
     for e in &repo.registry.resources {
         let point = &e.value;
@@ -360,18 +355,10 @@ fn reach<'a>(
         let (Some(hazard), Some(spot)) = (point.hazard.as_ref(), travel.spot_of(point)) else {
             continue;
         };
-        let capable: Vec<&&Resource> = teams
-            .iter()
-            .filter(|t| t.capabilities.iter().any(|c| c.as_str() == hazard.as_str()))
-            .collect();
-        let best = capable
-            .iter()
-            .filter_map(|t| {
-                let drive = travel.minutes(travel.spot_of(t)?, spot)?;
-                Some(drive.saturating_add(t.muster_minutes.as_ref().map_or(0, |m| m.value)))
-            })
-            .min();
-        out.insert(point.id.as_str(), (hazard.as_str(), best, capable.len()));
+        let reached = !teams
+            .within(travel, hazard, spot, RESCUE_CIRCLE_MINUTES)
+            .is_empty();
+        out.insert(point.id.as_str(), (hazard.as_str(), reached));
     }
     out
 }
@@ -396,14 +383,13 @@ fn cover<'a>(
     }
     let before = reach(repo, travel, &BTreeSet::new());
     let after = reach(repo, travel, lost);
-    let within = |m: Option<u32>| m.is_some_and(|m| m <= RESCUE_CIRCLE_MINUTES);
     hazards
         .into_iter()
         .map(|hazard| {
             let lost_points = before
                 .iter()
-                .filter(|(_, (h, _, _))| *h == hazard)
-                .filter(|(point, (_, m, _))| within(*m) && !within(after[*point].1))
+                .filter(|(_, (h, _))| *h == hazard)
+                .filter(|(point, (_, reached))| *reached && !after[*point].1)
                 .map(|(point, _)| *point)
                 .collect();
             let teams_left = repo
@@ -477,13 +463,7 @@ pub fn critical<'a>(
         }
     }
     // Hazard points whose only capable team within the circle is this one.
-    let teams: Vec<&Resource> = repo
-        .registry
-        .resources
-        .iter()
-        .map(|e| &e.value)
-        .filter(|r| r.kind.value == ResourceKind::Team)
-        .collect();
+    let teams = Teams::new(repo, travel, |_| false);
     for e in &repo.registry.resources {
         let point = &e.value;
         if point.kind.value != ResourceKind::HazardPoint {
@@ -492,20 +472,8 @@ pub fn critical<'a>(
         let (Some(hazard), Some(spot)) = (point.hazard.as_ref(), travel.spot_of(point)) else {
             continue;
         };
-        let within: Vec<&str> = teams
-            .iter()
-            .filter(|t| t.capabilities.iter().any(|c| c.as_str() == hazard.as_str()))
-            .filter(|t| {
-                travel
-                    .spot_of(t)
-                    .and_then(|from| travel.minutes(from, spot))
-                    .map(|m| m + t.muster_minutes.as_ref().map_or(0, |x| x.value))
-                    .is_some_and(|m| m <= RESCUE_CIRCLE_MINUTES)
-            })
-            .map(|t| t.id.as_str())
-            .collect();
-        if let [only] = within[..] {
-            res.entry(only).or_default()[1] += 1;
+        if let [(_, only)] = teams.within(travel, hazard, spot, RESCUE_CIRCLE_MINUTES)[..] {
+            res.entry(only.id.as_str()).or_default()[1] += 1;
         }
     }
     let mut out = Vec::new();

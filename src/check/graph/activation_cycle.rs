@@ -1,7 +1,3 @@
-use petgraph::algo::tarjan_scc;
-use petgraph::graph::DiGraph;
-
-use crate::check::index::FastMap;
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
 use crate::tr;
 
@@ -55,34 +51,20 @@ hierarchy, or turn it into a duty of the superior plan.",
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plans = &cx.repo.plans;
-    let index: FastMap<&str, usize> = plans
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.meta.id.as_str(), i))
-        .collect();
-    // An edge from the accepted plan to the accepting one: the direction activation runs.
-    let mut graph = DiGraph::<usize, ()>::with_capacity(plans.len(), plans.len());
-    let nodes: Vec<_> = (0..plans.len()).map(|i| graph.add_node(i)).collect();
-    for (i, plan) in plans.iter().enumerate() {
-        for accept in &plan.meta.accepts {
-            if let Some(&j) = index.get(accept.plan.as_str())
-                && i != j
-            {
-                graph.update_edge(nodes[j], nodes[i], ());
-            }
-        }
-    }
-    for component in tarjan_scc(&graph) {
-        if component.len() < 2 {
-            continue;
-        }
-        let mut members: Vec<usize> = component.iter().map(|&n| graph[n]).collect();
-        members.sort_unstable();
+    for members in crate::check::linkage::plan_cycles(plans, |plan| {
+        let own = plan.meta.id.as_str();
+        plan.meta
+            .accepts
+            .iter()
+            .map(|a| a.plan.as_str())
+            .filter(move |id| *id != own)
+    }) {
         let first = &plans[members[0]];
         let Some(edge) = first.meta.accepts.iter().find(|a| {
-            index
-                .get(a.plan.as_str())
-                .is_some_and(|j| members.contains(j))
+            a.plan.as_str() != first.meta.id.as_str()
+                && members
+                    .iter()
+                    .any(|&j| plans[j].meta.id.as_str() == a.plan.as_str())
         }) else {
             continue;
         };
@@ -91,7 +73,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             .map(|&i| plans[i].meta.id.as_str())
             .collect::<Vec<_>>()
             .join(", ");
-        let mut diagnostic = Diagnostic::new(
+        let diagnostic = Diagnostic::new(
             &RULE,
             first.loc(edge.plan.span),
             tr!(
@@ -105,13 +87,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             "keep the subordinate plan's `accepts` entry and remove the one that points up the hierarchy",
             "请保留下级预案的 `accepts` 条目，删除指向上级的那一条"
         ));
-        for &i in &members[1..] {
-            let other = &plans[i];
-            diagnostic = diagnostic.with_related(
-                other.loc(other.meta.id.span),
-                tr!(cx.lang, "also in the cycle", "同在循环中"),
-            );
-        }
-        out.push(diagnostic);
+        let others = members[1..].iter().map(|&i| &plans[i]);
+        out.push(crate::check::linkage::also_in_cycle(cx, diagnostic, others));
     }
 }

@@ -135,3 +135,55 @@ fn actor<'a>(cx: &'a Context, action: &'a Action) -> Option<&'a str> {
     let post = actor_id(action)?;
     cx.posts.get(post.as_str()).map(|p| p.value.org.as_str())
 }
+
+/// The plans that form cycles through `links` (for each plan, by position, the plans it
+/// points at by id): each cycle's plans by position, sorted, a plan that points at itself
+/// included. Unknown ids are left out (the reference rules report them).
+pub(crate) fn plan_cycles<'a, L, I>(plans: &'a [Plan], links: L) -> Vec<Vec<usize>>
+where
+    L: Fn(&'a Plan) -> I,
+    I: Iterator<Item = &'a str>,
+{
+    use petgraph::algo::tarjan_scc;
+    use petgraph::graph::DiGraph;
+    let index: crate::check::index::FastMap<&str, usize> = plans
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.meta.id.as_str(), i))
+        .collect();
+    let mut graph = DiGraph::<usize, ()>::with_capacity(plans.len(), plans.len() * 2);
+    let nodes: Vec<_> = (0..plans.len()).map(|i| graph.add_node(i)).collect();
+    for (i, plan) in plans.iter().enumerate() {
+        for id in links(plan) {
+            if let Some(&j) = index.get(id) {
+                graph.update_edge(nodes[i], nodes[j], ());
+            }
+        }
+    }
+    let mut cycles = Vec::new();
+    for component in tarjan_scc(&graph) {
+        let self_loop = component.len() == 1 && graph.contains_edge(component[0], component[0]);
+        if component.len() < 2 && !self_loop {
+            continue;
+        }
+        let mut members: Vec<usize> = component.iter().map(|&n| graph[n]).collect();
+        members.sort_unstable();
+        cycles.push(members);
+    }
+    cycles
+}
+
+/// The finding with the cycle's other plans as related places.
+pub(crate) fn also_in_cycle<'a>(
+    cx: &Context,
+    mut diagnostic: crate::check::Diagnostic,
+    others: impl Iterator<Item = &'a Plan>,
+) -> crate::check::Diagnostic {
+    for other in others {
+        diagnostic = diagnostic.with_related(
+            other.loc(other.meta.id.span),
+            crate::tr!(cx.lang, "also in the cycle", "同在循环中"),
+        );
+    }
+    diagnostic
+}

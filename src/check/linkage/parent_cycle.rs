@@ -1,8 +1,3 @@
-use std::collections::HashMap;
-
-use petgraph::algo::tarjan_scc;
-use petgraph::graph::DiGraph;
-
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
 use crate::tr;
 
@@ -50,40 +45,19 @@ Remove the `parents` entry that points down the hierarchy.",
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plans = &cx.repo.plans;
-    let mut graph = DiGraph::<usize, ()>::with_capacity(plans.len(), plans.len() * 2);
-    let nodes: Vec<_> = (0..plans.len()).map(|i| graph.add_node(i)).collect();
-    let index: HashMap<&str, usize> = plans
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.meta.id.as_str(), i))
-        .collect();
-    for (i, plan) in plans.iter().enumerate() {
-        for parent in &plan.meta.parents {
-            if let Some(&j) = index.get(parent.as_str()) {
-                graph.add_edge(nodes[i], nodes[j], ());
-            }
-        }
-    }
-    for component in tarjan_scc(&graph) {
-        let mut members: Vec<usize> = component.iter().map(|&n| graph[n]).collect();
-        let self_loop = members.len() == 1 && graph.contains_edge(component[0], component[0]);
-        if members.len() < 2 && !self_loop {
-            continue;
-        }
-        members.sort_unstable();
+    for members in super::plan_cycles(plans, |plan| plan.meta.parents.iter().map(|p| p.as_str())) {
         let first = &plans[members[0]];
         // Point at the parent entry that stays inside the cycle.
-        let Some(edge) = first
-            .meta
-            .parents
-            .iter()
-            .find(|p| index.get(p.as_str()).is_some_and(|j| members.contains(j)))
-        else {
+        let Some(edge) = first.meta.parents.iter().find(|p| {
+            members
+                .iter()
+                .any(|&j| plans[j].meta.id.as_str() == p.as_str())
+        }) else {
             continue;
         };
         let cycle: Vec<&str> = members.iter().map(|&i| plans[i].meta.id.as_str()).collect();
         let list = cycle.join(" -> ");
-        let mut diagnostic = Diagnostic::new(
+        let diagnostic = Diagnostic::new(
             &RULE,
             first.loc(edge.span),
             tr!(
@@ -97,13 +71,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             "remove the `parents` entry that points down the hierarchy",
             "请删除指向下级预案的 `parents` 条目"
         ));
-        for &i in &members[1..] {
-            let other = &plans[i];
-            diagnostic = diagnostic.with_related(
-                other.loc(other.meta.id.span),
-                tr!(cx.lang, "also in the cycle", "同在循环中"),
-            );
-        }
-        out.push(diagnostic);
+        let others = members[1..].iter().map(|&i| &plans[i]);
+        out.push(super::also_in_cycle(cx, diagnostic, others));
     }
 }

@@ -66,18 +66,14 @@ pub fn wrap(text: &str, width: f64, size: f64) -> Vec<String> {
         let chars: Vec<char> = paragraph.chars().filter(|c| !c.is_control()).collect();
         let mut i = 0;
         while i < chars.len() {
-            // A Latin word or number moves as one piece.
+            // A piece ends where a line may break: not inside a Latin word or a number, not
+            // after an opening bracket (避尾), not before closing punctuation (避头).
             let mut j = i + 1;
-            if chars[i].is_ascii_alphanumeric() {
-                while j < chars.len() && chars[j].is_ascii_alphanumeric() {
-                    j += 1;
-                }
-            }
-            // An opening bracket never ends a line (避尾): it goes with what follows.
-            while j < chars.len() && no_break_after(chars[j - 1]) {
-                j += 1;
-            }
-            while j < chars.len() && no_break_before(chars[j]) {
+            while j < chars.len()
+                && (no_break_after(chars[j - 1])
+                    || no_break_before(chars[j])
+                    || (chars[j - 1].is_ascii_alphanumeric() && chars[j].is_ascii_alphanumeric()))
+            {
                 j += 1;
             }
             let piece: String = chars[i..j].iter().collect();
@@ -624,5 +620,8 @@ mod tests {
         // Latin words stay whole.
         let lines = wrap("报告 emergency office", 80.0, 14.0);
         assert!(lines.iter().all(|l| !l.ends_with("emerg")), "{lines:?}");
+        // A number after an opening bracket stays whole: never "（3" and "0分钟内）".
+        let lines = wrap("一二三四五（30分钟内）", 95.0, 14.0);
+        assert_eq!(lines, ["一二三四五", "（30分钟内）"]);
     }
 }

@@ -11,4 +11,5 @@ pub mod graph;
 pub mod i18n;
 pub mod load;
 pub mod model;
+pub mod render;
 pub mod report;

@@ -42,6 +42,8 @@ pub enum Command {
     Activate(ActivateArgs),
     /// Show what depends on an organisation, post, contact or resource, and what breaks without it
     Impact(ImpactArgs),
+    /// Render a handbook (PDF): one plan's, one organisation's, or the whole plan system's
+    Handbook(HandbookArgs),
 }
 
 #[derive(Debug, Args)]
@@ -191,6 +193,42 @@ pub struct ImpactArgs {
     pub path: PathBuf,
 }
 
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("subject").required(true).args(["book_plan", "book_org", "book_all"])))]
+pub struct HandbookArgs {
+    /// The plan whose handbook to render, by id
+    #[arg(id = "book_plan", long = "plan", value_name = "ID")]
+    pub plan: Option<String>,
+    /// The organisation whose book to render: its duties in every plan, its posts and resources
+    #[arg(id = "book_org", long = "org", value_name = "ID")]
+    pub org: Option<String>,
+    /// Render the whole plan system (预案汇编) in one book
+    #[arg(id = "book_all", long = "all")]
+    pub all: bool,
+    /// The PDF file to write
+    #[arg(id = "output", short = 'o', long = "output", value_name = "FILE.pdf")]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub render: RenderArgs,
+    /// The plan repository's folder
+    #[arg(id = "repository", value_name = "PATH", default_value = ".")]
+    pub path: PathBuf,
+}
+
+/// What every rendering verb takes.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// A folder of fonts searched before the bundled ones (repeatable)
+    #[arg(id = "font_path", long = "font-path", value_name = "DIR")]
+    pub font_path: Vec<PathBuf>,
+    /// Do not use the system's fonts: the same PDF on every machine
+    #[arg(id = "no_system_fonts", long = "no-system-fonts")]
+    pub no_system_fonts: bool,
+    /// Refuse to render when check finds an error in the plans of the book
+    #[arg(id = "strict", long)]
+    pub strict: bool,
+}
+
 /// The formats of `emplan activate` and `emplan impact`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum AnswerFormat {
@@ -278,6 +316,23 @@ const ZH: &[(&str, &str)] = &[
     ),
     ("rule", "规则代码或名称，如 L301 或 duty-not-accepted"),
     ("out", "将 Schema 写入此目录，而不是输出到屏幕"),
+    (
+        "handbook",
+        "生成工作手册（PDF）：单个预案、单个单位或整个预案体系",
+    ),
+    ("book_plan", "生成此预案的工作手册（按编号）"),
+    (
+        "book_org",
+        "生成此单位的工作手册：其在各预案中的职责、岗位和资源（按编号）",
+    ),
+    ("book_all", "将整个预案体系生成一本预案汇编"),
+    ("output", "写入的 PDF 文件"),
+    ("font_path", "在内置字体之前搜索的字体目录（可重复）"),
+    (
+        "no_system_fonts",
+        "不使用系统字体：在任何机器上生成相同的 PDF",
+    ),
+    ("strict", "本书涉及的预案中检查出错误时拒绝生成"),
     ("help", "显示帮助"),
     ("version", "显示版本"),
 ];

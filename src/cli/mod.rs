@@ -5,6 +5,7 @@ mod args;
 mod check;
 mod explain;
 mod graph;
+mod handbook;
 mod impact;
 mod rules;
 pub(crate) mod schema;
@@ -68,6 +69,7 @@ pub fn run(argv: Vec<OsString>) -> i32 {
         Command::Graph(args) => graph::run(&args, lang),
         Command::Activate(args) => activate::run(&args, lang),
         Command::Impact(args) => impact::run(&args, lang),
+        Command::Handbook(args) => handbook::run(&args, lang),
     };
     result.unwrap_or_else(|message| {
         let _ = writeln!(std::io::stderr(), "emplan: {message}");
@@ -164,6 +166,34 @@ fn print(text: &str) -> Result<(), String> {
         }
         _ => Ok(()),
     }
+}
+
+/// Writes `bytes` to `path` through a temporary file beside it and a rename, so that a reader
+/// never sees half a file and a failed run leaves the old file in place.
+fn write_atomic(path: &std::path::Path, bytes: &[u8], lang: Lang) -> Result<(), String> {
+    let shown = crate::load::display_path(path);
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => std::path::Path::new("."),
+    };
+    if !dir.is_dir() {
+        let dir = crate::load::display_path(dir);
+        return Err(crate::tr!(
+            lang,
+            "cannot write {shown}: the folder {dir} does not exist; create it or choose another -o",
+            "无法写入 {shown}：目录 {dir} 不存在；请先创建，或换一个 -o"
+        ));
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
+    written.map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        crate::tr!(lang, "cannot write {shown}: {e}", "无法写入 {shown}：{e}")
+    })
 }
 
 /// The `--lang` value, read before clap so that clap's own help is in that language.

@@ -206,23 +206,13 @@ fn action_line(lookup: &Lookup<'_>, action: &Action) -> String {
     };
     let when = match (&action.timing, &action.within) {
         (Some(t), _) if t.value == crate::model::Timing::Immediately => "（立即）".to_owned(),
-        (_, Some(w)) => format!("（{}内）", deadline_zh(w.value.minutes)),
+        (_, Some(w)) => format!("（{}内）", w.value.zh()),
         _ => String::new(),
     };
     if who.is_empty() {
         format!("{}{when}", action.what.value)
     } else {
         format!("{who}：{}{when}", action.what.value)
-    }
-}
-
-fn deadline_zh(minutes: u32) -> String {
-    if minutes != 0 && minutes.is_multiple_of(24 * 60) {
-        format!("{}天", minutes / (24 * 60))
-    } else if minutes != 0 && minutes.is_multiple_of(60) {
-        format!("{}小时", minutes / 60)
-    } else {
-        format!("{minutes}分钟")
     }
 }
 
@@ -242,9 +232,10 @@ fn report_lines(lookup: &Lookup<'_>, m: &PlanMeta) -> Vec<String> {
         .filter(|d| d.text.value.contains("报告") || d.text.value.contains("报送"))
         .take(2)
         .map(|d| {
-            let when = d.deadline.as_ref().map_or(String::new(), |x| {
-                format!("（{}内）", deadline_zh(x.value.minutes))
-            });
+            let when = d
+                .deadline
+                .as_ref()
+                .map_or(String::new(), |x| format!("（{}内）", x.value.zh()));
             format!("{}：{}{when}", lookup.org_name(&d.org), d.text.value)
         })
         .collect();

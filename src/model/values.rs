@@ -288,6 +288,18 @@ impl Deadline {
             .checked_mul(factor)
             .map(|minutes| Deadline { minutes })
     }
+
+    /// The limit in Chinese: 30分钟, 2小时, 3天.
+    pub fn zh(self) -> String {
+        let m = self.minutes;
+        if m != 0 && m.is_multiple_of(24 * 60) {
+            format!("{}天", m / (24 * 60))
+        } else if m != 0 && m.is_multiple_of(60) {
+            format!("{}小时", m / 60)
+        } else {
+            format!("{m}分钟")
+        }
+    }
 }
 
 impl fmt::Display for Deadline {

@@ -1,0 +1,214 @@
+//! `emplan handbook`: a plan's handbook, an organisation's book, or the whole plan system, as
+//! PDF.
+
+use std::path::Path;
+
+use crate::check::{self, Diagnostic, Severity};
+use crate::i18n::Lang;
+use crate::model::Repository;
+use crate::render::handbook::{self, Subject, Unknown};
+use crate::render::{self, Book, FontOptions, Fonts, RenderError};
+use crate::report::escape::escape;
+use crate::tr;
+
+use super::args::{HandbookArgs, RenderArgs};
+use super::{EXIT_FINDINGS, EXIT_OK, load_repository, write_atomic};
+
+pub fn run(args: &HandbookArgs, lang: Lang) -> Result<i32, String> {
+    let repo = load_repository(&args.path, lang)?;
+    let subject = match (&args.plan, &args.org) {
+        (Some(id), _) => Subject::Plan(id.clone()),
+        (None, Some(id)) => Subject::Org(id.clone()),
+        (None, None) => Subject::All,
+    };
+    let findings = check::check(&repo, Lang::Zh);
+    let book = handbook::book(&repo, &subject, &findings).map_err(|u| unknown(&u, lang))?;
+    let fonts = Fonts::new(&font_options(&args.render));
+    render_and_write(
+        &repo,
+        &fonts,
+        &book,
+        &findings,
+        &args.render,
+        &args.output,
+        lang,
+    )
+}
+
+pub(super) fn font_options(args: &RenderArgs) -> FontOptions {
+    FontOptions {
+        paths: args.font_path.clone(),
+        no_system: args.no_system_fonts,
+    }
+}
+
+/// Renders `book`, reports what check found in its plans, and writes the PDF.
+pub(super) fn render_and_write(
+    repo: &Repository,
+    fonts: &Fonts,
+    book: &Book,
+    findings: &[Diagnostic],
+    args: &RenderArgs,
+    output: &Path,
+    lang: Lang,
+) -> Result<i32, String> {
+    let touching: Vec<&Diagnostic> = book_findings(repo, book, findings);
+    let errors = touching
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    if !touching.is_empty() {
+        let count = touching.len();
+        eprintln!(
+            "{}",
+            tr!(
+                lang,
+                "{count} findings in the plans of this book ({errors} errors); `emplan check` shows them:",
+                "本书涉及的预案有 {count} 个问题（其中错误 {errors} 个）；`emplan check` 可查看详情："
+            )
+        );
+        for d in touching.iter().take(20) {
+            let place = repo.sources.place(d.loc);
+            eprintln!(
+                "  {}[{}] {}:{}:{}: {}",
+                d.severity.key(),
+                d.rule.code,
+                escape(place.path),
+                place.line,
+                place.column,
+                escape(&d.message)
+            );
+        }
+    }
+    if args.strict && errors > 0 {
+        eprintln!(
+            "{}",
+            tr!(
+                lang,
+                "--strict: not rendered, because the plans of this book have errors",
+                "--strict：本书涉及的预案有错误，未生成"
+            )
+        );
+        return Ok(EXIT_FINDINGS);
+    }
+    let pdf = render::render(fonts, &repo.root, book).map_err(|e| explain(repo, book, &e, lang))?;
+    write_atomic(output, &pdf.bytes, lang)?;
+    let shown = crate::load::display_path(output);
+    let pages = pdf.pages;
+    eprintln!(
+        "{}",
+        tr!(
+            lang,
+            "wrote {shown} ({pages} pages)",
+            "已写入 {shown}（{pages} 页）"
+        )
+    );
+    Ok(EXIT_OK)
+}
+
+/// The findings located in the plan files of the book, as its last page lists them.
+fn book_findings<'a>(
+    repo: &Repository,
+    book: &Book,
+    findings: &'a [Diagnostic],
+) -> Vec<&'a Diagnostic> {
+    let files: Vec<_> = repo
+        .plans
+        .iter()
+        .filter(|p| book.plans.iter().any(|id| id == p.meta.id.as_str()))
+        .map(|p| p.file)
+        .collect();
+    findings
+        .iter()
+        .filter(|d| files.contains(&d.loc.file))
+        .collect()
+}
+
+fn unknown(unknown: &Unknown, lang: Lang) -> String {
+    match unknown {
+        Unknown::Plan(id, Some(near)) => tr!(
+            lang,
+            "--plan: no plan `{id}`; did you mean `{near}`?",
+            "--plan：没有编号为 `{id}` 的预案；是否应为 `{near}`？"
+        ),
+        Unknown::Plan(id, None) => tr!(
+            lang,
+            "--plan: no plan `{id}` (`emplan graph --view plans` lists them)",
+            "--plan：没有编号为 `{id}` 的预案（`emplan graph --view plans` 可列出全部）"
+        ),
+        Unknown::Org(id, Some(near)) => tr!(
+            lang,
+            "--org: no organisation `{id}`; did you mean `{near}`?",
+            "--org：没有编号为 `{id}` 的单位；是否应为 `{near}`？"
+        ),
+        Unknown::Org(id, None) => tr!(
+            lang,
+            "--org: no organisation `{id}` in the registry",
+            "--org：登记册中没有编号为 `{id}` 的单位"
+        ),
+    }
+}
+
+/// Why the book was not made, for the terminal.
+pub(super) fn explain(repo: &Repository, book: &Book, error: &RenderError, lang: Lang) -> String {
+    match error {
+        RenderError::Typst(messages) => {
+            let name = &book.name;
+            let mut text = tr!(
+                lang,
+                "Typst could not lay out {name} (a template in templates/ is wrong):",
+                "Typst 无法排版 {name}（templates/ 中的模板有误）："
+            );
+            for m in messages {
+                text.push_str("\n  ");
+                text.push_str(&escape(m));
+            }
+            text
+        }
+        RenderError::MissingGlyphs(missing) => {
+            let mut text = String::new();
+            for m in missing {
+                let c = m.character;
+                let code = format!("U+{:04X}", c as u32);
+                let plans: Vec<&str> = repo
+                    .plans
+                    .iter()
+                    .filter(|p| book.plans.iter().any(|id| id == p.meta.id.as_str()))
+                    .filter(|p| repo.sources.get(p.file).text.contains(c))
+                    .map(|p| p.meta.id.as_str())
+                    .collect();
+                let plans = if plans.is_empty() {
+                    book.name.clone()
+                } else {
+                    plans.join(", ")
+                };
+                let page = m.page;
+                let character = c.to_string();
+                let shown = escape(&character);
+                if !text.is_empty() {
+                    text.push('\n');
+                }
+                text.push_str(&tr!(
+                    lang,
+                    "no font has the character '{shown}' ({code}) in {plans}, page {page}: give a folder with a font that has it with --font-path DIR",
+                    "没有字体包含字符“{shown}”（{code}），见 {plans} 第 {page} 页：请用 --font-path 目录 指定含此字符的字体"
+                ));
+            }
+            text
+        }
+        RenderError::Overflow(cards) => {
+            let mut text = String::new();
+            for (post, mm) in cards {
+                if !text.is_empty() {
+                    text.push('\n');
+                }
+                text.push_str(&tr!(
+                    lang,
+                    "the card of post {post} does not fit its page: {mm:.0} mm too long; shorten its steps or split the post",
+                    "岗位 {post} 的处置卡超出页面 {mm:.0} 毫米；请精简处置步骤或拆分岗位"
+                ));
+            }
+            text
+        }
+    }
+}

@@ -1,0 +1,643 @@
+//! The books: one plan's handbook (工作手册), one organisation's book, and the whole plan
+//! system (预案汇编). This module turns the model into the book's files; the layout is the
+//! templates' (`templates/handbook.typ`, `templates/official.typ`). The data each template
+//! reads is documented in docs/render.md.
+
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+
+use serde_json::{Value, json};
+use typst::foundations::Bytes;
+
+use crate::check::{Diagnostic, Severity};
+use crate::graph::cascade::Lookup;
+use crate::graph::flowchart;
+use crate::model::Plan;
+use crate::model::plan::{Action, Criterion};
+use crate::model::values::{Date, PlanKind, Timing};
+use crate::model::{Id, Repository};
+
+use super::Book;
+use super::markdown::{self, Links};
+
+/// What a book is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Subject {
+    Plan(String),
+    Org(String),
+    All,
+}
+
+/// Why a book cannot be made from this repository.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Unknown {
+    Plan(String, Option<String>),
+    Org(String, Option<String>),
+}
+
+/// Builds the book's files. `findings` are check's findings on the repository; those in the
+/// book's plan files are listed on its last page.
+pub fn book(
+    repo: &Repository,
+    subject: &Subject,
+    findings: &[Diagnostic],
+) -> Result<Book, Unknown> {
+    let lookup = Lookup::new(repo);
+    let data = Data {
+        repo,
+        lookup: &lookup,
+    };
+    let mut files = HashMap::new();
+    let (parts, meta, name): (Vec<&Plan>, Value, String) = match subject {
+        Subject::Plan(id) => {
+            let plan = *lookup
+                .plans
+                .get(id.as_str())
+                .ok_or_else(|| Unknown::Plan(id.clone(), near(id, lookup.plans.keys().copied())))?;
+            let meta = data.cover(plan);
+            (vec![plan], meta, id.clone())
+        }
+        Subject::Org(id) => {
+            let org = lookup
+                .orgs
+                .get(id.as_str())
+                .ok_or_else(|| Unknown::Org(id.clone(), near(id, lookup.orgs.keys().copied())))?;
+            let meta = data.org(id);
+            let held: Vec<&Plan> = repo.plans.iter().filter(|p| holds(p, id)).collect();
+            files.insert("/org.json".to_owned(), to_bytes(&meta));
+            let cover = json!({
+                "title": format!("{}应急工作手册", org.name.value),
+                "issuer": org.name.value,
+            });
+            (held, cover, id.clone())
+        }
+        Subject::All => {
+            let mut plans: Vec<&Plan> = repo.plans.iter().collect();
+            plans.sort_by_key(|p| (kind_order(p.meta.kind.value), p.meta.id.as_str().to_owned()));
+            let overall = plans.first().map(|p| p.meta.owner.as_str()).unwrap_or("");
+            let issuer = repo
+                .plans
+                .iter()
+                .find(|p| p.meta.kind.value == PlanKind::Overall)
+                .and_then(|p| p.meta.jurisdiction.as_ref())
+                .map_or(lookup.org_name(overall), |j| lookup.org_name(j.as_str()));
+            let cover = json!({
+                "title": "突发事件应急预案汇编",
+                "issuer": issuer,
+                "system": plans.iter().map(|p| json!({
+                    "id": p.meta.id.as_str(),
+                    "title": p.meta.title.value,
+                    "kind": p.meta.kind.value.zh(),
+                    "owner": lookup.org_name(p.meta.owner.as_str()),
+                })).collect::<Vec<_>>(),
+            });
+            (plans, cover, "all".to_owned())
+        }
+    };
+    let in_book: Vec<&str> = parts.iter().map(|p| p.meta.id.as_str()).collect();
+    let narrative = !matches!(subject, Subject::Org(_));
+    if narrative {
+        for plan in &parts {
+            let id = plan.meta.id.as_str();
+            let body = data.body(plan, &in_book);
+            let mut plan_data = data.plan(plan, &in_book);
+            plan_data["placed"] = json!(body.placed);
+            let svg = flowchart::svg(&lookup, plan);
+            files.insert(format!("/flow/{id}.svg"), Bytes::from_string(svg));
+            files.insert(format!("/plans/{id}.json"), to_bytes(&plan_data));
+            let mut typst = String::from("#import \"/templates/official.typ\": generated\n");
+            typst.push_str(&format!("#let plan = json(\"/plans/{id}.json\")\n\n"));
+            typst.push_str(&body.typst);
+            files.insert(format!("/plans/{id}.typ"), Bytes::from_string(typst));
+        }
+    }
+    let files_in_book: Vec<_> = parts.iter().map(|p| p.file).collect();
+    let shown: Vec<Value> = findings
+        .iter()
+        .filter(|d| files_in_book.contains(&d.loc.file))
+        .map(|d| {
+            let place = repo.sources.place(d.loc);
+            json!({
+                "code": d.rule.code,
+                "severity": match d.severity { Severity::Error => "错误", Severity::Warning => "警告", Severity::Info => "提示" },
+                "message": d.message,
+                "place": format!("{}:{}:{}", place.path, place.line, place.column),
+            })
+        })
+        .collect();
+    let date = parts
+        .iter()
+        .filter_map(|p| issued(p))
+        .max()
+        .unwrap_or(Date {
+            year: 2024,
+            month: 1,
+            day: 1,
+        });
+    let mut meta = meta;
+    meta["kind"] = json!(match subject {
+        Subject::Plan(_) => "plan",
+        Subject::Org(_) => "org",
+        Subject::All => "all",
+    });
+    meta["parts"] = json!(if narrative {
+        in_book.clone()
+    } else {
+        Vec::new()
+    });
+    meta["date"] = json!(date_zh(date));
+    meta["findings"] = json!(shown);
+    files.insert("/book.json".to_owned(), to_bytes(&meta));
+    Ok(Book {
+        template: "handbook.typ",
+        files,
+        date,
+        name,
+        plans: parts
+            .iter()
+            .map(|p| p.meta.id.as_str().to_owned())
+            .collect(),
+    })
+}
+
+/// The plans an organisation holds a duty or an action in, or owns.
+fn holds(plan: &Plan, org: &str) -> bool {
+    let m = &plan.meta;
+    m.owner.as_str() == org
+        || m.duties.iter().any(|d| d.org.as_str() == org)
+        || m.actions()
+            .any(|a| a.org.as_ref().is_some_and(|o| o.as_str() == org))
+}
+
+fn kind_order(kind: PlanKind) -> usize {
+    PlanKind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .unwrap_or(usize::MAX)
+}
+
+/// The date a plan was issued (its lifecycle's `issued`, else its document's signature or
+/// publication date).
+fn issued(plan: &Plan) -> Option<Date> {
+    let m = &plan.meta;
+    m.lifecycle
+        .as_ref()
+        .and_then(|l| l.issued.as_ref())
+        .or_else(|| m.document.as_ref()?.published.as_ref())
+        .or_else(|| m.document.as_ref()?.signed.as_ref())
+        .map(|d| d.value)
+}
+
+pub fn date_zh(date: Date) -> String {
+    format!("{}年{}月{}日", date.year, date.month, date.day)
+}
+
+fn to_bytes(value: &Value) -> Bytes {
+    Bytes::new(serde_json::to_vec(value).unwrap_or_default())
+}
+
+/// The nearest id, for did-you-mean.
+fn near<'a>(id: &str, ids: impl Iterator<Item = &'a str>) -> Option<String> {
+    ids.map(|c| (strsim::levenshtein(id, c), c))
+        .filter(|(d, _)| *d <= 3)
+        .min()
+        .map(|(_, c)| c.to_owned())
+}
+
+/// The model as a template reads it.
+struct Data<'a> {
+    repo: &'a Repository,
+    lookup: &'a Lookup<'a>,
+}
+
+impl Data<'_> {
+    fn cover(&self, plan: &Plan) -> Value {
+        let m = &plan.meta;
+        let doc = m.document.as_ref();
+        let issuer = doc
+            .and_then(|d| d.issued_by.as_ref())
+            .or(m.jurisdiction.as_ref())
+            .unwrap_or(&m.owner);
+        let life = m.lifecycle.as_ref();
+        json!({
+            "title": m.title.value,
+            "issuer": self.lookup.org_name(issuer.as_str()),
+            "number": doc.and_then(|d| d.number.as_ref()).map(|n| n.value.as_str()),
+            "version": life.map(|l| l.version.value.as_str()),
+            "issued": life.and_then(|l| l.issued.as_ref()).map(|d| date_zh(d.value)),
+            "published": doc.and_then(|d| d.published.as_ref()).map(|d| date_zh(d.value)),
+        })
+    }
+
+    fn person(&self, post: Option<&Id>) -> Value {
+        let Some(post) = post else { return Value::Null };
+        let p = self.lookup.posts.get(post.as_str());
+        let holder = p
+            .and_then(|p| p.holder.as_ref())
+            .map(|h| self.lookup.person(h.as_str()));
+        let deputy = p
+            .and_then(|p| p.deputy.as_ref())
+            .map(|h| self.lookup.person(h.as_str()));
+        json!({
+            "post": self.lookup.post_title(post.as_str()),
+            "org": p.map(|p| self.lookup.org_name(p.org.as_str())),
+            "name": holder.as_ref().map(|h| h.name),
+            "phone": holder.as_ref().and_then(|h| h.phone),
+            "deputy": deputy.as_ref().map(|h| h.name),
+            "deputy_phone": deputy.as_ref().and_then(|h| h.phone),
+        })
+    }
+
+    fn who(&self, action: &Action) -> String {
+        if let Some(post) = &action.post {
+            return self.lookup.post_title(post.as_str()).to_owned();
+        }
+        if let Some(org) = &action.org {
+            return self.lookup.org_name(org.as_str()).to_owned();
+        }
+        action
+            .posts
+            .iter()
+            .map(|p| self.lookup.post_title(p.as_str()))
+            .collect::<Vec<_>>()
+            .join("、")
+    }
+
+    fn action(&self, action: &Action) -> Value {
+        let when = match (&action.within, &action.timing) {
+            (Some(w), _) => format!("{}内", w.value.zh()),
+            (None, Some(t)) => match t.value {
+                Timing::Immediately => "立即".to_owned(),
+                Timing::AsNeeded => "视情".to_owned(),
+            },
+            (None, None) => String::new(),
+        };
+        let report = action
+            .report_to
+            .as_ref()
+            .map(|to| self.org_or_post(to.as_str()));
+        json!({
+            "who": self.who(action),
+            "what": action.what.value,
+            "deadline": when,
+            "minutes": action.within.as_ref().map(|w| w.value.minutes),
+            "report_to": report,
+        })
+    }
+
+    fn org_or_post(&self, id: &str) -> String {
+        if self.lookup.posts.contains_key(id) {
+            self.lookup.post_title(id).to_owned()
+        } else {
+            self.lookup.org_name(id).to_owned()
+        }
+    }
+
+    fn criteria(&self, criteria: &[Criterion]) -> Vec<String> {
+        criteria.iter().map(|c| c.text.value.clone()).collect()
+    }
+
+    fn plan(&self, plan: &Plan, in_book: &[&str]) -> Value {
+        let m = &plan.meta;
+        let l = self.lookup;
+        let names = |ids: &[Id]| -> Vec<String> {
+            ids.iter()
+                .map(|i| l.org_name(i.as_str()).to_owned())
+                .collect()
+        };
+        let command = m.command.as_ref().map(|c| {
+            json!({
+                "hq": c.hq.value,
+                "commander": self.person(c.commander.as_ref()),
+                "commissar": self.person(c.commissar.as_ref()),
+                "executive_deputy": self.person(c.executive_deputy.as_ref()),
+                "deputies": c.deputies.iter().map(|d| self.person(Some(d))).collect::<Vec<_>>(),
+                "office": c.office.as_ref().map(|o| l.org_name(o.as_str())),
+                "office_director": self.person(c.office_director.as_ref()),
+                "members": names(&c.members),
+                "field": c.field.as_ref().map(|f| json!({
+                    "name": f.name.value,
+                    "led_by": f.led_by.as_ref().map(|o| l.org_name(o.as_str())),
+                    "commander": self.person(f.commander.as_ref()),
+                })),
+                "groups": c.groups.iter().map(|g| json!({
+                    "name": g.name.value,
+                    "lead": g.lead.as_ref().map(|o| l.org_name(o.as_str())),
+                    "members": names(&g.members),
+                    "task": g.task.as_ref().map(|t| t.value.as_str()),
+                })).collect::<Vec<_>>(),
+            })
+        });
+        let accepted_by = |duty: &str| -> Vec<Value> {
+            self.repo
+                .plans
+                .iter()
+                .filter(|p| {
+                    p.meta
+                        .accepts
+                        .iter()
+                        .any(|a| a.plan.as_str() == m.id.as_str() && a.duty.as_str() == duty)
+                })
+                .map(|p| json!({"id": p.meta.id.as_str(), "title": p.meta.title.value, "in_book": in_book.contains(&p.meta.id.as_str())}))
+                .collect()
+        };
+        let duties: Vec<Value> = m
+            .duties
+            .iter()
+            .map(|d| {
+                let by = accepted_by(d.id.as_str());
+                json!({
+                    "id": d.id.as_str(),
+                    "org": l.org_name(d.org.as_str()),
+                    "post": self.person(d.post.as_ref()),
+                    "text": d.text.value,
+                    "deadline": d.deadline.as_ref().map(|x| format!("{}内", x.value.zh())),
+                    "accepted_by": by,
+                })
+            })
+            .collect();
+        let warning: Vec<Value> = m
+            .warning
+            .iter()
+            .map(|w| {
+                json!({
+                    "level": w.level.as_ref().map(|x| x.value.zh()),
+                    "name": w.name.as_ref().map(|n| n.value.as_str()),
+                    "criteria": self.criteria(&w.criteria),
+                    "actions": w.actions.iter().map(|a| self.action(a)).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let response: Vec<Value> = m
+            .response
+            .iter()
+            .map(|r| {
+                json!({
+                    "level": r.level.value.zh(),
+                    "name": r.name.as_ref().map(|n| n.value.as_str()),
+                    "commander": self.person(r.commander.as_ref()),
+                    "criteria": self.criteria(&r.criteria),
+                    "actions": r.actions.iter().map(|a| self.action(a)).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let resources: Vec<Value> = m
+            .resources
+            .iter()
+            .filter_map(|id| l.resources.get(id.as_str()))
+            .map(|r| self.resource(r))
+            .collect();
+        let mut posts: Vec<&Id> = Vec::new();
+        if let Some(c) = &m.command {
+            posts.extend(
+                c.commander
+                    .iter()
+                    .chain(&c.commissar)
+                    .chain(&c.executive_deputy),
+            );
+            posts.extend(&c.deputies);
+            posts.extend(c.office_director.iter().chain(&c.office_deputies));
+        }
+        posts.extend(m.duties.iter().filter_map(|d| d.post.as_ref()));
+        posts.extend(m.response.iter().filter_map(|r| r.commander.as_ref()));
+        let mut seen = Vec::new();
+        posts.retain(|p| {
+            let new = !seen.contains(&p.as_str());
+            seen.push(p.as_str());
+            new
+        });
+        let contacts: Vec<Value> = posts.into_iter().map(|p| self.person(Some(p))).collect();
+        let children: Vec<Value> = self
+            .repo
+            .plans
+            .iter()
+            .filter(|p| p.meta.parents.iter().any(|x| x.as_str() == m.id.as_str()))
+            .map(|p| json!({"id": p.meta.id.as_str(), "title": p.meta.title.value, "kind": p.meta.kind.value.zh(), "in_book": in_book.contains(&p.meta.id.as_str())}))
+            .collect();
+        let parents: Vec<Value> = m
+            .parents
+            .iter()
+            .map(|p| json!({"id": p.as_str(), "title": l.plan_title(p.as_str()), "in_book": in_book.contains(&p.as_str())}))
+            .collect();
+        let accepts: Vec<Value> = m
+            .accepts
+            .iter()
+            .map(|a| {
+                let source = l.plans.get(a.plan.as_str());
+                let duty = source.and_then(|p| {
+                    p.meta
+                        .duties
+                        .iter()
+                        .find(|d| d.id.as_str() == a.duty.as_str())
+                });
+                json!({
+                    "plan": l.plan_title(a.plan.as_str()),
+                    "id": a.plan.as_str(),
+                    "in_book": in_book.contains(&a.plan.as_str()),
+                    "duty": duty.map(|d| d.text.value.as_str()),
+                    "accepted": duty.is_some(),
+                })
+            })
+            .collect();
+        json!({
+            "id": m.id.as_str(),
+            "title": m.title.value,
+            "kind": m.kind.value.zh(),
+            "owner": l.org_name(m.owner.as_str()),
+            "hazards": m.hazards.iter().map(|h| l.hazard_name(h.as_str())).collect::<Vec<_>>(),
+            "cover": self.cover(plan),
+            "command": command,
+            "duties": duties,
+            "warning": warning,
+            "response": response,
+            "resources": resources,
+            "contacts": contacts,
+            "linkage": {"parents": parents, "children": children, "accepts": accepts},
+            "flowchart": format!("/flow/{}.svg", m.id.as_str()),
+        })
+    }
+
+    fn resource(&self, r: &crate::model::registry::Resource) -> Value {
+        let l = self.lookup;
+        let place = r.place.as_ref().map(|p| {
+            let mut s = l.org_name(p.township.as_str()).to_owned();
+            if let Some(v) = &p.village {
+                s.push_str(l.org_name(v.as_str()));
+            }
+            if let Some(a) = &p.address {
+                s.push_str(&a.value);
+            }
+            s
+        });
+        let keeper = r.contact.as_ref().map(|c| l.person(c.as_str()));
+        let mut amount = Vec::new();
+        if let Some(n) = &r.size {
+            amount.push(format!("{}人", n.value));
+        }
+        if let Some(n) = &r.capacity {
+            amount.push(format!("容纳{}人", n.value));
+        }
+        if let Some(n) = &r.quantity {
+            amount.push(format!("{}台（套）", n.value));
+        }
+        amount.extend(
+            r.stock
+                .iter()
+                .map(|s| format!("{}{}{}", s.item.value, s.quantity.value, s.unit.value)),
+        );
+        json!({
+            "name": r.name.value,
+            "org": l.org_name(r.org.as_str()),
+            "place": place,
+            "amount": amount.join("，"),
+            "keeper": keeper.as_ref().map(|k| k.name),
+            "phone": keeper.as_ref().and_then(|k| k.phone),
+        })
+    }
+
+    /// An organisation's book: its duties and actions in every plan, by hazard and level; its
+    /// posts; its resources.
+    fn org(&self, org: &str) -> Value {
+        let l = self.lookup;
+        let mut groups: Vec<(String, Vec<Value>)> = Vec::new();
+        let mut plans: Vec<&Plan> = self.repo.plans.iter().filter(|p| holds(p, org)).collect();
+        plans.sort_by_key(|p| (kind_order(p.meta.kind.value), p.meta.id.as_str().to_owned()));
+        for plan in plans {
+            let m = &plan.meta;
+            let hazard = if m.hazards.is_empty() {
+                "综合".to_owned()
+            } else {
+                m.hazards
+                    .iter()
+                    .map(|h| l.hazard_name(h.as_str()))
+                    .collect::<Vec<_>>()
+                    .join("、")
+            };
+            let mut rows = Vec::new();
+            for d in m.duties.iter().filter(|d| d.org.as_str() == org) {
+                rows.push(json!({
+                    "plan": m.title.value,
+                    "level": "各级响应",
+                    "what": d.text.value,
+                    "deadline": d.deadline.as_ref().map(|x| format!("{}内", x.value.zh())),
+                    "post": d.post.as_ref().map(|p| l.post_title(p.as_str())),
+                }));
+            }
+            let levels = m
+                .warning
+                .iter()
+                .map(|w| {
+                    (
+                        w.level.as_ref().map_or("预警", |x| x.value.zh()),
+                        &w.actions,
+                    )
+                })
+                .chain(m.response.iter().map(|r| (r.level.value.zh(), &r.actions)));
+            for (level, actions) in levels {
+                for a in actions
+                    .iter()
+                    .filter(|a| a.org.as_ref().is_some_and(|o| o.as_str() == org))
+                {
+                    let action = self.action(a);
+                    rows.push(json!({
+                        "plan": m.title.value,
+                        "level": level,
+                        "what": action["what"],
+                        "deadline": action["deadline"],
+                        "post": Value::Null,
+                    }));
+                }
+            }
+            if rows.is_empty() {
+                continue;
+            }
+            match groups.iter_mut().find(|(h, _)| *h == hazard) {
+                Some((_, list)) => list.extend(rows),
+                None => groups.push((hazard, rows)),
+            }
+        }
+        let posts: Vec<Value> = self
+            .repo
+            .registry
+            .posts
+            .iter()
+            .filter(|p| p.value.org.as_str() == org)
+            .map(|p| self.person(Some(&p.value.id)))
+            .collect();
+        let resources: Vec<Value> = self
+            .repo
+            .registry
+            .resources
+            .iter()
+            .filter(|r| r.value.org.as_str() == org)
+            .map(|r| self.resource(&r.value))
+            .collect();
+        json!({
+            "id": org,
+            "name": l.org_name(org),
+            "duty_phone": l.orgs.get(org).and_then(|o| o.duty_phone.as_ref()).map(|p| p.value.as_str()),
+            "groups": groups.into_iter().map(|(hazard, rows)| json!({"hazard": hazard, "rows": rows})).collect::<Vec<_>>(),
+            "posts": posts,
+            "resources": resources,
+        })
+    }
+
+    fn body(&self, plan: &Plan, in_book: &[&str]) -> markdown::Converted {
+        let file = self.repo.sources.get(plan.file);
+        let body = file.text.get(plan.body.start..).unwrap_or("");
+        // The plan's folder relative to the root, for the images it names.
+        let dir = std::fs::canonicalize(&file.path)
+            .ok()
+            .zip(self.repo.root.canonicalize().ok())
+            .and_then(|(file, root)| Some(file.strip_prefix(root).ok()?.parent()?.to_owned()))
+            .unwrap_or_default();
+        let links = BookLinks {
+            root: &self.repo.root,
+            dir,
+            in_book,
+        };
+        markdown::to_typst(body, &links, true)
+    }
+}
+
+struct BookLinks<'a> {
+    root: &'a Path,
+    /// The plan file's folder, relative to the root.
+    dir: PathBuf,
+    in_book: &'a [&'a str],
+}
+
+impl Links for BookLinks<'_> {
+    fn in_book(&self, id: &str) -> bool {
+        self.in_book.contains(&id)
+    }
+
+    fn image(&self, destination: &str) -> Option<String> {
+        if destination.contains("://") {
+            return None;
+        }
+        let mut path = PathBuf::new();
+        let joined = self.dir.join(destination);
+        for part in joined.components() {
+            match part {
+                Component::Normal(p) => path.push(p),
+                Component::ParentDir => {
+                    if !path.pop() {
+                        return None;
+                    }
+                }
+                Component::CurDir => {}
+                Component::RootDir | Component::Prefix(_) => return None,
+            }
+        }
+        let real = self.root.join(&path).canonicalize().ok()?;
+        let root = self.root.canonicalize().ok()?;
+        (real.starts_with(root) && real.is_file()).then(|| {
+            format!(
+                "{}{}",
+                super::world::REPO_PREFIX,
+                path.to_string_lossy().replace('\\', "/")
+            )
+        })
+    }
+}

@@ -1,0 +1,402 @@
+//! Markdown to Typst markup, over pulldown-cmark.
+//!
+//! Plan text never runs as Typst: every run of text becomes a string literal (`#"..."`) with
+//! its backslashes, quotes and control characters escaped, and all structure is written as
+//! function calls (`#heading(level: 2)[..]`, `#table(..)`, `#raw(..)`). So `#read("/etc/passwd")`,
+//! `#import`, `$x$`, `<label>` and `@ref` in a plan are printed, not evaluated.
+//!
+//! A soft line break between two Chinese characters is joined (a newline in the source would
+//! otherwise print as a space). An HTML comment `<!-- emplan: NAME -->` whose NAME is one of
+//! [`GENERATED`] places that generated table: `#generated(plan, "NAME")`, a function of the
+//! templates.
+
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// The tables a plan body can place with `<!-- emplan: NAME -->`, and the heading chapter they
+/// make whole. The names are the keys of the plan's data (docs/render.md).
+pub const GENERATED: &[&str] = &[
+    "command",
+    "groups",
+    "duties",
+    "warning",
+    "response",
+    "resources",
+    "contacts",
+];
+
+/// What the converter needs to know of the book it writes for.
+pub trait Links {
+    /// Whether the plan `id` is a part of this book, so that a `plan:` link can point to it.
+    fn in_book(&self, id: &str) -> bool;
+    /// The book path of an image the Markdown names (relative to the plan file), or `None`
+    /// when it does not exist inside the repository.
+    fn image(&self, destination: &str) -> Option<String>;
+}
+
+/// The converted body.
+#[derive(Debug, Default, PartialEq)]
+pub struct Converted {
+    pub typst: String,
+    /// The generated tables the body places, in order.
+    pub placed: Vec<String>,
+}
+
+/// Appends `text` as a Typst string literal (`"..."`), escaped.
+pub fn push_string(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// True for characters after or before which a soft line break is dropped: CJK ideographs,
+/// kana, CJK and full-width punctuation.
+fn joins(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x303F | 0x3040..=0x30FF | 0x3100..=0x312F | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF
+        | 0x20000..=0x3FFFF)
+}
+
+/// The name of an `<!-- emplan: NAME -->` marker, where the HTML is exactly one.
+fn marker(html: &str) -> Option<&str> {
+    let inner = html
+        .trim()
+        .strip_prefix("<!--")?
+        .strip_suffix("-->")?
+        .trim();
+    let name = inner.strip_prefix("emplan:")?.trim();
+    GENERATED.contains(&name).then_some(name)
+}
+
+/// Converts a plan body. `drop_title` leaves out the first level-1 heading (the cover or the
+/// part heading already shows the title).
+pub fn to_typst(markdown: &str, links: &dyn Links, drop_title: bool) -> Converted {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut w = Writer {
+        out: String::with_capacity(markdown.len() * 2),
+        placed: Vec::new(),
+        text: String::new(),
+        pending_break: false,
+        last: None,
+        links,
+        stack: Vec::new(),
+        skip_heading: drop_title,
+        skipping: false,
+    };
+    for event in Parser::new_ext(markdown, options) {
+        w.event(event);
+    }
+    w.flush();
+    Converted {
+        typst: w.out,
+        placed: w.placed,
+    }
+}
+
+/// An open element whose closing the writer must know.
+enum Open {
+    /// A link shown as its text only (its target is not in the book).
+    PlainLink,
+    /// A code block: its language and text, written at its end.
+    Code {
+        lang: String,
+        text: String,
+    },
+    /// An image: its book path and alt text, written at its end.
+    Image {
+        path: String,
+        alt: String,
+    },
+    Table,
+    Other,
+}
+
+struct Writer<'a> {
+    out: String,
+    placed: Vec<String>,
+    /// Text not yet written (runs are merged so a soft break can see both sides).
+    text: String,
+    pending_break: bool,
+    /// The last character written or pending.
+    last: Option<char>,
+    links: &'a dyn Links,
+    stack: Vec<Open>,
+    skip_heading: bool,
+    skipping: bool,
+}
+
+impl Writer<'_> {
+    fn flush(&mut self) {
+        if !self.text.is_empty() {
+            self.out.push('#');
+            push_string(&mut self.out, &self.text);
+            self.text.clear();
+        }
+    }
+
+    fn raw(&mut self, s: &str) {
+        self.flush();
+        self.pending_break = false;
+        self.out.push_str(s);
+    }
+
+    fn text(&mut self, s: &str) {
+        if self.skipping || s.is_empty() {
+            return;
+        }
+        match self.stack.last_mut() {
+            Some(Open::Code { text, .. }) => return text.push_str(s),
+            Some(Open::Image { alt, .. }) => return alt.push_str(s),
+            _ => {}
+        }
+        if self.pending_break {
+            self.pending_break = false;
+            let next = s.chars().next();
+            if !(self.last.is_some_and(joins) || next.is_some_and(joins)) {
+                self.text.push(' ');
+            }
+        }
+        self.text.push_str(s);
+        self.last = s.chars().last();
+    }
+
+    fn block_end(&mut self) {
+        self.flush();
+        self.pending_break = false;
+        self.last = None;
+        self.out.push_str("\n\n");
+    }
+
+    fn event(&mut self, event: Event<'_>) {
+        if self.skipping && !matches!(event, Event::End(TagEnd::Heading(_))) {
+            return;
+        }
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) => self.text(&t),
+            Event::Code(code) => {
+                let mut s = String::from("#raw(");
+                push_string(&mut s, &code);
+                s.push(')');
+                self.raw(&s);
+                self.last = code.chars().last();
+            }
+            Event::SoftBreak => match self.stack.last_mut() {
+                Some(Open::Image { alt, .. }) => alt.push(' '),
+                _ => self.pending_break = true,
+            },
+            Event::HardBreak => self.raw("#linebreak()"),
+            Event::Rule => self.raw("#line(length: 100%)\n\n"),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                if let Some(Open::Code { text, .. }) = self.stack.last_mut() {
+                    text.push_str(&html);
+                } else if let Some(name) = marker(&html) {
+                    self.placed.push(name.to_owned());
+                    let mut s = String::from("\n#generated(plan, ");
+                    push_string(&mut s, name);
+                    s.push_str(")\n\n");
+                    self.raw(&s);
+                } else if !html.trim_start().starts_with("<!--") {
+                    self.text(&html);
+                }
+            }
+            Event::TaskListMarker(done) => self.text(if done { "☑ " } else { "☐ " }),
+            Event::FootnoteReference(name) => self.text(&format!("[{name}]")),
+            Event::InlineMath(t) | Event::DisplayMath(t) => self.text(&t),
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        match tag {
+            Tag::Heading { level, .. } => {
+                if level == HeadingLevel::H1 && self.skip_heading {
+                    self.skip_heading = false;
+                    self.skipping = true;
+                    return;
+                }
+                self.raw(&format!("#heading(level: {})[", level as usize));
+            }
+            Tag::Paragraph | Tag::TableRow | Tag::HtmlBlock => {}
+            Tag::BlockQuote(_) => self.raw("#quote(block: true)["),
+            Tag::CodeBlock(kind) => {
+                self.flush();
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().unwrap_or("").to_owned()
+                    }
+                    CodeBlockKind::Indented => String::new(),
+                };
+                self.stack.push(Open::Code {
+                    lang,
+                    text: String::new(),
+                });
+            }
+            Tag::List(Some(first)) => self.raw(&format!("#enum(start: {first}, tight: true, ")),
+            Tag::List(None) => self.raw("#list(tight: true, "),
+            Tag::Item | Tag::TableCell => self.raw("["),
+            Tag::Table(alignments) => {
+                let align: Vec<&str> = alignments
+                    .iter()
+                    .map(|a| match a {
+                        Alignment::Center => "center",
+                        Alignment::Right => "right",
+                        _ => "left",
+                    })
+                    .collect();
+                self.raw(&format!(
+                    "#table(columns: {}, align: ({},), ",
+                    align.len().max(1),
+                    align.join(", ")
+                ));
+                self.stack.push(Open::Table);
+            }
+            Tag::TableHead => {
+                self.raw("table.header(");
+            }
+            Tag::Emphasis => self.raw("#emph["),
+            Tag::Strong => self.raw("#strong["),
+            Tag::Strikethrough => self.raw("#strike["),
+            Tag::Link { dest_url, .. } => {
+                let plan = dest_url
+                    .strip_prefix("plan:")
+                    .map(|rest| rest.split('#').next().unwrap_or(""));
+                let target = match plan {
+                    Some(id) if self.links.in_book(id) => {
+                        Some(format!("label(\"plan-{}\")", Escaped(id)))
+                    }
+                    Some(_) => None,
+                    None if dest_url.starts_with("https://") || dest_url.starts_with("http://") => {
+                        Some(format!("\"{}\"", Escaped(&dest_url)))
+                    }
+                    None => None,
+                };
+                match target {
+                    Some(target) => {
+                        self.raw(&format!("#link({target})["));
+                        self.stack.push(Open::Other);
+                    }
+                    None => self.stack.push(Open::PlainLink),
+                }
+            }
+            Tag::Image { dest_url, .. } => match self.links.image(&dest_url) {
+                Some(path) => {
+                    self.flush();
+                    self.stack.push(Open::Image {
+                        path,
+                        alt: String::new(),
+                    });
+                }
+                None => {
+                    self.text(&format!("［图片缺失：{dest_url}］"));
+                    self.stack.push(Open::PlainLink);
+                }
+            },
+            Tag::FootnoteDefinition(_)
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+            | Tag::MetadataBlock(_)
+            | Tag::Superscript
+            | Tag::Subscript => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Heading(_) => {
+                if self.skipping {
+                    self.skipping = false;
+                    self.text.clear();
+                    return;
+                }
+                self.raw("]");
+                self.block_end();
+            }
+            TagEnd::Paragraph => self.block_end(),
+            TagEnd::BlockQuote(_) => {
+                self.raw("]");
+                self.block_end();
+            }
+            TagEnd::CodeBlock => {
+                if let Some(Open::Code { lang, text }) = self.stack.pop() {
+                    let mut s = String::from("#raw(block: true, ");
+                    if !lang.is_empty() {
+                        s.push_str("lang: ");
+                        push_string(&mut s, &lang);
+                        s.push_str(", ");
+                    }
+                    push_string(&mut s, text.trim_end_matches('\n'));
+                    s.push(')');
+                    self.raw(&s);
+                    self.block_end();
+                }
+            }
+            TagEnd::List(_) => {
+                self.raw(")");
+                self.block_end();
+            }
+            TagEnd::Item => {
+                self.raw("], ");
+                self.last = None;
+            }
+            TagEnd::Table => {
+                self.stack.pop();
+                self.raw(")");
+                self.block_end();
+            }
+            TagEnd::TableHead => {
+                self.raw("), ");
+            }
+            TagEnd::TableCell => {
+                self.raw("], ");
+                self.last = None;
+            }
+            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough => self.raw("]"),
+            TagEnd::Link => {
+                if let Some(Open::Other) = self.stack.pop() {
+                    self.raw("]");
+                }
+            }
+            TagEnd::Image => {
+                if let Some(Open::Image { path, alt }) = self.stack.pop() {
+                    let mut s = String::from("#box(image(");
+                    push_string(&mut s, &path);
+                    s.push_str(", alt: ");
+                    push_string(&mut s, &alt);
+                    s.push_str("))");
+                    self.raw(&s);
+                }
+            }
+            TagEnd::TableRow | TagEnd::HtmlBlock => {}
+            TagEnd::FootnoteDefinition
+            | TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition
+            | TagEnd::MetadataBlock(_)
+            | TagEnd::Superscript
+            | TagEnd::Subscript => {}
+        }
+    }
+}
+
+/// Text escaped for the inside of a Typst string literal.
+struct Escaped<'a>(&'a str);
+
+impl std::fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut s = String::new();
+        push_string(&mut s, self.0);
+        f.write_str(&s[1..s.len() - 1])
+    }
+}

@@ -1,0 +1,127 @@
+//! Render: PDF handbooks (工作手册) and pocket response cards (应急处置卡) from the model, set
+//! by Typst embedded as a library.
+//!
+//! The data flow: the model (and the graph's lookups and flow charts) -> the book's files
+//! (`book.json`, one `plans/ID.json` and `plans/ID.typ` per plan, the flow-chart SVGs) ->
+//! a Typst template of `templates/` -> laid-out pages -> the missing-glyph check -> PDF.
+
+pub mod fonts;
+pub mod glyphs;
+pub mod handbook;
+pub mod markdown;
+pub mod world;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use typst::diag::{Severity, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst::{World, WorldExt};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, Timestamp};
+
+use crate::model::values::Date;
+
+pub use fonts::{FontOptions, Fonts};
+pub use glyphs::MissingGlyph;
+
+/// A book ready to compile: its template and generated files.
+pub struct Book {
+    /// The main template, a file name in `templates/` (`handbook.typ`, `cards.typ`).
+    pub template: &'static str,
+    pub files: HashMap<String, Bytes>,
+    /// The date printed in the PDF's metadata: from the data, never the clock.
+    pub date: Date,
+    /// What the book is, for messages (`zx-flood-drought`, `all`).
+    pub name: String,
+    /// The plans the book holds, by id.
+    pub plans: Vec<String>,
+}
+
+/// Why a book was not made.
+#[derive(Debug)]
+pub enum RenderError {
+    /// Typst's own errors, with the file and line in the book where they arise.
+    Typst(Vec<String>),
+    /// Characters no font has.
+    MissingGlyphs(Vec<MissingGlyph>),
+    /// Response cards that do not fit their page: post id, and how much is over, in mm.
+    Overflow(Vec<(String, f64)>),
+}
+
+/// A rendered book.
+pub struct Pdf {
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+}
+
+/// Lays out `book` and checks its glyphs.
+pub fn layout(fonts: &Fonts, root: &Path, book: &Book) -> Result<PagedDocument, RenderError> {
+    let today = datetime(book.date);
+    let world = world::BookWorld::new(fonts, root, book.template, book.files.clone(), today);
+    let result = typst::compile::<PagedDocument>(&world);
+    let document = result
+        .output
+        .map_err(|errors| RenderError::Typst(describe(&world, &errors)))?;
+    let missing = glyphs::missing(&document);
+    if !missing.is_empty() {
+        return Err(RenderError::MissingGlyphs(missing));
+    }
+    Ok(document)
+}
+
+/// The PDF of a laid-out book, byte-identical for the same input.
+pub fn pdf(document: &PagedDocument, book: &Book) -> Result<Pdf, RenderError> {
+    let options = PdfOptions {
+        ident: Smart::Custom(format!("emplan:{}", book.name)),
+        creator: Smart::Custom(Some("emplan".into())),
+        timestamp: Some(Timestamp::new_utc(datetime(book.date))),
+        tagged: false,
+        ..PdfOptions::default()
+    };
+    let bytes = typst_pdf::pdf(document, &options).map_err(|errors| {
+        RenderError::Typst(errors.iter().map(|e| e.message.to_string()).collect())
+    })?;
+    Ok(Pdf {
+        bytes,
+        pages: document.pages().len(),
+    })
+}
+
+/// Lays out and exports `book`.
+pub fn render(fonts: &Fonts, root: &Path, book: &Book) -> Result<Pdf, RenderError> {
+    let document = layout(fonts, root, book)?;
+    pdf(&document, book)
+}
+
+fn datetime(date: Date) -> Datetime {
+    Datetime::from_ymd(date.year as i32, date.month, date.day)
+        .unwrap_or_else(|| Datetime::from_ymd(2000, 1, 1).expect("a valid date"))
+}
+
+/// Typst's errors as `file:line:column: message (hint)` lines.
+fn describe(world: &dyn World, errors: &[SourceDiagnostic]) -> Vec<String> {
+    errors
+        .iter()
+        .filter(|e| e.severity == Severity::Error)
+        .map(|e| {
+            let place = e
+                .span
+                .id()
+                .and_then(|id| {
+                    let range = world.range(e.span)?;
+                    let source = world.source(id).ok()?;
+                    let line = source.lines().byte_to_line(range.start)? + 1;
+                    let column = source.lines().byte_to_column(range.start)? + 1;
+                    Some(format!("{}:{line}:{column}: ", id.vpath().get_with_slash()))
+                })
+                .unwrap_or_default();
+            let hints: String = e
+                .hints
+                .iter()
+                .map(|h| format!(" (hint: {})", h.v))
+                .collect();
+            format!("{place}{}{hints}", e.message)
+        })
+        .collect()
+}

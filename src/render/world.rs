@@ -1,0 +1,154 @@
+//! The sandboxed Typst [`World`]: it serves the book's generated files, the templates, and
+//! files of the plan repository (images) that lie inside its root, and nothing else. There
+//! are no packages and no network; the date comes from the data.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+
+use super::fonts::Fonts;
+
+/// Where the repository's own files appear inside the book: `/repo/<path from the root>`.
+pub const REPO_PREFIX: &str = "/repo/";
+
+/// The templates emplan ships; a repository's `templates/` folder overrides any of them.
+pub const TEMPLATES: &[(&str, &str)] = &[
+    ("official.typ", include_str!("../../templates/official.typ")),
+    ("handbook.typ", include_str!("../../templates/handbook.typ")),
+];
+
+/// One compilation's files and settings.
+pub struct BookWorld<'a> {
+    library: LazyHash<Library>,
+    fonts: &'a Fonts,
+    main: FileId,
+    /// Generated files by their path in the book (`/book.json`, `/plans/ID.typ`, ...).
+    files: HashMap<String, Bytes>,
+    /// The plan repository's root, for `/repo/...` and `templates/` overrides.
+    root: PathBuf,
+    today: Datetime,
+    sources: Mutex<HashMap<FileId, Source>>,
+}
+
+impl<'a> BookWorld<'a> {
+    /// A world whose main file is the template `main` (a file name in `templates/`).
+    pub fn new(
+        fonts: &'a Fonts,
+        root: &Path,
+        main: &str,
+        files: HashMap<String, Bytes>,
+        today: Datetime,
+    ) -> Self {
+        BookWorld {
+            library: LazyHash::new(Library::builder().build()),
+            fonts,
+            main: file_id(&format!("/templates/{main}")),
+            files,
+            root: root.to_owned(),
+            today,
+            sources: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn read(&self, id: FileId) -> FileResult<Bytes> {
+        let rooted = id.get();
+        if matches!(rooted.root(), VirtualRoot::Package(_)) {
+            return Err(FileError::Other(Some(
+                "emplan books cannot import packages".into(),
+            )));
+        }
+        let path = rooted.vpath().get_with_slash();
+        if let Some(bytes) = self.files.get(path) {
+            return Ok(bytes.clone());
+        }
+        if let Some(name) = path.strip_prefix("/templates/") {
+            let own = self.root.join("templates").join(name);
+            if let Some(bytes) = read_inside(&self.root, &own)? {
+                return Ok(bytes);
+            }
+            return TEMPLATES
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, text)| Bytes::from_string(*text))
+                .ok_or_else(|| FileError::NotFound(PathBuf::from(path)));
+        }
+        if let Some(relative) = path.strip_prefix(REPO_PREFIX)
+            && let Some(bytes) = read_inside(&self.root, &self.root.join(relative))?
+        {
+            return Ok(bytes);
+        }
+        Err(FileError::NotFound(PathBuf::from(path)))
+    }
+}
+
+/// Reads `path` when it exists and, links resolved, lies inside `root`. A path that leaves
+/// the root is refused, not read.
+fn read_inside(root: &Path, path: &Path) -> FileResult<Option<Bytes>> {
+    let Ok(real) = path.canonicalize() else {
+        return Ok(None);
+    };
+    let inside = root.canonicalize().is_ok_and(|root| real.starts_with(root));
+    if !inside {
+        return Err(FileError::AccessDenied);
+    }
+    if !real.is_file() {
+        return Ok(None);
+    }
+    std::fs::read(&real)
+        .map(|data| Some(Bytes::new(data)))
+        .map_err(|e| FileError::from_io(e, path))
+}
+
+/// The id of a file at `path` in the book.
+pub fn file_id(path: &str) -> FileId {
+    let vpath = VirtualPath::new(path).unwrap_or_else(|_| VirtualPath::new("/invalid").unwrap());
+    RootedPath::new(VirtualRoot::Project, vpath).intern()
+}
+
+impl World for BookWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        self.fonts.book()
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        let mut sources = self.sources.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(source) = sources.get(&id) {
+            return Ok(source.clone());
+        }
+        let bytes = self.read(id)?;
+        let text = bytes
+            .as_str()
+            .map_err(|_| FileError::InvalidUtf8)?
+            .to_owned();
+        let source = Source::new(id, text);
+        sources.insert(id, source.clone());
+        Ok(source)
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        self.read(id)
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.font(index)
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}

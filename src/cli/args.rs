@@ -44,6 +44,8 @@ pub enum Command {
     Impact(ImpactArgs),
     /// Render a handbook (PDF): one plan's, one organisation's, or the whole plan system's
     Handbook(HandbookArgs),
+    /// Render pocket response cards (PDF), one per post
+    Cards(CardsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -194,7 +196,7 @@ pub struct ImpactArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("subject").required(true).args(["book_plan", "book_org", "book_all"])))]
+#[command(group(clap::ArgGroup::new("subject").required(true).args(["book_plan", "book_org", "book_all", "book_each"])))]
 pub struct HandbookArgs {
     /// The plan whose handbook to render, by id
     #[arg(id = "book_plan", long = "plan", value_name = "ID")]
@@ -205,6 +207,34 @@ pub struct HandbookArgs {
     /// Render the whole plan system (预案汇编) in one book
     #[arg(id = "book_all", long = "all")]
     pub all: bool,
+    /// Render every plan's handbook, in parallel, into the folder -o as ID.pdf
+    #[arg(id = "book_each", long = "each")]
+    pub each: bool,
+    /// The PDF file to write (with --each: the folder)
+    #[arg(id = "output", short = 'o', long = "output", value_name = "FILE.pdf")]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub render: RenderArgs,
+    /// The plan repository's folder
+    #[arg(id = "repository", value_name = "PATH", default_value = ".")]
+    pub path: PathBuf,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("whose").required(true).args(["card_post", "card_org", "card_plan"])))]
+pub struct CardsArgs {
+    /// The card of this post, by id
+    #[arg(id = "card_post", long = "post", value_name = "ID")]
+    pub post: Option<String>,
+    /// The cards of every post of this organisation
+    #[arg(id = "card_org", long = "org", value_name = "ID")]
+    pub org: Option<String>,
+    /// The cards of every post this plan names
+    #[arg(id = "card_plan", long = "plan", value_name = "ID")]
+    pub plan: Option<String>,
+    /// The page: one A6 card a page, or four to an A4 sheet with cut marks
+    #[arg(long, value_enum, default_value_t = SheetArg::A6)]
+    pub sheet: SheetArg,
     /// The PDF file to write
     #[arg(id = "output", short = 'o', long = "output", value_name = "FILE.pdf")]
     pub output: PathBuf,
@@ -213,6 +243,15 @@ pub struct HandbookArgs {
     /// The plan repository's folder
     #[arg(id = "repository", value_name = "PATH", default_value = ".")]
     pub path: PathBuf,
+}
+
+/// The page of `emplan cards`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SheetArg {
+    /// one card a page (105 x 148 mm)
+    A6,
+    /// four cards to an A4 page, with cut marks
+    A4,
 }
 
 /// What every rendering verb takes.
@@ -326,7 +365,15 @@ const ZH: &[(&str, &str)] = &[
         "生成此单位的工作手册：其在各预案中的职责、岗位和资源（按编号）",
     ),
     ("book_all", "将整个预案体系生成一本预案汇编"),
-    ("output", "写入的 PDF 文件"),
+    (
+        "book_each",
+        "并行生成每个预案的工作手册，写入 -o 目录，文件名为“编号.pdf”",
+    ),
+    ("output", "写入的 PDF 文件（配合 --each：目录）"),
+    ("cards", "生成应急处置卡（PDF），每个岗位一张"),
+    ("card_post", "生成此岗位的处置卡（按编号）"),
+    ("card_org", "生成此单位所有岗位的处置卡"),
+    ("card_plan", "生成此预案涉及的所有岗位的处置卡"),
     ("font_path", "在内置字体之前搜索的字体目录（可重复）"),
     (
         "no_system_fonts",
@@ -340,6 +387,12 @@ const ZH: &[(&str, &str)] = &[
 /// Chinese long help for arguments that take one of a set of values, which clap would list with
 /// their English descriptions.
 const ZH_VALUES: &[(&str, &str)] = &[
+    (
+        "sheet",
+        "纸张［默认：a6］\n\
+         - a6：每页一张处置卡（105 × 148 毫米）\n\
+         - a4：每张 A4 纸四张，带裁切线",
+    ),
     (
         "graph_format",
         "输出格式［默认：dot］\n\

@@ -16,23 +16,94 @@ use super::{EXIT_FINDINGS, EXIT_OK, load_repository, write_atomic};
 
 pub fn run(args: &HandbookArgs, lang: Lang) -> Result<i32, String> {
     let repo = load_repository(&args.path, lang)?;
+    let findings = check::check(&repo, Lang::Zh);
+    let fonts = Fonts::new(&font_options(&args.render));
+    if args.each {
+        return each(&repo, &fonts, &findings, args, lang);
+    }
     let subject = match (&args.plan, &args.org) {
         (Some(id), _) => Subject::Plan(id.clone()),
         (None, Some(id)) => Subject::Org(id.clone()),
         (None, None) => Subject::All,
     };
-    let findings = check::check(&repo, Lang::Zh);
     let book = handbook::book(&repo, &subject, &findings).map_err(|u| unknown(&u, lang))?;
-    let fonts = Fonts::new(&font_options(&args.render));
-    render_and_write(
+    let outcome = render_and_write(
         &repo,
         &fonts,
         &book,
         &findings,
         &args.render,
         &args.output,
+        true,
         lang,
-    )
+    )?;
+    Ok(match outcome {
+        Outcome::Written { .. } => EXIT_OK,
+        Outcome::Refused => EXIT_FINDINGS,
+    })
+}
+
+/// `--each`: every plan's handbook into the folder `-o`, rendered in parallel. Every book is
+/// tried; the run fails when one of them fails.
+fn each(
+    repo: &Repository,
+    fonts: &Fonts,
+    findings: &[Diagnostic],
+    args: &HandbookArgs,
+    lang: Lang,
+) -> Result<i32, String> {
+    use rayon::prelude::*;
+    let dir = &args.output;
+    if !dir.is_dir() {
+        let shown = crate::load::display_path(dir);
+        return Err(tr!(
+            lang,
+            "-o {shown}: with --each, -o is the folder to write into, and it does not exist",
+            "-o {shown}：配合 --each 时 -o 为写入的目录，该目录不存在"
+        ));
+    }
+    let mut ids: Vec<&str> = repo.plans.iter().map(|p| p.meta.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let results: Vec<Result<Outcome, String>> = ids
+        .par_iter()
+        .map(|id| {
+            let subject = Subject::Plan((*id).to_owned());
+            let book = handbook::book(repo, &subject, findings).map_err(|u| unknown(&u, lang))?;
+            let output = dir.join(format!("{id}.pdf"));
+            render_and_write(
+                repo,
+                fonts,
+                &book,
+                findings,
+                &args.render,
+                &output,
+                false,
+                lang,
+            )
+        })
+        .collect();
+    let (mut code, mut books, mut pages) = (EXIT_OK, 0, 0);
+    for result in results {
+        match result {
+            Ok(Outcome::Written { pages: n }) => (books, pages) = (books + 1, pages + n),
+            Ok(Outcome::Refused) => code = code.max(EXIT_FINDINGS),
+            Err(message) => {
+                eprintln!("emplan: {message}");
+                code = code.max(super::EXIT_USAGE);
+            }
+        }
+    }
+    let shown = crate::load::display_path(dir);
+    eprintln!(
+        "{}",
+        tr!(
+            lang,
+            "wrote {books} handbooks ({pages} pages) into {shown}",
+            "已将 {books} 本工作手册（共 {pages} 页）写入 {shown}"
+        )
+    );
+    Ok(code)
 }
 
 pub(super) fn font_options(args: &RenderArgs) -> FontOptions {
@@ -42,7 +113,18 @@ pub(super) fn font_options(args: &RenderArgs) -> FontOptions {
     }
 }
 
-/// Renders `book`, reports what check found in its plans, and writes the PDF.
+/// What became of one book.
+pub(super) enum Outcome {
+    Written {
+        pages: usize,
+    },
+    /// `--strict`, and the book's plans have errors.
+    Refused,
+}
+
+/// Renders `book` and writes the PDF; with `report`, first lists on the terminal what check
+/// found in its plans, and after it what was written.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn render_and_write(
     repo: &Repository,
     fonts: &Fonts,
@@ -50,21 +132,22 @@ pub(super) fn render_and_write(
     findings: &[Diagnostic],
     args: &RenderArgs,
     output: &Path,
+    report: bool,
     lang: Lang,
-) -> Result<i32, String> {
+) -> Result<Outcome, String> {
     let touching: Vec<&Diagnostic> = book_findings(repo, book, findings);
     let errors = touching
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
-    if !touching.is_empty() {
+    if report && !touching.is_empty() {
         let count = touching.len();
         eprintln!(
             "{}",
             tr!(
                 lang,
-                "{count} findings in the plans of this book ({errors} errors); `emplan check` shows them:",
-                "本书涉及的预案有 {count} 个问题（其中错误 {errors} 个）；`emplan check` 可查看详情："
+                "{count} findings in the plans of this book ({errors} errors), also listed on its last page:",
+                "本书涉及的预案有 {count} 个问题（其中错误 {errors} 个），也列在本书最后一页："
             )
         );
         for d in touching.iter().take(20) {
@@ -79,31 +162,37 @@ pub(super) fn render_and_write(
                 escape(&d.message)
             );
         }
+        if count > 20 {
+            eprintln!("  … `emplan check`");
+        }
     }
     if args.strict && errors > 0 {
+        let name = &book.name;
         eprintln!(
             "{}",
             tr!(
                 lang,
-                "--strict: not rendered, because the plans of this book have errors",
-                "--strict：本书涉及的预案有错误，未生成"
+                "--strict: {name} not rendered, because the plans of this book have errors",
+                "--strict：本书涉及的预案有错误，{name} 未生成"
             )
         );
-        return Ok(EXIT_FINDINGS);
+        return Ok(Outcome::Refused);
     }
     let pdf = render::render(fonts, &repo.root, book).map_err(|e| explain(repo, book, &e, lang))?;
     write_atomic(output, &pdf.bytes, lang)?;
-    let shown = crate::load::display_path(output);
-    let pages = pdf.pages;
-    eprintln!(
-        "{}",
-        tr!(
-            lang,
-            "wrote {shown} ({pages} pages)",
-            "已写入 {shown}（{pages} 页）"
-        )
-    );
-    Ok(EXIT_OK)
+    if report {
+        let shown = crate::load::display_path(output);
+        let pages = pdf.pages;
+        eprintln!(
+            "{}",
+            tr!(
+                lang,
+                "wrote {shown} ({pages} pages)",
+                "已写入 {shown}（{pages} 页）"
+            )
+        );
+    }
+    Ok(Outcome::Written { pages: pdf.pages })
 }
 
 /// The findings located in the plan files of the book, as its last page lists them.

@@ -2,6 +2,7 @@
 
 mod activate;
 mod args;
+mod cards;
 mod check;
 mod explain;
 mod graph;
@@ -70,6 +71,7 @@ pub fn run(argv: Vec<OsString>) -> i32 {
         Command::Activate(args) => activate::run(&args, lang),
         Command::Impact(args) => impact::run(&args, lang),
         Command::Handbook(args) => handbook::run(&args, lang),
+        Command::Cards(args) => cards::run(&args, lang),
     };
     result.unwrap_or_else(|message| {
         let _ = writeln!(std::io::stderr(), "emplan: {message}");

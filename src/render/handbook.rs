@@ -81,8 +81,14 @@ pub fn book(
                 .find(|p| p.meta.kind.value == PlanKind::Overall)
                 .and_then(|p| p.meta.jurisdiction.as_ref())
                 .map_or(lookup.org_name(overall), |j| lookup.org_name(j.as_str()));
+            let title = repo
+                .plans
+                .iter()
+                .find(|p| p.meta.kind.value == PlanKind::Overall)
+                .map(|p| p.meta.title.value.replace("总体应急预案", "应急预案汇编"))
+                .unwrap_or_else(|| "突发事件应急预案汇编".to_owned());
             let cover = json!({
-                "title": "突发事件应急预案汇编",
+                "title": title,
                 "issuer": issuer,
                 "system": plans.iter().map(|p| json!({
                     "id": p.meta.id.as_str(),
@@ -96,12 +102,34 @@ pub fn book(
     };
     let in_book: Vec<&str> = parts.iter().map(|p| p.meta.id.as_str()).collect();
     let narrative = !matches!(subject, Subject::Org(_));
+    // The whole system's book gathers contacts, resources and linkage once, at its end,
+    // instead of once per plan.
+    let mut contacts: Vec<Value> = Vec::new();
+    let mut resources: Vec<Value> = Vec::new();
+    let mut linkage: Vec<Value> = Vec::new();
     if narrative {
         for plan in &parts {
             let id = plan.meta.id.as_str();
             let body = data.body(plan, &in_book);
             let mut plan_data = data.plan(plan, &in_book);
             plan_data["placed"] = json!(body.placed);
+            if *subject == Subject::All {
+                gather(&mut contacts, &plan_data["contacts"]);
+                gather(&mut resources, &plan_data["resources"]);
+                let duties = plan_data["duties"].as_array().map_or(0, Vec::len);
+                let open = plan_data["duties"].as_array().map_or(0, |d| {
+                    d.iter()
+                        .filter(|d| d["accepted_by"].as_array().is_some_and(Vec::is_empty))
+                        .count()
+                });
+                linkage.push(json!({
+                    "id": id,
+                    "title": plan.meta.title.value,
+                    "parents": plan_data["linkage"]["parents"],
+                    "duties": duties,
+                    "open": open,
+                }));
+            }
             let svg = flowchart::svg(&lookup, plan);
             files.insert(format!("/flow/{id}.svg"), Bytes::from_string(svg));
             files.insert(format!("/plans/{id}.json"), to_bytes(&plan_data));
@@ -147,6 +175,11 @@ pub fn book(
     });
     meta["date"] = json!(date_zh(date));
     meta["findings"] = json!(shown);
+    if *subject == Subject::All {
+        meta["contacts"] = json!(contacts);
+        meta["resources"] = json!(resources);
+        meta["linkage"] = json!(linkage);
+    }
     files.insert("/book.json".to_owned(), to_bytes(&meta));
     Ok(Book {
         template: "handbook.typ",
@@ -158,6 +191,15 @@ pub fn book(
             .map(|p| p.meta.id.as_str().to_owned())
             .collect(),
     })
+}
+
+/// Adds the items of `list` (a JSON array) to `into`, each once.
+fn gather(into: &mut Vec<Value>, list: &Value) {
+    for item in list.as_array().into_iter().flatten() {
+        if !into.contains(item) {
+            into.push(item.clone());
+        }
+    }
 }
 
 /// The plans an organisation holds a duty or an action in, or owns.
@@ -178,7 +220,7 @@ fn kind_order(kind: PlanKind) -> usize {
 
 /// The date a plan was issued (its lifecycle's `issued`, else its document's signature or
 /// publication date).
-fn issued(plan: &Plan) -> Option<Date> {
+pub(super) fn issued(plan: &Plan) -> Option<Date> {
     let m = &plan.meta;
     m.lifecycle
         .as_ref()
@@ -192,12 +234,12 @@ pub fn date_zh(date: Date) -> String {
     format!("{}年{}月{}日", date.year, date.month, date.day)
 }
 
-fn to_bytes(value: &Value) -> Bytes {
+pub(super) fn to_bytes(value: &Value) -> Bytes {
     Bytes::new(serde_json::to_vec(value).unwrap_or_default())
 }
 
 /// The nearest id, for did-you-mean.
-fn near<'a>(id: &str, ids: impl Iterator<Item = &'a str>) -> Option<String> {
+pub(super) fn near<'a>(id: &str, ids: impl Iterator<Item = &'a str>) -> Option<String> {
     ids.map(|c| (strsim::levenshtein(id, c), c))
         .filter(|(d, _)| *d <= 3)
         .min()
@@ -205,9 +247,9 @@ fn near<'a>(id: &str, ids: impl Iterator<Item = &'a str>) -> Option<String> {
 }
 
 /// The model as a template reads it.
-struct Data<'a> {
-    repo: &'a Repository,
-    lookup: &'a Lookup<'a>,
+pub(super) struct Data<'a> {
+    pub repo: &'a Repository,
+    pub lookup: &'a Lookup<'a>,
 }
 
 impl Data<'_> {
@@ -229,9 +271,13 @@ impl Data<'_> {
         })
     }
 
-    fn person(&self, post: Option<&Id>) -> Value {
-        let Some(post) = post else { return Value::Null };
-        let p = self.lookup.posts.get(post.as_str());
+    pub(super) fn person(&self, post: Option<&Id>) -> Value {
+        post.map_or(Value::Null, |post| self.person_on(post.as_str()))
+    }
+
+    /// Who holds the post `post`, their stand-in and phones.
+    pub(super) fn person_on(&self, post: &str) -> Value {
+        let p = self.lookup.posts.get(post);
         let holder = p
             .and_then(|p| p.holder.as_ref())
             .map(|h| self.lookup.person(h.as_str()));
@@ -239,7 +285,7 @@ impl Data<'_> {
             .and_then(|p| p.deputy.as_ref())
             .map(|h| self.lookup.person(h.as_str()));
         json!({
-            "post": self.lookup.post_title(post.as_str()),
+            "post": self.lookup.post_title(post),
             "org": p.map(|p| self.lookup.org_name(p.org.as_str())),
             "name": holder.as_ref().map(|h| h.name),
             "phone": holder.as_ref().and_then(|h| h.phone),
@@ -263,7 +309,7 @@ impl Data<'_> {
             .join("、")
     }
 
-    fn action(&self, action: &Action) -> Value {
+    pub(super) fn action(&self, action: &Action) -> Value {
         let when = match (&action.within, &action.timing) {
             (Some(w), _) => format!("{}内", w.value.zh()),
             (None, Some(t)) => match t.value {
@@ -285,7 +331,7 @@ impl Data<'_> {
         })
     }
 
-    fn org_or_post(&self, id: &str) -> String {
+    pub(super) fn org_or_post(&self, id: &str) -> String {
         if self.lookup.posts.contains_key(id) {
             self.lookup.post_title(id).to_owned()
         } else {

@@ -5,6 +5,7 @@
 //! (`book.json`, one `plans/ID.json` and `plans/ID.typ` per plan, the flow-chart SVGs) ->
 //! a Typst template of `templates/` -> laid-out pages -> the missing-glyph check -> PDF.
 
+pub mod cards;
 pub mod fonts;
 pub mod glyphs;
 pub mod handbook;
@@ -63,6 +64,10 @@ pub fn layout(fonts: &Fonts, root: &Path, book: &Book) -> Result<PagedDocument, 
     let document = result
         .output
         .map_err(|errors| RenderError::Typst(describe(&world, &errors)))?;
+    let over = cards::overflows(&document);
+    if !over.is_empty() {
+        return Err(RenderError::Overflow(over));
+    }
     let missing = glyphs::missing(&document);
     if !missing.is_empty() {
         return Err(RenderError::MissingGlyphs(missing));

@@ -22,6 +22,7 @@ pub const REPO_PREFIX: &str = "/repo/";
 pub const TEMPLATES: &[(&str, &str)] = &[
     ("official.typ", include_str!("../../templates/official.typ")),
     ("handbook.typ", include_str!("../../templates/handbook.typ")),
+    ("cards.typ", include_str!("../../templates/cards.typ")),
 ];
 
 /// One compilation's files and settings.

@@ -1,0 +1,326 @@
+//! Pocket response cards (应急处置卡): one per post, on A6 or four to an A4 sheet with cut
+//! marks. A card says what calls the post (the levels and criteria of every plan that names
+//! it), its first steps with their deadlines, whom it reports to, and whom to call. A card
+//! that does not fit its page is an error, never a smaller font.
+
+use std::collections::HashMap;
+
+use serde_json::{Value, json};
+use typst::foundations::{Label, Selector};
+use typst::introspection::{Introspector, MetadataElem};
+use typst::utils::PicoStr;
+use typst_layout::PagedDocument;
+
+use crate::graph::cascade::Lookup;
+use crate::model::{Id, Plan, Repository};
+
+use super::Book;
+use super::handbook::{Data, issued, near, to_bytes};
+
+/// Whose cards.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Subject {
+    Post(String),
+    Org(String),
+    Plan(String),
+}
+
+/// The page a card is set on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sheet {
+    /// One A6 card a page.
+    A6,
+    /// Four A6 cards to an A4 page, with cut marks.
+    A4,
+}
+
+/// An id the repository does not have, and the nearest one.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Unknown {
+    Post(String, Option<String>),
+    Org(String, Option<String>),
+    Plan(String, Option<String>),
+    /// The subject names no post that any plan calls.
+    NoPosts,
+}
+
+/// Builds the cards' book.
+pub fn book(repo: &Repository, subject: &Subject, sheet: Sheet) -> Result<Book, Unknown> {
+    let lookup = Lookup::new(repo);
+    let data = Data {
+        repo,
+        lookup: &lookup,
+    };
+    let posts: Vec<&str> = match subject {
+        Subject::Post(id) => {
+            if !lookup.posts.contains_key(id.as_str()) {
+                return Err(Unknown::Post(
+                    id.clone(),
+                    near(id, lookup.posts.keys().copied()),
+                ));
+            }
+            vec![id.as_str()]
+        }
+        Subject::Org(id) => {
+            if !lookup.orgs.contains_key(id.as_str()) {
+                return Err(Unknown::Org(
+                    id.clone(),
+                    near(id, lookup.orgs.keys().copied()),
+                ));
+            }
+            repo.registry
+                .posts
+                .iter()
+                .filter(|p| p.value.org.as_str() == id)
+                .map(|p| p.value.id.as_str())
+                .collect()
+        }
+        Subject::Plan(id) => {
+            let Some(plan) = lookup.plans.get(id.as_str()) else {
+                return Err(Unknown::Plan(
+                    id.clone(),
+                    near(id, lookup.plans.keys().copied()),
+                ));
+            };
+            let mut posts = plan.meta.command_posts();
+            posts.extend(
+                plan.meta
+                    .duties
+                    .iter()
+                    .filter_map(|d| d.post.as_ref().map(Id::as_str)),
+            );
+            posts.extend(plan.meta.actions().flat_map(|a| {
+                a.post
+                    .iter()
+                    .map(|p| p.as_str())
+                    .chain(a.posts.iter().map(Id::as_str))
+            }));
+            let mut seen = Vec::new();
+            posts.retain(|p| {
+                let new = !seen.contains(p);
+                seen.push(*p);
+                new
+            });
+            posts
+        }
+    };
+    let mut plans: Vec<&Plan> = match subject {
+        Subject::Plan(id) => repo
+            .plans
+            .iter()
+            .filter(|p| p.meta.id.as_str() == id)
+            .collect(),
+        _ => repo.plans.iter().collect(),
+    };
+    plans.sort_by_key(|p| (kind_order(p), p.meta.id.as_str()));
+    // One card for each post and plan that calls it: a card holds one response.
+    let cards: Vec<Value> = posts
+        .iter()
+        .flat_map(|post| plans.iter().filter_map(|plan| card(&data, plan, post)))
+        .collect();
+    if cards.is_empty() {
+        return Err(Unknown::NoPosts);
+    }
+    let (name, title) = match subject {
+        Subject::Post(id) => (id.clone(), format!("{}应急处置卡", lookup.post_title(id))),
+        Subject::Org(id) => (id.clone(), format!("{}应急处置卡", lookup.org_name(id))),
+        Subject::Plan(id) => (id.clone(), format!("{}应急处置卡", lookup.plan_title(id))),
+    };
+    let date =
+        repo.plans
+            .iter()
+            .filter_map(issued)
+            .max()
+            .unwrap_or(crate::model::values::Date {
+                year: 2024,
+                month: 1,
+                day: 1,
+            });
+    let value = json!({
+        "title": title,
+        "sheet": match sheet { Sheet::A6 => "a6", Sheet::A4 => "a4" },
+        "cards": cards,
+    });
+    let mut files = HashMap::new();
+    files.insert("/cards.json".to_owned(), to_bytes(&value));
+    Ok(Book {
+        template: "cards.typ",
+        files,
+        date,
+        name,
+        plans: Vec::new(),
+    })
+}
+
+fn kind_order(plan: &Plan) -> usize {
+    crate::model::values::PlanKind::ALL
+        .iter()
+        .position(|k| *k == plan.meta.kind.value)
+        .unwrap_or(usize::MAX)
+}
+
+/// The card of `post` in `plan`, or `None` when the plan does not call the post.
+fn card(data: &Data<'_>, plan: &Plan, post: &str) -> Option<Value> {
+    let l = data.lookup;
+    let m = &plan.meta;
+    let named = |id: Option<&Id>| id.is_some_and(|i| i.as_str() == post);
+    let commands = m.command.as_ref().is_some_and(|c| {
+        named(c.commander.as_ref())
+            || named(c.executive_deputy.as_ref())
+            || c.deputies.iter().any(|d| d.as_str() == post)
+            || named(c.office_director.as_ref())
+    });
+    let mut triggers: Vec<Value> = Vec::new();
+    let mut steps: Vec<(u32, Value)> = Vec::new();
+    let mut reports: Vec<String> = Vec::new();
+    for r in &m.response {
+        let decides = r
+            .decided_by
+            .iter()
+            .any(|d| d.posts.iter().any(|p| p.as_str() == post));
+        let acts = r.actions.iter().any(|a| acts_on(a, post));
+        if named(r.commander.as_ref()) || decides || acts || commands {
+            let role = if named(r.commander.as_ref()) {
+                "指挥"
+            } else if decides {
+                "决定启动"
+            } else {
+                ""
+            };
+            triggers.push(json!({
+                "level": r.level.value.zh(),
+                "role": role,
+                "criteria": criteria(&r.criteria),
+            }));
+        }
+        for a in r.actions.iter().filter(|a| acts_on(a, post)) {
+            let action = data.action(a);
+            let minutes = a.within.as_ref().map_or(u32::MAX - 1, |w| w.value.minutes);
+            if let Some(to) = &a.report_to {
+                reports.push(format!(
+                    "向{}报告{}",
+                    data.org_or_post(to.as_str()),
+                    within(a)
+                ));
+            }
+            steps.push((
+                minutes,
+                json!({"what": action["what"], "deadline": action["deadline"], "level": r.level.value.zh()}),
+            ));
+        }
+    }
+    let duties: Vec<_> = m.duties.iter().filter(|d| named(d.post.as_ref())).collect();
+    for d in &duties {
+        let minutes = d.deadline.as_ref().map_or(u32::MAX, |x| x.value.minutes);
+        steps.push((
+            minutes,
+            json!({
+                "what": d.text.value,
+                "deadline": d.deadline.as_ref().map(|x| format!("{}内", x.value.zh())).unwrap_or_default(),
+                "level": "",
+            }),
+        ));
+    }
+    if triggers.is_empty() && steps.is_empty() {
+        return None;
+    }
+    if triggers.is_empty() {
+        // A duty holds from the plan's lowest level up.
+        let lowest = m.response.iter().max_by_key(|r| r.level.value as u8);
+        triggers.push(match lowest {
+            Some(r) => json!({
+                "level": format!("{}及以上响应", r.level.value.zh()),
+                "role": "",
+                "criteria": criteria(&r.criteria),
+            }),
+            None => json!({"level": "预案启动", "role": "", "criteria": ""}),
+        });
+    }
+    let mut calls: Vec<Value> = Vec::new();
+    if let Some(c) = &m.command {
+        if let Some(office) = &c.office {
+            let office_org = l.orgs.get(office.as_str());
+            let phone = office_org
+                .and_then(|o| o.duty_phone.as_ref())
+                .map(|p| p.value.as_str());
+            let line = format!(
+                "向{}办公室（设在{}）报告",
+                c.hq.value,
+                l.org_name(office.as_str())
+            );
+            reports.push(match phone {
+                Some(phone) => format!("{line}，值班电话 {phone}"),
+                None => line,
+            });
+        }
+        for (role, p) in [
+            ("指挥长", c.commander.as_ref()),
+            ("办公室主任", c.office_director.as_ref()),
+        ] {
+            if let Some(p) = p.filter(|p| p.as_str() != post) {
+                let person = data.person(Some(p));
+                calls.push(json!({"role": role, "name": person["name"], "phone": person["phone"]}));
+            }
+        }
+    }
+    steps.sort_by_key(|(minutes, _)| *minutes);
+    let mut unique: Vec<Value> = Vec::new();
+    for (_, step) in steps {
+        if unique.iter().all(|s| s["what"] != step["what"]) {
+            unique.push(step);
+        }
+    }
+    let me = data.person_on(post);
+    Some(json!({
+        "id": post,
+        "plan": m.title.value,
+        "post": l.post_title(post),
+        "org": me["org"],
+        "holder": me["name"],
+        "phone": me["phone"],
+        "deputy": me["deputy"],
+        "deputy_phone": me["deputy_phone"],
+        "triggers": triggers,
+        "steps": unique,
+        "reports": reports,
+        "calls": calls,
+    }))
+}
+
+fn criteria(list: &[crate::model::plan::Criterion]) -> String {
+    list.iter()
+        .map(|c| c.text.value.as_str())
+        .collect::<Vec<_>>()
+        .join("；")
+}
+
+fn acts_on(action: &crate::model::plan::Action, post: &str) -> bool {
+    action.post.as_ref().is_some_and(|p| p.as_str() == post)
+        || action.posts.iter().any(|p| p.as_str() == post)
+}
+
+fn within(action: &crate::model::plan::Action) -> String {
+    action
+        .within
+        .as_ref()
+        .map(|w| format!("（{}内）", w.value.zh()))
+        .unwrap_or_default()
+}
+
+/// The cards that do not fit their page, as the template marks them: post id and millimetres
+/// over.
+pub fn overflows(document: &PagedDocument) -> Vec<(String, f64)> {
+    let label = Label::new(PicoStr::intern("emplan-overflow")).expect("a label");
+    document
+        .introspector()
+        .query(&Selector::Label(label))
+        .iter()
+        .filter_map(|content| {
+            let meta = content.to_packed::<MetadataElem>()?;
+            let dict = meta.value.clone().cast::<typst::foundations::Dict>().ok()?;
+            let post = dict.get("post").ok()?.clone().cast::<String>().ok()?;
+            let over = dict.get("over").ok()?.clone().cast::<f64>().ok()?;
+            Some((post, over))
+        })
+        .collect()
+}

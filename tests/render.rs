@@ -1,0 +1,469 @@
+//! Handbooks rendered through the embedded Typst: every sample plan, organisations' books,
+//! the whole system; their fonts, text and bytes; plan text that looks like Typst; characters
+//! no font has; where the PDF may be written. The PDF checks use poppler's pdftotext and
+//! pdffonts (Debian's poppler-utils): without them a test says so and checks less.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{emplan, patched, sample_with, write_tree};
+
+fn have(tool: &str) -> bool {
+    let found = Command::new(tool).arg("-v").output().is_ok();
+    if !found {
+        eprintln!("{tool} (poppler-utils) is missing: this test does not read the PDF's text");
+    }
+    found
+}
+
+/// The PDF's text with all whitespace removed (lines wrap anywhere in Chinese).
+fn pdf_text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
+    squeeze(&String::from_utf8(out.stdout).unwrap())
+}
+
+fn squeeze(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Every font of the PDF, as pdffonts lists them: (name, embedded, subset).
+fn pdf_fonts(pdf: &Path) -> Vec<(String, bool, bool)> {
+    let out = Command::new("pdffonts").arg(pdf).output().unwrap();
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .skip(2)
+        .map(|line| {
+            let cols: Vec<&str> = line.split_whitespace().collect();
+            let n = cols.len();
+            (
+                cols[0].to_owned(),
+                cols[n - 5] == "yes",
+                cols[n - 4] == "yes",
+            )
+        })
+        .collect()
+}
+
+fn sample() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("plans")
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// What each sample plan's handbook must show: its title, its duties' text and the phones of
+/// the posts it names, read from the book's own data.
+fn expected(id: &str) -> Vec<String> {
+    let repo = emplan::load::load(Path::new(&sample())).unwrap();
+    let book = emplan::render::handbook::book(
+        &repo,
+        &emplan::render::handbook::Subject::Plan(id.into()),
+        &[],
+    )
+    .unwrap();
+    let data = book.files.get(&format!("/plans/{id}.json")).unwrap();
+    let plan: serde_json::Value = serde_json::from_slice(data.as_slice()).unwrap();
+    let mut facts = vec![plan["title"].as_str().unwrap().to_owned()];
+    for duty in plan["duties"].as_array().unwrap() {
+        facts.push(duty["text"].as_str().unwrap().to_owned());
+    }
+    for contact in plan["contacts"].as_array().unwrap() {
+        if let Some(phone) = contact["phone"].as_str() {
+            facts.push(phone.to_owned());
+        }
+    }
+    facts
+}
+
+#[test]
+fn every_sample_plan_renders_with_its_title_duties_and_phones() {
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_string_lossy().into_owned();
+    let (code, _, stderr) = emplan(&["handbook", "--each", "-o", &dir, &sample()]);
+    assert_eq!(code, 0, "{stderr}");
+    let repo = emplan::load::load(Path::new(&sample())).unwrap();
+    let mut ids: Vec<&str> = repo.plans.iter().map(|p| p.meta.id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids.len(), 118);
+    for id in &ids {
+        assert!(
+            out.path().join(format!("{id}.pdf")).is_file(),
+            "{id}.pdf missing"
+        );
+    }
+    assert!(
+        stderr.contains("wrote 118 handbooks"),
+        "the summary names the count: {stderr}"
+    );
+    if !have("pdftotext") {
+        return;
+    }
+    for id in ids {
+        let text = pdf_text(&out.path().join(format!("{id}.pdf")));
+        for fact in expected(id) {
+            assert!(text.contains(&squeeze(&fact)), "{id}.pdf lacks {fact:?}");
+        }
+    }
+}
+
+#[test]
+fn organisation_and_system_books_render_with_embedded_subset_fonts_only() {
+    let out = tempfile::tempdir().unwrap();
+    let books = [
+        ("--org", "qu-shuiliju", "区水利局"),
+        ("--org", "qu-yingjiju", "区应急管理局"),
+        ("--org", "xz-baolun", "宝轮镇"),
+        ("--all", "", "利州区应急预案汇编"),
+    ];
+    for (flag, id, name) in books {
+        let pdf = out
+            .path()
+            .join(format!("{}.pdf", if id.is_empty() { "all" } else { id }));
+        let pdf_arg = pdf.to_string_lossy().into_owned();
+        let mut args = vec!["handbook", flag];
+        if !id.is_empty() {
+            args.push(id);
+        }
+        args.extend(["-o", &pdf_arg]);
+        let sample = sample();
+        args.push(&sample);
+        let (code, _, stderr) = emplan(&args);
+        assert_eq!(code, 0, "{flag} {id}: {stderr}");
+        if !have("pdffonts") {
+            continue;
+        }
+        let fonts = pdf_fonts(&pdf);
+        assert!(!fonts.is_empty());
+        for (font, embedded, subset) in &fonts {
+            assert!(
+                *embedded && *subset,
+                "{flag} {id}: {font} is not an embedded subset"
+            );
+        }
+        let text = pdf_text(&pdf);
+        assert!(text.contains(name), "{flag} {id}: no {name}");
+        // The water bureau head, 夏某某 (plans/registry/contacts.yaml).
+        if id == "qu-shuiliju" {
+            assert!(text.contains("138-0000-0055"), "the bureau head's phone");
+            assert!(text.contains("负责嘉陵江、南河、清江河等河流和水库水雨情监测预报"));
+        }
+    }
+}
+
+#[test]
+fn two_runs_give_identical_bytes() {
+    let out = tempfile::tempdir().unwrap();
+    let a = out.path().join("a.pdf");
+    let b = out.path().join("b.pdf");
+    for pdf in [&a, &b] {
+        let pdf = pdf.to_string_lossy().into_owned();
+        let (code, _, stderr) = emplan(&[
+            "handbook",
+            "--plan",
+            "zx-flood-drought",
+            "-o",
+            &pdf,
+            &sample(),
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+    }
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+}
+
+/// Plan text that would be Typst code, and paths outside the repository, are printed as they
+/// are written.
+#[test]
+fn typst_syntax_and_outside_paths_in_a_plan_render_literally() {
+    let hostile = [
+        r#"#read("/etc/passwd")"#,
+        r#"#import "/etc/hosts": *"#,
+        "$x^2$ <label> @ref #{1 + 1}",
+        r#"#image("../../../../etc/passwd") \ " ] ["#,
+    ];
+    let body = hostile
+        .iter()
+        .map(|h| {
+            format!(
+                "`{h}` 与 {}\n\n",
+                h.replace('\\', "\\\\")
+                    .replace('[', "\\[")
+                    .replace(']', "\\]")
+                    .replace('<', "\\<")
+                    .replace('`', "\\`")
+                    .replace('*', "\\*")
+            )
+        })
+        .collect::<String>();
+    let files = patched(&[(
+        "plans/zx-flood.md",
+        "物资、队伍、通信保障。",
+        &format!("物资、队伍、通信保障。\n\n{body}![口令](../../../../etc/passwd)\n"),
+    )]);
+    let dir = write_tree(&files);
+    let pdf = dir.path().join("out.pdf");
+    let (code, _, stderr) = emplan(&[
+        "handbook",
+        "--plan",
+        "zx-flood",
+        "-o",
+        &pdf.to_string_lossy(),
+        &dir.path().to_string_lossy(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    if !have("pdftotext") {
+        return;
+    }
+    let text = pdf_text(&pdf);
+    for h in hostile {
+        assert_eq!(
+            text.matches(&squeeze(h)).count(),
+            2,
+            "{h:?} is printed twice, as code and as text"
+        );
+    }
+    assert!(text.contains("［图片缺失：../../../../etc/passwd］"));
+    assert!(
+        !text.contains("root:"),
+        "no file outside the repository is read"
+    );
+}
+
+/// A small deterministic generator, so the property test needs no extra crate.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n
+    }
+}
+
+/// Any text in a plan comes back unchanged in the PDF's text.
+#[test]
+fn arbitrary_text_renders_unchanged() {
+    if !have("pdftotext") {
+        return;
+    }
+    let pool: Vec<char> =
+        "#$<>@[]{}()*_`\\\"'=+-/.,:;!?~^&%|abcXYZ019应急预案宝轮镇，。、；：“”（）《》【】—…Ⅲ"
+            .chars()
+            .collect();
+    let mut rng = Lcg(2026);
+    let cases: Vec<String> = (0..80)
+        .map(|_| {
+            let len = 1 + rng.next(30);
+            (0..len).map(|_| pool[rng.next(pool.len())]).collect()
+        })
+        .collect();
+    // Markdown escapes, so that the text the converter gets is the case itself.
+    let markdown: String = cases
+        .iter()
+        .enumerate()
+        .map(|(i, case)| {
+            let escaped: String = case
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_punctuation() {
+                        format!("\\{c}")
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect();
+            format!("【{i}】{escaped}【/{i}】\n\n")
+        })
+        .collect();
+    let files = patched(&[(
+        "plans/zx-flood.md",
+        "物资、队伍、通信保障。",
+        &format!("物资、队伍、通信保障。\n\n{markdown}"),
+    )]);
+    let dir = write_tree(&files);
+    let pdf = dir.path().join("out.pdf");
+    let (code, _, stderr) = emplan(&[
+        "handbook",
+        "--plan",
+        "zx-flood",
+        "-o",
+        &pdf.to_string_lossy(),
+        &dir.path().to_string_lossy(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let text = pdf_text(&pdf);
+    for (i, case) in cases.iter().enumerate() {
+        let found = text
+            .split(&format!("【{i}】"))
+            .nth(1)
+            .and_then(|rest| rest.split(&format!("【/{i}】")).next());
+        assert_eq!(found, Some(squeeze(case).as_str()), "case {i}: {case:?}");
+    }
+}
+
+#[test]
+fn a_character_no_font_has_is_an_error_until_a_font_path_has_it() {
+    // 龘 (U+9F98) is not in GB 2312, so not in the bundled subsets, nor in Typst's own fonts.
+    let files = sample_with(
+        "specialised/zx-flood-drought.md",
+        "### （一）编制目的\n",
+        "### （一）编制目的\n\n龘字测试。\n",
+    );
+    let dir = write_tree(&files);
+    let pdf = dir.path().join("out.pdf");
+    let pdf_arg = pdf.to_string_lossy().into_owned();
+    let root = dir.path().to_string_lossy().into_owned();
+    let args = [
+        "handbook",
+        "--plan",
+        "zx-flood-drought",
+        "--no-system-fonts",
+        "-o",
+        &pdf_arg,
+        &root,
+    ];
+    let (code, _, stderr) = emplan(&args);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("'龘' (U+9F98) in zx-flood-drought, page 4"),
+        "the error names the character, the plan and the page: {stderr}"
+    );
+    assert!(stderr.contains("--font-path"), "{stderr}");
+    assert!(!pdf.exists(), "no PDF is written");
+    let noto = Path::new("/usr/share/fonts/opentype/noto");
+    if !noto.is_dir() {
+        eprintln!("fonts-noto-cjk is missing: the --font-path half of this test is skipped");
+        return;
+    }
+    let noto = noto.to_string_lossy().into_owned();
+    let mut with_font = args.to_vec();
+    with_font.splice(3..3, ["--font-path", &noto]);
+    let (code, _, stderr) = emplan(&with_font);
+    assert_eq!(code, 0, "{stderr}");
+    if have("pdftotext") {
+        assert!(pdf_text(&pdf).contains("龘字测试"));
+    }
+}
+
+#[test]
+fn the_pdf_goes_only_where_o_says_and_a_missing_folder_is_exit_2() {
+    let dir = write_tree(&patched(&[]));
+    let root = dir.path().to_string_lossy().into_owned();
+    let before = common::read_tree(dir.path());
+    let missing = dir.path().join("no/such/folder/out.pdf");
+    let (code, _, stderr) = emplan(&[
+        "handbook",
+        "--plan",
+        "zx-flood",
+        "-o",
+        &missing.to_string_lossy(),
+        &root,
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("does not exist"), "{stderr}");
+    let file_as_folder = dir.path().join("plans/zx-flood.md/out.pdf");
+    let (code, _, stderr) = emplan(&[
+        "handbook",
+        "--plan",
+        "zx-flood",
+        "-o",
+        &file_as_folder.to_string_lossy(),
+        &root,
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(
+        common::read_tree(dir.path()),
+        before,
+        "nothing inside the repository changed"
+    );
+    let out = tempfile::tempdir().unwrap();
+    let pdf = out.path().join("zx-flood.pdf");
+    let (code, _, stderr) = emplan(&[
+        "handbook",
+        "--plan",
+        "zx-flood",
+        "-o",
+        &pdf.to_string_lossy(),
+        &root,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(common::read_tree(dir.path()), before);
+    let names: Vec<_> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["zx-flood.pdf"], "no temporary file is left behind");
+}
+
+#[test]
+fn a_plan_with_errors_renders_and_lists_them_unless_strict() {
+    let files = patched(&[(
+        "plans/zx-flood.md",
+        "    org: qu-yingjiju\n",
+        "    org: qu-yingjj\n",
+    )]);
+    let dir = write_tree(&files);
+    let root = dir.path().to_string_lossy().into_owned();
+    let pdf = dir.path().join("out.pdf");
+    let pdf_arg = pdf.to_string_lossy().into_owned();
+    let (code, _, stderr) = emplan(&[
+        "handbook", "--plan", "zx-flood", "--strict", "-o", &pdf_arg, &root,
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("R101") || stderr.contains("error["),
+        "{stderr}"
+    );
+    assert!(!pdf.exists(), "--strict writes nothing");
+    let (code, _, stderr) = emplan(&["handbook", "--plan", "zx-flood", "-o", &pdf_arg, &root]);
+    assert_eq!(code, 0, "{stderr}");
+    if have("pdftotext") {
+        let text = pdf_text(&pdf);
+        assert!(
+            text.contains("检查发现的问题"),
+            "the last page lists the findings"
+        );
+        assert!(text.contains("qu-yingjj"));
+    }
+}
+
+#[test]
+fn an_unknown_plan_or_organisation_says_what_was_meant() {
+    let (code, _, stderr) = emplan(&[
+        "handbook",
+        "--plan",
+        "zx-flood-drougth",
+        "-o",
+        "/tmp/x.pdf",
+        &sample(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("did you mean `zx-flood-drought`?"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = emplan(&[
+        "handbook",
+        "--org",
+        "qu-shuiliu",
+        "-o",
+        "/tmp/x.pdf",
+        &sample(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("did you mean `qu-shuiliju`?"), "{stderr}");
+}

@@ -21,7 +21,7 @@ fn have(tool: &str) -> bool {
 /// The PDF's text with all whitespace removed (lines wrap anywhere in Chinese).
 fn pdf_text(pdf: &Path) -> String {
     let out = Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
+        .args(["-raw", "-enc", "UTF-8"])
         .arg(pdf)
         .arg("-")
         .output()
@@ -126,7 +126,7 @@ fn organisation_and_system_books_render_with_embedded_subset_fonts_only() {
         ("--org", "qu-shuiliju", "区水利局"),
         ("--org", "qu-yingjiju", "区应急管理局"),
         ("--org", "xz-baolun", "宝轮镇"),
-        ("--all", "", "利州区应急预案汇编"),
+        ("--all", "", "利州区突发事件应急预案汇编"),
     ];
     for (flag, id, name) in books {
         let pdf = out
@@ -339,7 +339,7 @@ fn a_character_no_font_has_is_an_error_until_a_font_path_has_it() {
     let (code, _, stderr) = emplan(&args);
     assert_eq!(code, 2, "{stderr}");
     assert!(
-        stderr.contains("'龘' (U+9F98) in zx-flood-drought, page 4"),
+        stderr.contains("'龘' (U+9F98) in zx-flood-drought, page 3"),
         "the error names the character, the plan and the page: {stderr}"
     );
     assert!(stderr.contains("--font-path"), "{stderr}");
@@ -466,4 +466,78 @@ fn an_unknown_plan_or_organisation_says_what_was_meant() {
     ]);
     assert_eq!(code, 2);
     assert!(stderr.contains("did you mean `qu-shuiliju`?"), "{stderr}");
+}
+
+#[test]
+fn cards_for_three_organisations_render_on_a6_and_on_a4_sheets() {
+    let out = tempfile::tempdir().unwrap();
+    for (org, phone, step) in [
+        (
+            "qu-shuiliju",
+            "138-0000-0055",
+            "负责嘉陵江、南河、清江河等河流和水库水雨情监测预报",
+        ),
+        (
+            "qu-yingjiju",
+            "138-0000-0010",
+            "承担区突发事件应急委员会办公室和区安全生产委员会办公室日常工作",
+        ),
+        (
+            "xz-baolun",
+            "138-0000-0192",
+            "协助维护事故现场秩序，安抚伤亡人员家属",
+        ),
+    ] {
+        for sheet in ["a6", "a4"] {
+            let pdf = out.path().join(format!("{org}-{sheet}.pdf"));
+            let (code, _, stderr) = emplan(&[
+                "cards",
+                "--org",
+                org,
+                "--sheet",
+                sheet,
+                "-o",
+                &pdf.to_string_lossy(),
+                &sample(),
+            ]);
+            assert_eq!(code, 0, "{org} {sheet}: {stderr}");
+            if !have("pdftotext") {
+                continue;
+            }
+            let text = pdf_text(&pdf);
+            assert!(text.contains("应急处置卡"), "{org} {sheet}");
+            assert!(
+                text.contains(phone),
+                "{org} {sheet}: the holder's phone {phone}"
+            );
+            assert!(text.contains(step), "{org} {sheet}: the step {step:?}");
+        }
+    }
+}
+
+#[test]
+fn a_card_that_does_not_fit_its_page_is_an_error_naming_the_post() {
+    let long = "组织受威胁群众转移避险并逐户核对人数，".repeat(60);
+    let files = sample_with(
+        "specialised/zx-flood-drought.md",
+        "text: 负责嘉陵江、南河、清江河等河流和水库水雨情监测预报，",
+        &format!("text: {long}"),
+    );
+    let dir = write_tree(&files);
+    let pdf = dir.path().join("cards.pdf");
+    let (code, _, stderr) = emplan(&[
+        "cards",
+        "--post",
+        "post-shuili-head",
+        "-o",
+        &pdf.to_string_lossy(),
+        &dir.path().to_string_lossy(),
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("the card of post post-shuili-head does not fit its page:")
+            && stderr.contains("mm too long"),
+        "{stderr}"
+    );
+    assert!(!pdf.exists());
 }

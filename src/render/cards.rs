@@ -126,16 +126,16 @@ pub fn book(repo: &Repository, subject: &Subject, sheet: Sheet) -> Result<Book, 
         Subject::Org(id) => (id.clone(), format!("{}应急处置卡", lookup.org_name(id))),
         Subject::Plan(id) => (id.clone(), format!("{}应急处置卡", lookup.plan_title(id))),
     };
-    let date =
-        repo.plans
-            .iter()
-            .filter_map(issued)
-            .max()
-            .unwrap_or(crate::model::values::Date {
-                year: 2024,
-                month: 1,
-                day: 1,
-            });
+    let date = repo
+        .plans
+        .iter()
+        .filter_map(issued)
+        .max()
+        .unwrap_or(crate::model::values::Date {
+            year: 2024,
+            month: 1,
+            day: 1,
+        });
     let value = json!({
         "title": title,
         "sheet": match sheet { Sheet::A6 => "a6", Sheet::A4 => "a4" },

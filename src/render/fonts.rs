@@ -87,3 +87,51 @@ pub fn bundled() -> impl Iterator<Item = (Font, FontInfo)> {
         })
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Typst falls back silently on a family name it does not know: the names the templates
+    /// use must be the names the bundled files carry, in Regular (and Bold where bundled).
+    #[test]
+    fn the_bundled_files_carry_the_family_names_the_templates_use() {
+        let infos: Vec<FontInfo> = bundled().map(|(_, info)| info).collect();
+        assert_eq!(infos.len(), BUNDLED.len(), "one face a file");
+        let has = |family: &str, bold: bool| {
+            infos
+                .iter()
+                .any(|i| i.family == family && (i.variant.weight.to_number() >= 700) == bold)
+        };
+        for family in [SERIF, SANS] {
+            assert!(
+                has(family, false) && has(family, true),
+                "{family} Regular and Bold"
+            );
+        }
+        assert!(has(KAI, false), "{KAI}");
+        let official = include_str!("../../templates/official.typ");
+        for family in [SERIF, SANS, KAI] {
+            assert!(
+                official.contains(&format!("\"{family}\"")),
+                "official.typ names {family}"
+            );
+        }
+    }
+
+    /// The subsets hold GB 2312 and the punctuation of Chinese documents.
+    #[test]
+    fn the_subsets_cover_the_characters_of_official_documents() {
+        for (font, info) in bundled() {
+            for c in "应急预案，。、；：“”（）《》【】—…ⅠⅡⅢⅣ①０１２Ａａ鑫".chars()
+            {
+                assert!(
+                    info.coverage.contains(c as u32),
+                    "{} lacks {c}",
+                    info.family
+                );
+            }
+            let _ = font;
+        }
+    }
+}

@@ -550,7 +550,8 @@ impl Data<'_> {
         plans.sort_by_key(|p| (kind_order(p.meta.kind.value), p.meta.id.as_str().to_owned()));
         for plan in plans {
             let m = &plan.meta;
-            let hazard = if m.hazards.is_empty() {
+            // A plan of every hazard (the overall plan, most departmental plans) is one group.
+            let hazard = if m.hazards.is_empty() || m.hazards.len() > 3 {
                 "综合".to_owned()
             } else {
                 m.hazards

@@ -541,3 +541,50 @@ fn a_card_that_does_not_fit_its_page_is_an_error_naming_the_post() {
     );
     assert!(!pdf.exists());
 }
+
+#[test]
+fn a_repository_template_overrides_the_bundled_one_and_images_come_from_the_repository() {
+    let mut files = patched(&[(
+        "plans/zx-flood.md",
+        "物资、队伍、通信保障。",
+        "物资、队伍、通信保障。\n\n![转移路线图](../maps/route.png)\n",
+    )]);
+    let png = std::fs::read(common::fixture("images/route.png")).unwrap();
+    files.push(("maps/route.png".to_owned(), png));
+    let official = include_str!("../templates/official.typ").replace(
+        "#let page-number = context {",
+        "#let page-number = context {\n  [本区自定义版式]",
+    );
+    files.push(("templates/official.typ".to_owned(), official.into_bytes()));
+    let dir = write_tree(&files);
+    let pdf = dir.path().join("out.pdf");
+    let (code, _, stderr) = emplan(&[
+        "handbook",
+        "--plan",
+        "zx-flood",
+        "-o",
+        &pdf.to_string_lossy(),
+        &dir.path().to_string_lossy(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    if !have("pdftotext") {
+        return;
+    }
+    let text = pdf_text(&pdf);
+    assert!(
+        text.contains("本区自定义版式"),
+        "the repository's own official.typ is used"
+    );
+    assert!(
+        !text.contains("图片缺失"),
+        "the image inside the repository is found"
+    );
+    let images = Command::new("pdfimages").arg("-list").arg(&pdf).output();
+    if let Ok(images) = images {
+        let list = String::from_utf8(images.stdout).unwrap();
+        assert!(
+            list.contains(" 120 ") && list.contains(" 60 "),
+            "the PNG is in the PDF: {list}"
+        );
+    }
+}

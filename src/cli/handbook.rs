@@ -43,6 +43,30 @@ pub fn run(args: &HandbookArgs, lang: Lang) -> Result<i32, String> {
     })
 }
 
+/// A progress bar (with `length`) or spinner on a terminal; hidden when standard error is not
+/// one, so logs and pipes get only the result lines.
+pub(super) fn progress(length: Option<u64>, message: String) -> indicatif::ProgressBar {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+    let bar = match length {
+        Some(n) => ProgressBar::new(n).with_style(
+            ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} {elapsed}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
+        ),
+        None => ProgressBar::new_spinner().with_style(
+            ProgressStyle::with_template("{spinner} {msg} {elapsed}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        ),
+    };
+    let bar = bar.with_message(message);
+    if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    } else {
+        bar.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    bar
+}
+
 /// `--each`: every plan's handbook into the folder `-o`, rendered in parallel. Every book is
 /// tried; the run fails when one of them fails.
 fn each(
@@ -178,7 +202,19 @@ pub(super) fn render_and_write(
         );
         return Ok(Outcome::Refused);
     }
-    let pdf = render::render(fonts, &repo.root, book).map_err(|e| explain(repo, book, &e, lang))?;
+    // The whole system takes seconds: a spinner says it is working.
+    let parts = book.plans.len();
+    let spinner = (report && parts > 1).then(|| {
+        progress(
+            None,
+            tr!(lang, "laying out {parts} plans", "正在排版 {parts} 个预案"),
+        )
+    });
+    let pdf = render::render(fonts, &repo.root, book);
+    if let Some(spinner) = spinner {
+        spinner.finish_and_clear();
+    }
+    let pdf = pdf.map_err(|e| explain(repo, book, &e, lang))?;
     write_atomic(output, &pdf.bytes, lang)?;
     if report {
         let shown = crate::load::display_path(output);

@@ -211,7 +211,8 @@ impl Writer<'_> {
                     self.text(&html);
                 }
             }
-            Event::TaskListMarker(done) => self.text(if done { "☑ " } else { "☐ " }),
+            // □ and ■ are in GB 2312, so in the bundled fonts (☐ and ☑ are in no Noto CJK face).
+            Event::TaskListMarker(done) => self.text(if done { "■ " } else { "□ " }),
             Event::FootnoteReference(name) => self.text(&format!("[{name}]")),
             Event::InlineMath(t) | Event::DisplayMath(t) => self.text(&t),
         }
@@ -398,5 +399,101 @@ impl std::fmt::Display for Escaped<'_> {
         let mut s = String::new();
         push_string(&mut s, self.0);
         f.write_str(&s[1..s.len() - 1])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Book(&'static [&'static str]);
+
+    impl Links for Book {
+        fn in_book(&self, id: &str) -> bool {
+            self.0.contains(&id)
+        }
+        fn image(&self, destination: &str) -> Option<String> {
+            (destination == "map.png").then(|| "/repo/plans/map.png".to_owned())
+        }
+    }
+
+    fn convert(markdown: &str) -> String {
+        to_typst(markdown, &Book(&["bm-shuili"]), false).typst
+    }
+
+    #[test]
+    fn a_soft_break_between_chinese_characters_is_joined_and_between_words_is_a_space() {
+        assert_eq!(convert("预警信息\n发布后"), "#\"预警信息发布后\"\n\n");
+        assert_eq!(convert("warning\nissued"), "#\"warning issued\"\n\n");
+        assert_eq!(convert("预警，\nthen"), "#\"预警，then\"\n\n");
+    }
+
+    #[test]
+    fn text_is_a_string_literal_with_its_quotes_backslashes_and_controls_escaped() {
+        assert_eq!(
+            convert(r#"见 \#read("/etc/passwd") 与 a\\b"#),
+            "#\"见 #read(\\\"/etc/passwd\\\") 与 a\\\\b\"\n\n"
+        );
+        let mut s = String::new();
+        push_string(&mut s, "a\u{1b}[2J\tb");
+        assert_eq!(s, "\"a\\u{1b}[2J\\tb\"");
+    }
+
+    #[test]
+    fn structure_is_written_as_function_calls() {
+        assert_eq!(
+            convert("## 一、总则\n\n- 甲\n- *乙*\n"),
+            "#heading(level: 2)[#\"一、总则\"]\n\n#list(tight: true, [#\"甲\"], [#emph[#\"乙\"]], )\n\n"
+        );
+        assert_eq!(
+            convert("| 级别 | 条件 |\n|:--|--:|\n| Ⅰ | 30人 |\n"),
+            "#table(columns: 2, align: (left, right,), table.header([#\"级别\"], [#\"条件\"], ), [#\"Ⅰ\"], [#\"30人\"], )\n\n"
+        );
+        assert_eq!(
+            convert("```yaml\nid: x\n```\n"),
+            "#raw(block: true, lang: \"yaml\", \"id: x\")\n\n"
+        );
+    }
+
+    #[test]
+    fn plan_links_point_into_the_book_only_when_the_plan_is_in_it() {
+        assert_eq!(
+            convert("见[《水利》](plan:bm-shuili#rescue)和[《林业》](plan:bm-linye)"),
+            "#\"见\"#link(label(\"plan-bm-shuili\"))[#\"《水利》\"]#\"和《林业》\"\n\n"
+        );
+    }
+
+    #[test]
+    fn images_come_from_the_repository_or_are_named_as_missing() {
+        assert_eq!(
+            convert("![转移路线](map.png)"),
+            "#box(image(\"/repo/plans/map.png\", alt: \"转移路线\"))\n\n"
+        );
+        assert_eq!(
+            convert("![口令](/etc/passwd)"),
+            "#\"［图片缺失：/etc/passwd］口令\"\n\n"
+        );
+    }
+
+    #[test]
+    fn a_marker_places_its_table_and_other_comments_are_dropped() {
+        let out = to_typst(
+            "### （四）成员单位职责\n\n<!-- emplan: duties -->\n\n<!-- emplan: 见附件3 -->\n<!-- 待补充 -->\n",
+            &Book(&[]),
+            false,
+        );
+        assert_eq!(out.placed, ["duties"]);
+        assert!(out.typst.contains("#generated(plan, \"duties\")"));
+        assert!(!out.typst.contains("附件3") && !out.typst.contains("待补充"));
+    }
+
+    #[test]
+    fn the_title_is_dropped_when_the_book_prints_it() {
+        let out = to_typst(
+            "# 利州区防汛抗旱应急预案\n\n## 一、总则\n",
+            &Book(&[]),
+            true,
+        );
+        assert_eq!(out.typst, "#heading(level: 2)[#\"一、总则\"]\n\n");
     }
 }

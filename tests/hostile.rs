@@ -203,6 +203,8 @@ fn a_folder_without_plans_is_an_error_not_a_pass() {
             vec![
                 "activate", "--hazard", "flood", "--level", "IV", "--at", "x", path,
             ],
+            vec!["handbook", "--all", "-o", "unwritten.pdf", path],
+            vec!["cards", "--org", "x", "-o", "unwritten.pdf", path],
         ] {
             let out = std::process::Command::cargo_bin("emplan")
                 .unwrap()
@@ -215,6 +217,35 @@ fn a_folder_without_plans_is_an_error_not_a_pass() {
             assert!(err.contains("no plan files under"), "{args:?}: {err}");
         }
     }
+}
+
+/// Issue 12, defect 9: a file whose lines end in CR alone is read, and is one warning, not
+/// "does not start with front matter" and an unknown plan at every use of its id.
+#[test]
+fn a_file_with_cr_line_ends_is_read_and_is_one_warning() {
+    let mut files = common::patched(&[]);
+    let entry = files
+        .iter_mut()
+        .find(|(p, _)| p == "plans/zx-flood.md")
+        .unwrap();
+    entry.1 = entry
+        .1
+        .iter()
+        .map(|&b| if b == b'\n' { b'\r' } else { b })
+        .collect();
+    let diagnostics = common::check_files(&files);
+    assert_eq!(common::codes(&diagnostics), ["S106"], "{diagnostics:#?}");
+    let dir = common::write_tree(&files);
+    let (code, out, _) = common::emplan(&["check", &dir.path().to_string_lossy()]);
+    assert_eq!(code, 0, "a warning does not fail the check: {out}");
+    assert!(
+        out.contains("warning[S106]: the lines of this file end in CR only"),
+        "{out}"
+    );
+    assert!(
+        out.contains("zx-flood.md:1:4"),
+        "located at the first line end: {out}"
+    );
 }
 
 /// Issue 12, defect 5: a closed pipe ends quietly with the exit code the run earned; a full disk
@@ -613,5 +644,28 @@ fn deep_nesting_is_a_finding_in_every_build() {
             out.contains("error[S103]: YAML 语法错误：文档嵌套过深"),
             "{depth}: {out}"
         );
+    }
+}
+
+/// Issue 12, defect 9: a no-break or full-width space in the indentation is named, with its
+/// line and column, instead of `unknown field`.
+#[test]
+fn an_odd_space_in_the_indentation_is_named() {
+    for (space, name) in [
+        ('\u{a0}', "U+00A0 (a no-break space)"),
+        ('\u{3000}', "U+3000 (a full-width space)"),
+    ] {
+        let files = common::patched(&[(
+            "plans/zx-flood.md",
+            "  hq: 区防汛抗旱指挥部",
+            &format!(" {space}hq: 区防汛抗旱指挥部"),
+        )]);
+        let diagnostics = common::check_files(&files);
+        assert_eq!(common::codes(&diagnostics), ["S103"], "{diagnostics:#?}");
+        let d = &diagnostics[0];
+        assert!(d.message.contains(name), "{}", d.message);
+        let repo = load::load_files(&files);
+        let place = repo.sources.place(d.loc);
+        assert_eq!((place.line, place.column), (11, 2), "{name}");
     }
 }

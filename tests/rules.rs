@@ -12,10 +12,26 @@ fn apply(rule: &Rule, text: &str) -> Vec<(String, Vec<u8>)> {
         .example
         .apply(text)
         .unwrap_or_else(|| panic!("{}: the example does not fit {file}", rule.code));
-    // S102's example is the file saved as GBK.
+    // S102's example is the file saved as GBK, S106's the file with CR line ends.
+    let original = || {
+        read_tree(&fixture("mini"))
+            .into_iter()
+            .find(|(p, _)| p == file)
+            .unwrap()
+            .1
+    };
     let bytes = if rule.code == "S102" && text == rule.example.bad {
         let original = rule.example.apply(rule.example.good).unwrap();
         encoding_rs::GBK.encode(&original).0.into_owned()
+    } else if rule.code == "S106" {
+        let lf = original();
+        if text == rule.example.bad {
+            lf.iter()
+                .map(|&b| if b == b'\n' { b'\r' } else { b })
+                .collect()
+        } else {
+            lf
+        }
     } else {
         patched.into_bytes()
     };

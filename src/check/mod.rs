@@ -93,6 +93,7 @@ pub static RULES: &[&Rule] = &[
     &structure::yaml_syntax::RULE,
     &structure::front_matter_missing::RULE,
     &structure::front_matter_unterminated::RULE,
+    &structure::cr_line_ends::RULE,
     &structure::unknown_field::RULE,
     &structure::missing_field::RULE,
     &structure::invalid_value::RULE,

@@ -17,7 +17,8 @@ pub fn run(args: &CardsArgs, lang: Lang) -> Result<i32, String> {
         (Some(id), _, _) => Subject::Post(id.clone()),
         (None, Some(id), _) => Subject::Org(id.clone()),
         (None, None, Some(id)) => Subject::Plan(id.clone()),
-        (None, None, None) => unreachable!("clap requires one of --post, --org, --plan"),
+        // clap requires one of the three.
+        (None, None, None) => return Err("give --post, --org or --plan".to_owned()),
     };
     let sheet = match args.sheet {
         SheetArg::A6 => Sheet::A6,

@@ -45,6 +45,8 @@ pub enum ProblemKind {
     NoFrontMatter,
     /// The front matter has no closing `---`.
     UnterminatedFrontMatter,
+    /// Every line ends in CR alone: the file is read as if they ended in LF.
+    CrLineEnds,
     /// The YAML could not be read into the model.
     Yaml(YamlProblem),
 }
@@ -293,6 +295,14 @@ fn not_read(path: &Path, why: ProblemKind) -> FileResult {
 }
 
 fn read_text(path: &Path, shown: String, text: String, not_utf8: Option<NotUtf8>) -> FileResult {
+    // Lines that end in CR alone (classic Mac OS) are read as LF lines: one byte for one byte,
+    // so every offset still points into the file as it is.
+    let cr_only = text.contains('\r') && !text.contains('\n');
+    let text = if cr_only {
+        text.replace('\r', "\n")
+    } else {
+        text
+    };
     let mut result = FileResult {
         source: SourceFile::new(shown, String::new()),
         plan: None,
@@ -317,6 +327,12 @@ fn read_text(path: &Path, shown: String, text: String, not_utf8: Option<NotUtf8>
         Some(FileKind::Plan) => read_plan(&text, &mut result),
     }
     result.source = SourceFile::new(result.source.path, text);
+    if cr_only {
+        let first = result.source.text.find('\n').unwrap_or(0);
+        result
+            .problems
+            .insert(0, (Span::new(first, first), ProblemKind::CrLineEnds));
+    }
     // A file that is not UTF-8 is read in the encoding it was detected in, so that the ids it
     // defines are known and one file saved as GBK is one finding, not a finding at every use
     // of its ids; its own problems wait until it is saved as UTF-8.

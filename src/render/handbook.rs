@@ -74,17 +74,15 @@ pub fn book(
         Subject::All => {
             let mut plans: Vec<&Plan> = repo.plans.iter().collect();
             plans.sort_by_key(|p| (kind_order(p.meta.kind.value), p.meta.id.as_str().to_owned()));
-            let overall = plans.first().map(|p| p.meta.owner.as_str()).unwrap_or("");
-            let issuer = repo
+            // The system is issued by the overall plan's government, and named after it.
+            let overall = repo
                 .plans
                 .iter()
-                .find(|p| p.meta.kind.value == PlanKind::Overall)
-                .and_then(|p| p.meta.jurisdiction.as_ref())
-                .map_or(lookup.org_name(overall), |j| lookup.org_name(j.as_str()));
-            let title = repo
-                .plans
-                .iter()
-                .find(|p| p.meta.kind.value == PlanKind::Overall)
+                .find(|p| p.meta.kind.value == PlanKind::Overall);
+            let issuer = overall
+                .map(|p| p.meta.jurisdiction.as_ref().unwrap_or(&p.meta.owner))
+                .map_or("", |id| lookup.org_name(id.as_str()));
+            let title = overall
                 .map(|p| p.meta.title.value.replace("总体应急预案", "应急预案汇编"))
                 .unwrap_or_else(|| "突发事件应急预案汇编".to_owned());
             let cover = json!({

@@ -2,6 +2,7 @@
 //! the chapters their kind needs. Most of these are found by the loader; the rules here turn
 //! them into diagnostics.
 
+pub mod cr_line_ends;
 pub mod duplicate_id;
 pub mod duplicate_key;
 pub mod front_matter_missing;

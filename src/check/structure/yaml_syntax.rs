@@ -73,6 +73,22 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 )
             }],
         )),
+        Some(YamlProblem::OddSpace { character }) => {
+            let code = format!("U+{:04X}", *character as u32);
+            let (en, zh) = space_name(*character);
+            Some((
+                tr!(
+                    cx.lang,
+                    "this line is indented with {code} ({en}), which YAML does not count as a space",
+                    "此行用 {code}（{zh}）缩进，YAML 不把它当作空格"
+                ),
+                vec![tr!(
+                    cx.lang,
+                    "indent with ordinary ASCII spaces (an input method in full-width mode types U+3000; a word processor, U+00A0)",
+                    "请改用半角空格缩进（输入法全角模式会输入 U+3000，文字处理软件常输入 U+00A0）"
+                )],
+            ))
+        }
         Some(YamlProblem::FullWidth { mark, fixed }) => Some(if *mark == '：' {
             (
                 tr!(
@@ -102,6 +118,17 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         }),
         _ => None,
     });
+}
+
+/// What a space character is called, in English and Chinese.
+fn space_name(c: char) -> (&'static str, &'static str) {
+    match c {
+        '\u{a0}' => ("a no-break space", "不换行空格"),
+        '\u{3000}' => ("a full-width space", "全角空格"),
+        '\u{200b}' => ("a zero-width space", "零宽空格"),
+        '\u{feff}' => ("a zero-width no-break space", "零宽不换行空格"),
+        _ => ("a Unicode space", "Unicode 空格"),
+    }
 }
 
 /// The parser's messages that plan authors meet most, and emplan's own limit, in Chinese; the

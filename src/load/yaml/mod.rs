@@ -43,6 +43,10 @@ pub enum YamlProblem {
     DuplicateKey {
         key: String,
     },
+    /// A line indented with a space YAML does not count (U+00A0, the full-width U+3000, ...).
+    OddSpace {
+        character: char,
+    },
     /// A full-width `：` or `，` where YAML needs `:` or `,`; the document is read as if it
     /// were ASCII.
     FullWidth {
@@ -158,6 +162,15 @@ fn parse_text<T: Document>(source: &str, repair: bool) -> Parsed<T> {
         parsed.problems.splice(0..0, slips);
         return parsed;
     }
+    // A no-break or full-width space in the indentation makes the line's key part of its text
+    // (`unknown field `\u{a0} hq``) or breaks the structure around it: name the character
+    // instead, once for each such line. The rest of the file waits until they are replaced.
+    let odd = odd_spaces(source);
+    if !odd.is_empty() {
+        parsed.problems = odd;
+        parsed.broken_ids = ids_in_text(source);
+        return parsed;
+    }
     let tree = match outline(source) {
         Ok(tree) => tree,
         Err(syntax) => {
@@ -184,6 +197,27 @@ fn parse_text<T: Document>(source: &str, repair: bool) -> Parsed<T> {
     }
     recover(source, entries, &mut parsed);
     parsed
+}
+
+/// The first space of each line's indentation that is not an ASCII space or a tab.
+fn odd_spaces(source: &str) -> Vec<(Span, YamlProblem)> {
+    let mut found = Vec::new();
+    let mut offset = 0;
+    for line in source.split_inclusive('\n') {
+        let odd = line
+            .char_indices()
+            .take_while(|(_, c)| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}'))
+            .find(|(_, c)| !matches!(c, ' ' | '\t' | '\n' | '\r'));
+        if let Some((at, character)) = odd {
+            let start = offset + at;
+            found.push((
+                Span::new(start, start + character.len_utf8()),
+                YamlProblem::OddSpace { character },
+            ));
+        }
+        offset += line.len();
+    }
+    found
 }
 
 /// A node of a YAML document with the position of each key and item, read without a target

@@ -57,6 +57,23 @@ fn pdf_fonts(pdf: &Path) -> Vec<(String, bool, bool)> {
         .collect()
 }
 
+/// Renders the handbook of the mini fixture's zx-flood from `files`, which must succeed: the
+/// repository (kept while the PDF is read) and the PDF's path.
+fn zx_flood_handbook(files: &[(String, Vec<u8>)]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = write_tree(files);
+    let pdf = dir.path().join("out.pdf");
+    let (code, _, stderr) = emplan(&[
+        "handbook",
+        "--plan",
+        "zx-flood",
+        "-o",
+        &pdf.to_string_lossy(),
+        &dir.path().to_string_lossy(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    (dir, pdf)
+}
+
 fn sample() -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("plans")
@@ -212,17 +229,7 @@ fn typst_syntax_and_outside_paths_in_a_plan_render_literally() {
         "物资、队伍、通信保障。",
         &format!("物资、队伍、通信保障。\n\n{body}![口令](../../../../etc/passwd)\n"),
     )]);
-    let dir = write_tree(&files);
-    let pdf = dir.path().join("out.pdf");
-    let (code, _, stderr) = emplan(&[
-        "handbook",
-        "--plan",
-        "zx-flood",
-        "-o",
-        &pdf.to_string_lossy(),
-        &dir.path().to_string_lossy(),
-    ]);
-    assert_eq!(code, 0, "{stderr}");
+    let (_dir, pdf) = zx_flood_handbook(&files);
     if !have("pdftotext") {
         return;
     }
@@ -294,17 +301,7 @@ fn arbitrary_text_renders_unchanged() {
         "物资、队伍、通信保障。",
         &format!("物资、队伍、通信保障。\n\n{markdown}"),
     )]);
-    let dir = write_tree(&files);
-    let pdf = dir.path().join("out.pdf");
-    let (code, _, stderr) = emplan(&[
-        "handbook",
-        "--plan",
-        "zx-flood",
-        "-o",
-        &pdf.to_string_lossy(),
-        &dir.path().to_string_lossy(),
-    ]);
-    assert_eq!(code, 0, "{stderr}");
+    let (_dir, pdf) = zx_flood_handbook(&files);
     let text = pdf_text(&pdf);
     for (i, case) in cases.iter().enumerate() {
         let found = text
@@ -556,17 +553,7 @@ fn a_repository_template_overrides_the_bundled_one_and_images_come_from_the_repo
         "#let page-number = context {\n  [本区自定义版式]",
     );
     files.push(("templates/official.typ".to_owned(), official.into_bytes()));
-    let dir = write_tree(&files);
-    let pdf = dir.path().join("out.pdf");
-    let (code, _, stderr) = emplan(&[
-        "handbook",
-        "--plan",
-        "zx-flood",
-        "-o",
-        &pdf.to_string_lossy(),
-        &dir.path().to_string_lossy(),
-    ]);
-    assert_eq!(code, 0, "{stderr}");
+    let (_dir, pdf) = zx_flood_handbook(&files);
     if !have("pdftotext") {
         return;
     }

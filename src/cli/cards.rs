@@ -8,8 +8,8 @@ use crate::render::cards::{self, Sheet, Subject, Unknown};
 use crate::tr;
 
 use super::args::{CardsArgs, SheetArg};
-use super::handbook::{Outcome, font_options, render_and_write};
-use super::{EXIT_FINDINGS, EXIT_OK, load_repository};
+use super::handbook::{font_options, render_one};
+use super::load_repository;
 
 pub fn run(args: &CardsArgs, lang: Lang) -> Result<i32, String> {
     let repo = load_repository(&args.path, lang)?;
@@ -27,20 +27,15 @@ pub fn run(args: &CardsArgs, lang: Lang) -> Result<i32, String> {
     let book = cards::book(&repo, &subject, sheet).map_err(|u| unknown(&u, lang))?;
     let findings = check::check(&repo, Lang::Zh);
     let fonts = Fonts::new(&font_options(&args.render));
-    let outcome = render_and_write(
+    render_one(
         &repo,
         &fonts,
         &book,
         &findings,
         &args.render,
         &args.output,
-        true,
         lang,
-    )?;
-    Ok(match outcome {
-        Outcome::Written { .. } => EXIT_OK,
-        Outcome::Refused => EXIT_FINDINGS,
-    })
+    )
 }
 
 fn unknown(unknown: &Unknown, lang: Lang) -> String {

@@ -27,20 +27,29 @@ pub fn run(args: &HandbookArgs, lang: Lang) -> Result<i32, String> {
         (None, None) => Subject::All,
     };
     let book = handbook::book(&repo, &subject, &findings).map_err(|u| unknown(&u, lang))?;
-    let outcome = render_and_write(
+    render_one(
         &repo,
         &fonts,
         &book,
         &findings,
         &args.render,
         &args.output,
-        true,
         lang,
-    )?;
-    Ok(match outcome {
-        Outcome::Written { .. } => EXIT_OK,
-        Outcome::Refused => EXIT_FINDINGS,
-    })
+    )
+}
+
+/// One book, reported on the terminal, to `output`: the exit code it earns.
+pub(super) fn render_one(
+    repo: &Repository,
+    fonts: &Fonts,
+    book: &Book,
+    findings: &[Diagnostic],
+    args: &RenderArgs,
+    output: &Path,
+    lang: Lang,
+) -> Result<i32, String> {
+    render_and_write(repo, fonts, book, findings, args, output, true, lang)
+        .map(|outcome| outcome.exit_code())
 }
 
 /// A progress bar (with `length`) or spinner on a terminal; hidden when standard error is not
@@ -111,7 +120,7 @@ fn each(
     for result in results {
         match result {
             Ok(Outcome::Written { pages: n }) => (books, pages) = (books + 1, pages + n),
-            Ok(Outcome::Refused) => code = code.max(EXIT_FINDINGS),
+            Ok(refused) => code = code.max(refused.exit_code()),
             Err(message) => {
                 eprintln!("emplan: {message}");
                 code = code.max(super::EXIT_USAGE);
@@ -144,6 +153,15 @@ pub(super) enum Outcome {
     },
     /// `--strict`, and the book's plans have errors.
     Refused,
+}
+
+impl Outcome {
+    fn exit_code(&self) -> i32 {
+        match self {
+            Outcome::Written { .. } => EXIT_OK,
+            Outcome::Refused => EXIT_FINDINGS,
+        }
+    }
 }
 
 /// Renders `book` and writes the PDF; with `report`, first lists on the terminal what check

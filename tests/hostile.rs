@@ -669,3 +669,22 @@ fn an_odd_space_in_the_indentation_is_named() {
         assert_eq!((place.line, place.column), (11, 2), "{name}");
     }
 }
+
+/// Issue 12, defect 9: a binary file with a plan's name is called binary, with what to do, not
+/// "iconv -f an unknown 8-bit encoding".
+#[test]
+fn a_binary_file_is_named_binary() {
+    let mut files = common::patched(&[]);
+    let png = std::fs::read(fixture("images/route.png")).unwrap();
+    files.push(("plans/map.md".to_owned(), png));
+    let diagnostics = common::check_files(&files);
+    assert_eq!(common::codes(&diagnostics), ["S102"], "{diagnostics:#?}");
+    let d = &diagnostics[0];
+    assert!(
+        d.message.contains("not text (it holds binary data)"),
+        "{}",
+        d.message
+    );
+    assert!(d.help[0].contains("rename it"), "{:?}", d.help);
+    assert!(!d.help.iter().any(|h| h.contains("iconv")));
+}

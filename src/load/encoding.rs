@@ -81,6 +81,14 @@ fn guess(bytes: &[u8]) -> &'static str {
     if zeros_even > sample.len() / 8 {
         return "UTF-16BE";
     }
+    // Text in any encoding has no NUL and few control bytes besides tab and line ends.
+    let controls = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
+        .count();
+    if sample.contains(&0) || controls * 20 > sample.len() {
+        return BINARY;
+    }
     if encoding_rs::GBK
         .decode_without_bom_handling_and_without_replacement(bytes)
         .is_some()
@@ -93,8 +101,13 @@ fn guess(bytes: &[u8]) -> &'static str {
     {
         return "Big5";
     }
-    "an unknown 8-bit encoding"
+    UNKNOWN
 }
+
+/// What [`NotUtf8::encoding`] says of a file that is not text at all.
+pub const BINARY: &str = "binary";
+/// What [`NotUtf8::encoding`] says of text in an encoding emplan cannot name.
+pub const UNKNOWN: &str = "unknown";
 
 #[cfg(test)]
 mod tests {

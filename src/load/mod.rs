@@ -1,7 +1,7 @@
 //! Stage 1: files on disk -> [`Repository`]. Walks the folder, reads every file in parallel,
 //! splits front matter from Markdown, and keeps every problem for the structure rules.
 
-mod encoding;
+pub(crate) mod encoding;
 pub mod markdown;
 pub mod root;
 pub mod yaml;

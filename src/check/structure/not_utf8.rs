@@ -1,5 +1,6 @@
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
 use crate::load::ProblemKind;
+use crate::load::encoding::{BINARY, UNKNOWN};
 use crate::tr;
 
 pub static RULE: Rule = Rule {
@@ -49,6 +50,30 @@ the original, or in an editor choose \"Save with encoding: UTF-8\".",
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     super::report(cx, &RULE, out, |kind, _| match kind {
+        ProblemKind::NotUtf8 { encoding: BINARY } => Some((
+            tr!(
+                cx.lang,
+                "this file is not text (it holds binary data), so it is not a plan or registry file",
+                "该文件不是文本（含二进制数据），不是预案或登记册文件"
+            ),
+            vec![tr!(
+                cx.lang,
+                "move it out of the repository, or rename it so that its name does not end in .md, .yaml or .yml",
+                "请将其移出仓库，或改名，使文件名不以 .md、.yaml 或 .yml 结尾"
+            )],
+        )),
+        ProblemKind::NotUtf8 { encoding: UNKNOWN } => Some((
+            tr!(
+                cx.lang,
+                "this file is not UTF-8, and its encoding is neither GBK, Big5 nor UTF-16",
+                "该文件不是 UTF-8 编码，也不是 GBK、Big5 或 UTF-16"
+            ),
+            vec![tr!(
+                cx.lang,
+                "open it in the editor it was written with and save it as UTF-8 (\"Save with encoding: UTF-8\")",
+                "请用编写它的编辑器打开，另存为 UTF-8 编码（Save with encoding: UTF-8）"
+            )],
+        )),
         ProblemKind::NotUtf8 { encoding } => Some((
             tr!(
                 cx.lang,

@@ -75,7 +75,7 @@ fn thirteen_mistakes_at_once_give_one_finding_each() {
         ("S201", "plans/zx-flood.md: whom"),
         ("R102", "plans/zx-flood.md: qu-yingjju"),
         ("R101", "plans/bm-shuili.md: overal"),
-        ("S103", "plans/bm-yingji.md: "),
+        ("S103", "plans/bm-yingji.md: ["),
         ("R201", "plans/bm-yingji.md: plan:zx-flod"),
         ("S301", "plans/xz-baolun.md: # 宝轮镇突发事件总体应急预案"),
         ("R106", "plans/xz-baolun.md: evacuat"),

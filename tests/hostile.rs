@@ -688,3 +688,26 @@ fn a_binary_file_is_named_binary() {
     assert!(d.help[0].contains("rename it"), "{:?}", d.help);
     assert!(!d.help.iter().any(|h| h.contains("iconv")));
 }
+
+/// Issue 12, defect 9: an unclosed `{` is reported where it is, not three lines later where the
+/// parser stumbles (`"-" is only valid inside a block`).
+#[test]
+fn an_unclosed_brace_is_reported_where_it_is() {
+    let files = common::patched(&[(
+        "plans/zx-flood.md",
+        "from: 06-01, until: 09-30 }",
+        "from: 06-01, until: 09-30",
+    )]);
+    let diagnostics = common::check_files(&files);
+    assert_eq!(common::codes(&diagnostics), ["S103"], "{diagnostics:#?}");
+    let d = &diagnostics[0];
+    assert!(d.message.contains("unclosed bracket '{'"), "{}", d.message);
+    assert!(
+        d.help[0].contains("close it at the end of its line"),
+        "{:?}",
+        d.help
+    );
+    let repo = load::load_files(&files);
+    let place = repo.sources.place(d.loc);
+    assert_eq!((place.line, place.column), (9, 5));
+}

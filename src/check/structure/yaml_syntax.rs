@@ -59,7 +59,13 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                     "YAML 语法错误：{message}"
                 ),
             },
-            vec![if message.contains("found a tab") {
+            vec![if message.starts_with("unclosed bracket") {
+                tr!(
+                    cx.lang,
+                    "close it at the end of its line: `{{ ... }}` and `[ ... ]` are written on one line",
+                    "请在本行末尾闭合：`{{ ... }}` 和 `[ ... ]` 应写在同一行"
+                )
+            } else if message.contains("found a tab") {
                 tr!(
                     cx.lang,
                     "replace the tab with spaces: YAML indents with spaces only",

@@ -177,6 +177,23 @@ fn parse_text<T: Document>(source: &str, repair: bool) -> Parsed<T> {
             // Broken syntax stops the parser; a type error before it is still worth reporting,
             // but not a missing field: the broken syntax has often cut its mapping short.
             let (first, then) = (classify(&error, source), classify(&syntax, source));
+            // A `{` or `[` left open on an earlier line is the mistake; the parser only stumbles
+            // over it lines later (`"-" is only valid inside a block`).
+            let (first, then) = match unclosed_before(source, then.0.start as usize) {
+                Some(bracket) => {
+                    let problem = YamlProblem::Syntax {
+                        message: format!("unclosed bracket '{}'", &source[bracket.range()]),
+                    };
+                    // The document's own error is the same stumble, seen from elsewhere.
+                    let first = classify(&error, source);
+                    let first = match first.1 {
+                        YamlProblem::Syntax { .. } => (bracket, problem.clone()),
+                        _ => first,
+                    };
+                    (first, (bracket, problem))
+                }
+                None => (first, then),
+            };
             if first.0 != then.0 && !matches!(first.1, YamlProblem::MissingField { .. }) {
                 parsed.problems.push(first);
             }
@@ -197,6 +214,41 @@ fn parse_text<T: Document>(source: &str, repair: bool) -> Parsed<T> {
     }
     recover(source, entries, &mut parsed);
     parsed
+}
+
+/// The bracket left open on the last line before `offset` that opens a `{` or `[` and does not
+/// close it, where that line does not end in `,` (a flow collection written over several lines
+/// continues after a comma).
+fn unclosed_before(source: &str, offset: usize) -> Option<Span> {
+    let head = &source[..offset.min(source.len())];
+    let line_start = head.rfind('\n').map_or(0, |i| i + 1);
+    let mut found = None;
+    let mut start = 0;
+    for line in head[..line_start].split_inclusive('\n') {
+        let mut open: Vec<usize> = Vec::new();
+        let mut quote: Option<char> = None;
+        for (at, c) in line.char_indices() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '\'' | '"') => quote = Some(c),
+                (None, '#') if at == 0 || line[..at].ends_with(' ') => break,
+                (None, '{' | '[') => open.push(at),
+                (None, '}' | ']') => {
+                    open.pop();
+                }
+                _ => {}
+            }
+        }
+        let ends_open = !line.trim_end().ends_with(',');
+        if let Some(&at) = open.first()
+            && ends_open
+        {
+            found = Some(Span::new(start + at, start + at + 1));
+        }
+        start += line.len();
+    }
+    found
 }
 
 /// The first space of each line's indentation that is not an ASCII space or a tab.

@@ -711,3 +711,28 @@ fn an_unclosed_brace_is_reported_where_it_is() {
     let place = repo.sources.place(d.loc);
     assert_eq!((place.line, place.column), (9, 5));
 }
+
+/// Issue 12, defect 9: the quoting hint is given where quotes would help, and only there.
+#[test]
+fn the_quoting_hint_is_given_only_where_quotes_help() {
+    let help_of = |find: &str, replace: &str| {
+        let files = common::patched(&[("plans/zx-flood.md", find, replace)]);
+        let diagnostics = common::check_files(&files);
+        let d = diagnostics
+            .iter()
+            .find(|d| d.rule.code == "S103")
+            .unwrap_or_else(|| panic!("{diagnostics:#?}"));
+        d.help.join(" ")
+    };
+    let colon = help_of(
+        "title: 区防汛抗旱应急预案",
+        "title: 区防汛抗旱应急预案: 修订版",
+    );
+    assert!(colon.contains("quote values"), "{colon}");
+    let indent = help_of(
+        "  commander: post-flood\n",
+        "  commander: post-flood\n  - stray\n",
+    );
+    assert!(!indent.contains("quote values"), "{indent}");
+    assert!(indent.contains("compare the line"), "{indent}");
+}

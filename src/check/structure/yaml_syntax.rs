@@ -49,7 +49,7 @@ Fix the syntax at the place shown. Quote values that contain `: `, `#` or start 
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    super::report(cx, &RULE, out, |kind, _| match super::yaml(kind) {
+    super::report(cx, &RULE, out, |kind, loc| match super::yaml(kind) {
         Some(YamlProblem::Syntax { message }) => Some((
             match (cx.lang, in_chinese(message)) {
                 (Lang::Zh, Some(message)) => format!("YAML 语法错误：{message}"),
@@ -71,11 +71,17 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                     "replace the tab with spaces: YAML indents with spaces only",
                     "请把制表符换成空格：YAML 只能用空格缩进"
                 )
-            } else {
+            } else if quoting_helps(cx, loc) {
                 tr!(
                     cx.lang,
                     "fix the syntax here; quote values that contain ': ' or '#' or start with '[' or '{{'",
                     "请修正此处语法；含有“: ”或“#”、或以“[”“{{”开头的值需加引号"
+                )
+            } else {
+                tr!(
+                    cx.lang,
+                    "fix the syntax here: compare the line with the ones around it and with docs/format.md",
+                    "请修正此处语法：对照上下行和 docs/format.md 检查本行"
                 )
             }],
         )),
@@ -124,6 +130,22 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         }),
         _ => None,
     });
+}
+
+/// Whether the value on the error's line holds what quotes would protect: `: ` or ` #` inside
+/// it, or a `[`, `{`, `*`, `&`, `!`, `|`, `>`, `%`, `@` or backquote at its start.
+fn quoting_helps(cx: &Context, loc: crate::model::Loc) -> bool {
+    let file = cx.repo.sources.get(loc.file);
+    let line = file.line_range(file.line_index(loc.span.start as usize));
+    let text = file.text.get(line).unwrap_or("");
+    let value = text
+        .trim_start()
+        .trim_start_matches("- ")
+        .split_once(": ")
+        .map_or(text.trim(), |(_, v)| v.trim());
+    value.contains(": ")
+        || value.contains(" #")
+        || value.starts_with(['[', '{', '*', '&', '!', '|', '>', '%', '@', '`'])
 }
 
 /// What a space character is called, in English and Chinese.

@@ -20,6 +20,11 @@ fn have(tool: &str) -> bool {
 
 /// The PDF's text with all whitespace removed (lines wrap anywhere in Chinese).
 fn pdf_text(pdf: &Path) -> String {
+    squeeze(&pdf_lines(pdf))
+}
+
+/// The PDF's text as pdftotext lays it out, in content order.
+fn pdf_lines(pdf: &Path) -> String {
     let out = Command::new("pdftotext")
         .args(["-raw", "-enc", "UTF-8"])
         .arg(pdf)
@@ -31,7 +36,7 @@ fn pdf_text(pdf: &Path) -> String {
         "pdftotext failed on {}",
         pdf.display()
     );
-    squeeze(&String::from_utf8(out.stdout).unwrap())
+    String::from_utf8(out.stdout).unwrap()
 }
 
 fn squeeze(text: &str) -> String {
@@ -574,4 +579,97 @@ fn a_repository_template_overrides_the_bundled_one_and_images_come_from_the_repo
             "the PNG is in the PDF: {list}"
         );
     }
+}
+
+/// The linkage annex says what check says: a duty that another organisation's plan accepts is
+/// still 未承接 for the organisation it is assigned to (L301), not 已承接.
+#[test]
+fn the_linkage_state_of_each_duty_is_what_l301_finds() {
+    let files = patched(&[
+        (
+            "plans/bm-yingji.md",
+            "  - { plan: zx-flood, duty: rescue }\n",
+            "  []\n",
+        ),
+        (
+            "plans/bm-shuili.md",
+            "  - { plan: overall, duty: flood-lead }\n",
+            "  - { plan: overall, duty: flood-lead }\n  - { plan: zx-flood, duty: rescue }\n",
+        ),
+    ]);
+    let repo = emplan::load::load_files(&files);
+    let findings = emplan::check::check(&repo, emplan::i18n::Lang::En);
+    let mut not_accepted: Vec<String> = findings
+        .iter()
+        .filter(|d| d.rule.code == "L301")
+        .filter_map(|d| d.message.split('`').nth(1).map(str::to_owned))
+        .collect();
+    not_accepted.sort();
+    assert_eq!(not_accepted, ["rescue"], "the case L301 sees");
+    let subject = emplan::render::handbook::Subject::Plan("zx-flood".into());
+    let book = emplan::render::handbook::book(&repo, &subject, &findings).unwrap();
+    let data: serde_json::Value =
+        serde_json::from_slice(book.files["/plans/zx-flood.json"].as_slice()).unwrap();
+    let mut open: Vec<String> = data["duties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["state"] == "open")
+        .map(|d| d["id"].as_str().unwrap().to_owned())
+        .collect();
+    open.sort();
+    assert_eq!(open, not_accepted);
+}
+
+/// The township where the event happens is a stand-in, not an organisation: books and cards
+/// name it, instead of printing its id.
+#[test]
+fn the_event_township_is_named_not_printed_as_its_id() {
+    if !have("pdftotext") {
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let pdf = out.path().join("forest.pdf");
+    let (code, _, stderr) = emplan(&[
+        "handbook",
+        "--plan",
+        "zx-forest-fire",
+        "-o",
+        &pdf.to_string_lossy(),
+        &sample(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let text = pdf_lines(&pdf);
+    assert!(!text.contains("event-township"), "an id in the book");
+    assert!(
+        text.contains("（事发地乡镇（街道）牵头）"),
+        "the field command's lead, with no space before 牵头"
+    );
+}
+
+/// Cards are a book too: `--strict` refuses them when the plans they come from have errors.
+#[test]
+fn cards_are_refused_under_strict_when_their_plans_have_errors() {
+    let files = patched(&[(
+        "plans/zx-flood.md",
+        "    org: qu-yingjiju\n",
+        "    org: qu-yingjj\n",
+    )]);
+    let dir = write_tree(&files);
+    let pdf = dir.path().join("cards.pdf");
+    let (code, _, stderr) = emplan(&[
+        "cards",
+        "--plan",
+        "zx-flood",
+        "--strict",
+        "-o",
+        &pdf.to_string_lossy(),
+        &dir.path().to_string_lossy(),
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("qu-yingjj"),
+        "the finding is listed: {stderr}"
+    );
+    assert!(!pdf.exists());
 }

@@ -177,7 +177,8 @@ pub(super) fn render_and_write(
     report: bool,
     lang: Lang,
 ) -> Result<Outcome, String> {
-    let touching: Vec<&Diagnostic> = book_findings(repo, book, findings);
+    let ids: Vec<&str> = book.plans.iter().map(String::as_str).collect();
+    let touching: Vec<&Diagnostic> = render::findings_in(repo, &ids, findings).collect();
     let errors = touching
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -247,24 +248,6 @@ pub(super) fn render_and_write(
         );
     }
     Ok(Outcome::Written { pages: pdf.pages })
-}
-
-/// The findings located in the plan files of the book, as its last page lists them.
-fn book_findings<'a>(
-    repo: &Repository,
-    book: &Book,
-    findings: &'a [Diagnostic],
-) -> Vec<&'a Diagnostic> {
-    let files: Vec<_> = repo
-        .plans
-        .iter()
-        .filter(|p| book.plans.iter().any(|id| id == p.meta.id.as_str()))
-        .map(|p| p.file)
-        .collect();
-    findings
-        .iter()
-        .filter(|d| files.contains(&d.loc.file))
-        .collect()
 }
 
 fn unknown(unknown: &Unknown, lang: Lang) -> String {

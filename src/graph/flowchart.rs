@@ -190,23 +190,11 @@ fn elbow(svg: &mut String, x1: f64, y1: f64, mid: f64, x2: f64, y2: f64, head: b
     );
 }
 
-/// The short name of an organisation for a chart line.
-fn org_label<'a>(lookup: &Lookup<'a>, id: &'a str) -> &'a str {
-    if id == crate::model::plan::EVENT_TOWNSHIP {
-        return "事发地乡镇（街道）";
-    }
-    lookup.org_name(id)
-}
-
 fn action_line(lookup: &Lookup<'_>, action: &Action) -> String {
-    let who = match (&action.org, action.post.as_deref().or(action.posts.first())) {
-        (_, Some(post)) => lookup.post_title(post).to_owned(),
-        (Some(org), None) => org_label(lookup, org).to_owned(),
-        (None, None) => String::new(),
-    };
+    let who = lookup.actor(action);
     let when = match (&action.timing, &action.within) {
         (Some(t), _) if t.value == crate::model::Timing::Immediately => "（立即）".to_owned(),
-        (_, Some(w)) => format!("（{}内）", w.value.zh()),
+        (_, Some(w)) => format!("（{}）", w.value.within_zh()),
         _ => String::new(),
     };
     if who.is_empty() {
@@ -235,7 +223,7 @@ fn report_lines(lookup: &Lookup<'_>, m: &PlanMeta) -> Vec<String> {
             let when = d
                 .deadline
                 .as_ref()
-                .map_or(String::new(), |x| format!("（{}内）", x.value.zh()));
+                .map_or(String::new(), |x| format!("（{}）", x.value.within_zh()));
             format!("{}：{}{when}", lookup.org_name(&d.org), d.text.value)
         })
         .collect();
@@ -254,9 +242,10 @@ fn report_lines(lookup: &Lookup<'_>, m: &PlanMeta) -> Vec<String> {
 fn first_response_lines(lookup: &Lookup<'_>, m: &PlanMeta) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(field) = m.command.as_ref().and_then(|c| c.field.as_ref()) {
-        let led = field.led_by.as_ref().map_or(String::new(), |o| {
-            format!("，由{}牵头", org_label(lookup, o))
-        });
+        let led = field
+            .led_by
+            .as_ref()
+            .map_or(String::new(), |o| format!("，由{}牵头", lookup.org_name(o)));
         out.push(format!("成立{}{led}", field.name.value));
     }
     let townships = m

@@ -289,6 +289,11 @@ impl Deadline {
             .map(|minutes| Deadline { minutes })
     }
 
+    /// The limit as a deadline, in Chinese: 30分钟内, 2小时内.
+    pub fn within_zh(self) -> String {
+        format!("{}内", self.zh())
+    }
+
     /// The limit in Chinese: 30分钟, 2小时, 3天.
     pub fn zh(self) -> String {
         let m = self.minutes;

@@ -15,7 +15,7 @@ use crate::graph::cascade::Lookup;
 use crate::model::{Id, Plan, Repository};
 
 use super::Book;
-use super::handbook::{Data, issued, near, to_bytes};
+use super::handbook::{Data, book_date, in_system_order, near, to_bytes};
 
 /// Whose cards.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,10 +47,7 @@ pub enum Unknown {
 /// Builds the cards' book.
 pub fn book(repo: &Repository, subject: &Subject, sheet: Sheet) -> Result<Book, Unknown> {
     let lookup = Lookup::new(repo);
-    let data = Data {
-        repo,
-        lookup: &lookup,
-    };
+    let data = Data::new(repo, &lookup);
     let posts: Vec<&str> = match subject {
         Subject::Post(id) => {
             if !lookup.posts.contains_key(id.as_str()) {
@@ -112,12 +109,20 @@ pub fn book(repo: &Repository, subject: &Subject, sheet: Sheet) -> Result<Book, 
             .collect(),
         _ => repo.plans.iter().collect(),
     };
-    plans.sort_by_key(|p| (kind_order(p), p.meta.id.as_str()));
+    plans.sort_by(|a, b| in_system_order(a, b));
     // One card for each post and plan that calls it: a card holds one response.
-    let cards: Vec<Value> = posts
-        .iter()
-        .flat_map(|post| plans.iter().filter_map(|plan| card(&data, plan, post)))
-        .collect();
+    let mut drawn_from: Vec<&Plan> = Vec::new();
+    let mut cards: Vec<Value> = Vec::new();
+    for post in &posts {
+        for plan in &plans {
+            if let Some(c) = card(&data, plan, post) {
+                cards.push(c);
+                if !drawn_from.iter().any(|p| std::ptr::eq(*p, *plan)) {
+                    drawn_from.push(plan);
+                }
+            }
+        }
+    }
     if cards.is_empty() {
         return Err(Unknown::NoPosts);
     }
@@ -126,16 +131,7 @@ pub fn book(repo: &Repository, subject: &Subject, sheet: Sheet) -> Result<Book, 
         Subject::Org(id) => (id.clone(), format!("{}应急处置卡", lookup.org_name(id))),
         Subject::Plan(id) => (id.clone(), format!("{}应急处置卡", lookup.plan_title(id))),
     };
-    let date = repo
-        .plans
-        .iter()
-        .filter_map(issued)
-        .max()
-        .unwrap_or(crate::model::values::Date {
-            year: 2024,
-            month: 1,
-            day: 1,
-        });
+    let date = book_date(drawn_from.iter().copied());
     let value = json!({
         "title": title,
         "sheet": match sheet { Sheet::A6 => "a6", Sheet::A4 => "a4" },
@@ -148,15 +144,12 @@ pub fn book(repo: &Repository, subject: &Subject, sheet: Sheet) -> Result<Book, 
         files,
         date,
         name,
-        plans: Vec::new(),
+        // The plans the cards are drawn from: their findings are the book's (--strict).
+        plans: drawn_from
+            .iter()
+            .map(|p| p.meta.id.as_str().to_owned())
+            .collect(),
     })
-}
-
-fn kind_order(plan: &Plan) -> usize {
-    crate::model::values::PlanKind::ALL
-        .iter()
-        .position(|k| *k == plan.meta.kind.value)
-        .unwrap_or(usize::MAX)
 }
 
 /// The card of `post` in `plan`, or `None` when the plan does not call the post.
@@ -216,7 +209,7 @@ fn card(data: &Data<'_>, plan: &Plan, post: &str) -> Option<Value> {
             minutes,
             json!({
                 "what": d.text.value,
-                "deadline": d.deadline.as_ref().map(|x| format!("{}内", x.value.zh())).unwrap_or_default(),
+                "deadline": d.deadline.as_ref().map(|x| x.value.within_zh()).unwrap_or_default(),
                 "level": "",
             }),
         ));
@@ -303,7 +296,7 @@ fn within(action: &crate::model::plan::Action) -> String {
     action
         .within
         .as_ref()
-        .map(|w| format!("（{}内）", w.value.zh()))
+        .map(|w| format!("（{}）", w.value.within_zh()))
         .unwrap_or_default()
 }
 

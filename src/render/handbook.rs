@@ -43,61 +43,57 @@ pub fn book(
     findings: &[Diagnostic],
 ) -> Result<Book, Unknown> {
     let lookup = Lookup::new(repo);
-    let data = Data {
-        repo,
-        lookup: &lookup,
-    };
+    let data = Data::new(repo, &lookup);
     let mut files = HashMap::new();
-    let (parts, meta, name): (Vec<&Plan>, Value, String) = match subject {
-        Subject::Plan(id) => {
-            let plan = *lookup
-                .plans
-                .get(id.as_str())
-                .ok_or_else(|| Unknown::Plan(id.clone(), near(id, lookup.plans.keys().copied())))?;
-            let meta = data.cover(plan);
-            (vec![plan], meta, id.clone())
-        }
-        Subject::Org(id) => {
-            let org = lookup
-                .orgs
-                .get(id.as_str())
-                .ok_or_else(|| Unknown::Org(id.clone(), near(id, lookup.orgs.keys().copied())))?;
-            let meta = data.org(id);
-            let held: Vec<&Plan> = repo.plans.iter().filter(|p| holds(p, id)).collect();
-            files.insert("/org.json".to_owned(), to_bytes(&meta));
-            let cover = json!({
-                "title": format!("{}应急工作手册", org.name.value),
-                "issuer": org.name.value,
-            });
-            (held, cover, id.clone())
-        }
-        Subject::All => {
-            let mut plans: Vec<&Plan> = repo.plans.iter().collect();
-            plans.sort_by_key(|p| (kind_order(p.meta.kind.value), p.meta.id.as_str().to_owned()));
-            // The system is issued by the overall plan's government, and named after it.
-            let overall = repo
-                .plans
-                .iter()
-                .find(|p| p.meta.kind.value == PlanKind::Overall);
-            let issuer = overall
-                .map(|p| p.meta.jurisdiction.as_ref().unwrap_or(&p.meta.owner))
-                .map_or("", |id| lookup.org_name(id.as_str()));
-            let title = overall
-                .map(|p| p.meta.title.value.replace("总体应急预案", "应急预案汇编"))
-                .unwrap_or_else(|| "突发事件应急预案汇编".to_owned());
-            let cover = json!({
-                "title": title,
-                "issuer": issuer,
-                "system": plans.iter().map(|p| json!({
-                    "id": p.meta.id.as_str(),
-                    "title": p.meta.title.value,
-                    "kind": p.meta.kind.value.zh(),
-                    "owner": lookup.org_name(p.meta.owner.as_str()),
-                })).collect::<Vec<_>>(),
-            });
-            (plans, cover, "all".to_owned())
-        }
-    };
+    let (parts, meta, name): (Vec<&Plan>, Value, String) =
+        match subject {
+            Subject::Plan(id) => {
+                let plan = *lookup.plans.get(id.as_str()).ok_or_else(|| {
+                    Unknown::Plan(id.clone(), near(id, lookup.plans.keys().copied()))
+                })?;
+                let meta = data.cover(plan);
+                (vec![plan], meta, id.clone())
+            }
+            Subject::Org(id) => {
+                let org = lookup.orgs.get(id.as_str()).ok_or_else(|| {
+                    Unknown::Org(id.clone(), near(id, lookup.orgs.keys().copied()))
+                })?;
+                let meta = data.org(id);
+                let held: Vec<&Plan> = repo.plans.iter().filter(|p| holds(p, id)).collect();
+                files.insert("/org.json".to_owned(), to_bytes(&meta));
+                let cover = json!({
+                    "title": format!("{}应急工作手册", org.name.value),
+                    "issuer": org.name.value,
+                });
+                (held, cover, id.clone())
+            }
+            Subject::All => {
+                let mut plans: Vec<&Plan> = repo.plans.iter().collect();
+                plans.sort_by(|a, b| in_system_order(a, b));
+                // The system is issued by the overall plan's government, and named after it.
+                let overall = repo
+                    .plans
+                    .iter()
+                    .find(|p| p.meta.kind.value == PlanKind::Overall);
+                let issuer = overall
+                    .map(|p| p.meta.jurisdiction.as_ref().unwrap_or(&p.meta.owner))
+                    .map_or("", |id| lookup.org_name(id.as_str()));
+                let title = overall
+                    .map(|p| p.meta.title.value.replace("总体应急预案", "应急预案汇编"))
+                    .unwrap_or_else(|| "突发事件应急预案汇编".to_owned());
+                let cover = json!({
+                    "title": title,
+                    "issuer": issuer,
+                    "system": plans.iter().map(|p| json!({
+                        "id": p.meta.id.as_str(),
+                        "title": p.meta.title.value,
+                        "kind": p.meta.kind.value.zh(),
+                        "owner": lookup.org_name(p.meta.owner.as_str()),
+                    })).collect::<Vec<_>>(),
+                });
+                (plans, cover, "all".to_owned())
+            }
+        };
     let in_book: Vec<&str> = parts.iter().map(|p| p.meta.id.as_str()).collect();
     let narrative = !matches!(subject, Subject::Org(_));
     // The whole system's book gathers contacts, resources and linkage once, at its end,
@@ -115,11 +111,9 @@ pub fn book(
                 gather(&mut contacts, &plan_data["contacts"]);
                 gather(&mut resources, &plan_data["resources"]);
                 let duties = plan_data["duties"].as_array().map_or(0, Vec::len);
-                let open = plan_data["duties"].as_array().map_or(0, |d| {
-                    d.iter()
-                        .filter(|d| d["accepted_by"].as_array().is_some_and(Vec::is_empty))
-                        .count()
-                });
+                let open = plan_data["duties"]
+                    .as_array()
+                    .map_or(0, |d| d.iter().filter(|d| d["state"] == "open").count());
                 linkage.push(json!({
                     "id": id,
                     "title": plan.meta.title.value,
@@ -137,10 +131,7 @@ pub fn book(
             files.insert(format!("/plans/{id}.typ"), Bytes::from_string(typst));
         }
     }
-    let files_in_book: Vec<_> = parts.iter().map(|p| p.file).collect();
-    let shown: Vec<Value> = findings
-        .iter()
-        .filter(|d| files_in_book.contains(&d.loc.file))
+    let shown: Vec<Value> = super::findings_in(repo, &in_book, findings)
         .map(|d| {
             let place = repo.sources.place(d.loc);
             json!({
@@ -151,15 +142,7 @@ pub fn book(
             })
         })
         .collect();
-    let date = parts
-        .iter()
-        .filter_map(|p| issued(p))
-        .max()
-        .unwrap_or(Date {
-            year: 2024,
-            month: 1,
-            day: 1,
-        });
+    let date = book_date(parts.iter().copied());
     let mut meta = meta;
     meta["kind"] = json!(match subject {
         Subject::Plan(_) => "plan",
@@ -209,16 +192,14 @@ fn holds(plan: &Plan, org: &str) -> bool {
             .any(|a| a.org.as_ref().is_some_and(|o| o.as_str() == org))
 }
 
-fn kind_order(kind: PlanKind) -> usize {
-    PlanKind::ALL
-        .iter()
-        .position(|k| *k == kind)
-        .unwrap_or(usize::MAX)
+/// Plans in the order of the plan system: by kind (overall first), then by id.
+pub(super) fn in_system_order(a: &Plan, b: &Plan) -> std::cmp::Ordering {
+    (a.meta.kind.value, a.meta.id.as_str()).cmp(&(b.meta.kind.value, b.meta.id.as_str()))
 }
 
-/// The date a plan was issued (its lifecycle's `issued`, else its document's signature or
-/// publication date).
-pub(super) fn issued(plan: &Plan) -> Option<Date> {
+/// The date a plan was issued (its lifecycle's `issued`, else its document's publication or
+/// signature date).
+fn issued(plan: &Plan) -> Option<Date> {
     let m = &plan.meta;
     m.lifecycle
         .as_ref()
@@ -226,6 +207,15 @@ pub(super) fn issued(plan: &Plan) -> Option<Date> {
         .or_else(|| m.document.as_ref()?.published.as_ref())
         .or_else(|| m.document.as_ref()?.signed.as_ref())
         .map(|d| d.value)
+}
+
+/// The date a book carries: the latest issue date of its plans, never the clock.
+pub(super) fn book_date<'a>(plans: impl Iterator<Item = &'a Plan>) -> Date {
+    plans.filter_map(issued).max().unwrap_or(Date {
+        year: 2024,
+        month: 1,
+        day: 1,
+    })
 }
 
 pub fn date_zh(date: Date) -> String {
@@ -238,19 +228,38 @@ pub(super) fn to_bytes(value: &Value) -> Bytes {
 
 /// The nearest id, for did-you-mean.
 pub(super) fn near<'a>(id: &str, ids: impl Iterator<Item = &'a str>) -> Option<String> {
-    ids.map(|c| (strsim::levenshtein(id, c), c))
-        .filter(|(d, _)| *d <= 3)
-        .min()
-        .map(|(_, c)| c.to_owned())
+    crate::check::index::suggest(id, ids).map(str::to_owned)
 }
 
 /// The model as a template reads it.
 pub(super) struct Data<'a> {
     pub repo: &'a Repository,
     pub lookup: &'a Lookup<'a>,
+    /// The repository's root, links resolved, once for every image and plan folder.
+    root: Option<PathBuf>,
+    /// The plans that accept a duty, by (assigning plan id, duty id).
+    acceptances: HashMap<(&'a str, &'a str), Vec<&'a Plan>>,
 }
 
-impl Data<'_> {
+impl<'a> Data<'a> {
+    pub(super) fn new(repo: &'a Repository, lookup: &'a Lookup<'a>) -> Self {
+        let mut acceptances: HashMap<(&str, &str), Vec<&Plan>> = HashMap::new();
+        for plan in &repo.plans {
+            for a in &plan.meta.accepts {
+                acceptances
+                    .entry((a.plan.as_str(), a.duty.as_str()))
+                    .or_default()
+                    .push(plan);
+            }
+        }
+        Data {
+            repo,
+            lookup,
+            root: repo.root.canonicalize().ok(),
+            acceptances,
+        }
+    }
+
     fn cover(&self, plan: &Plan) -> Value {
         let m = &plan.meta;
         let doc = m.document.as_ref();
@@ -292,24 +301,9 @@ impl Data<'_> {
         })
     }
 
-    fn who(&self, action: &Action) -> String {
-        if let Some(post) = &action.post {
-            return self.lookup.post_title(post.as_str()).to_owned();
-        }
-        if let Some(org) = &action.org {
-            return self.lookup.org_name(org.as_str()).to_owned();
-        }
-        action
-            .posts
-            .iter()
-            .map(|p| self.lookup.post_title(p.as_str()))
-            .collect::<Vec<_>>()
-            .join("、")
-    }
-
     pub(super) fn action(&self, action: &Action) -> Value {
         let when = match (&action.within, &action.timing) {
-            (Some(w), _) => format!("{}内", w.value.zh()),
+            (Some(w), _) => w.value.within_zh(),
             (None, Some(t)) => match t.value {
                 Timing::Immediately => "立即".to_owned(),
                 Timing::AsNeeded => "视情".to_owned(),
@@ -321,7 +315,7 @@ impl Data<'_> {
             .as_ref()
             .map(|to| self.org_or_post(to.as_str()));
         json!({
-            "who": self.who(action),
+            "who": self.lookup.actor(action),
             "what": action.what.value,
             "deadline": when,
             "minutes": action.within.as_ref().map(|w| w.value.minutes),
@@ -372,31 +366,35 @@ impl Data<'_> {
                 })).collect::<Vec<_>>(),
             })
         });
-        let accepted_by = |duty: &str| -> Vec<Value> {
-            self.repo
-                .plans
-                .iter()
-                .filter(|p| {
-                    p.meta
-                        .accepts
-                        .iter()
-                        .any(|a| a.plan.as_str() == m.id.as_str() && a.duty.as_str() == duty)
-                })
-                .map(|p| json!({"id": p.meta.id.as_str(), "title": p.meta.title.value, "in_book": in_book.contains(&p.meta.id.as_str())}))
-                .collect()
-        };
         let duties: Vec<Value> = m
             .duties
             .iter()
             .map(|d| {
-                let by = accepted_by(d.id.as_str());
+                // As L301 reads it: a duty is accepted by a plan of the organisation it is
+                // assigned to; one the plan's own organisation holds needs no acceptance.
+                let by: Vec<Value> = self
+                    .acceptances
+                    .get(&(m.id.as_str(), d.id.as_str()))
+                    .into_iter()
+                    .flatten()
+                    .filter(|p| p.meta.owner.as_str() == d.org.as_str())
+                    .map(|p| json!({"id": p.meta.id.as_str(), "title": p.meta.title.value, "in_book": in_book.contains(&p.meta.id.as_str())}))
+                    .collect();
+                let state = if d.org.as_str() == m.owner.as_str() {
+                    "own"
+                } else if by.is_empty() {
+                    "open"
+                } else {
+                    "accepted"
+                };
                 json!({
                     "id": d.id.as_str(),
                     "org": l.org_name(d.org.as_str()),
                     "post": self.person(d.post.as_ref()),
                     "text": d.text.value,
-                    "deadline": d.deadline.as_ref().map(|x| format!("{}内", x.value.zh())),
+                    "deadline": d.deadline.as_ref().map(|x| x.value.within_zh()),
                     "accepted_by": by,
+                    "state": state,
                 })
             })
             .collect();
@@ -545,7 +543,7 @@ impl Data<'_> {
         let l = self.lookup;
         let mut groups: Vec<(String, Vec<Value>)> = Vec::new();
         let mut plans: Vec<&Plan> = self.repo.plans.iter().filter(|p| holds(p, org)).collect();
-        plans.sort_by_key(|p| (kind_order(p.meta.kind.value), p.meta.id.as_str().to_owned()));
+        plans.sort_by(|a, b| in_system_order(a, b));
         for plan in plans {
             let m = &plan.meta;
             // A plan of every hazard (the overall plan, most departmental plans) is one group.
@@ -564,7 +562,7 @@ impl Data<'_> {
                     "plan": m.title.value,
                     "level": "各级响应",
                     "what": d.text.value,
-                    "deadline": d.deadline.as_ref().map(|x| format!("{}内", x.value.zh())),
+                    "deadline": d.deadline.as_ref().map(|x| x.value.within_zh()),
                     "post": d.post.as_ref().map(|p| l.post_title(p.as_str())),
                 }));
             }
@@ -633,11 +631,11 @@ impl Data<'_> {
         // The plan's folder relative to the root, for the images it names.
         let dir = std::fs::canonicalize(&file.path)
             .ok()
-            .zip(self.repo.root.canonicalize().ok())
+            .zip(self.root.as_ref())
             .and_then(|(file, root)| Some(file.strip_prefix(root).ok()?.parent()?.to_owned()))
             .unwrap_or_default();
         let links = BookLinks {
-            root: &self.repo.root,
+            root: self.root.as_deref(),
             dir,
             in_book,
         };
@@ -646,7 +644,8 @@ impl Data<'_> {
 }
 
 struct BookLinks<'a> {
-    root: &'a Path,
+    /// The repository's root, links resolved.
+    root: Option<&'a Path>,
     /// The plan file's folder, relative to the root.
     dir: PathBuf,
     in_book: &'a [&'a str],
@@ -675,8 +674,8 @@ impl Links for BookLinks<'_> {
                 Component::RootDir | Component::Prefix(_) => return None,
             }
         }
-        let real = self.root.join(&path).canonicalize().ok()?;
-        let root = self.root.canonicalize().ok()?;
+        let root = self.root?;
+        let real = root.join(&path).canonicalize().ok()?;
         (real.starts_with(root) && real.is_file()).then(|| {
             format!(
                 "{}{}",

@@ -21,6 +21,8 @@ use typst::{World, WorldExt};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
+use crate::check::Diagnostic;
+use crate::model::Repository;
 use crate::model::values::Date;
 
 pub use fonts::{FontOptions, Fonts};
@@ -50,6 +52,22 @@ pub enum RenderError {
     Overflow(Vec<(String, f64)>),
 }
 
+/// The findings located in the files of the plans `ids`: what a book's last page and the
+/// terminal list, and what `--strict` refuses on.
+pub fn findings_in<'a>(
+    repo: &Repository,
+    ids: &[&str],
+    findings: &'a [Diagnostic],
+) -> impl Iterator<Item = &'a Diagnostic> {
+    let files: Vec<_> = repo
+        .plans
+        .iter()
+        .filter(|p| ids.contains(&p.meta.id.as_str()))
+        .map(|p| p.file)
+        .collect();
+    findings.iter().filter(move |d| files.contains(&d.loc.file))
+}
+
 /// A rendered book.
 pub struct Pdf {
     pub bytes: Vec<u8>,
@@ -59,7 +77,7 @@ pub struct Pdf {
 /// Lays out `book` and checks its glyphs.
 pub fn layout(fonts: &Fonts, root: &Path, book: &Book) -> Result<PagedDocument, RenderError> {
     let today = datetime(book.date);
-    let world = world::BookWorld::new(fonts, root, book.template, book.files.clone(), today);
+    let world = world::BookWorld::new(fonts, root, book.template, &book.files, today);
     let result = typst::compile::<PagedDocument>(&world);
     let document = result
         .output

@@ -243,12 +243,35 @@ impl<'a> Lookup<'a> {
         }
     }
 
-    /// An organisation's name, or its id when it is not registered.
+    /// An organisation's name, or its id when it is not registered. The stand-in for the
+    /// township where the event happens is named as such.
     pub fn org_name<'i>(&self, id: &'i str) -> &'i str
     where
         'a: 'i,
     {
+        if id == crate::model::plan::EVENT_TOWNSHIP {
+            return "事发地乡镇（街道）";
+        }
         self.orgs.get(id).map_or(id, |o| o.name.value.as_str())
+    }
+
+    /// Who takes an action: its posts' titles, else its organisation's name.
+    pub fn actor(&self, action: &Action) -> String {
+        if let Some(post) = &action.post {
+            return self.post_title(post.as_str()).to_owned();
+        }
+        if !action.posts.is_empty() {
+            let titles: Vec<&str> = action
+                .posts
+                .iter()
+                .map(|p| self.post_title(p.as_str()))
+                .collect();
+            return titles.join("、");
+        }
+        action
+            .org
+            .as_ref()
+            .map_or(String::new(), |o| self.org_name(o.as_str()).to_owned())
     }
 
     /// A post's title, or its id.

@@ -105,20 +105,15 @@ pub fn to_typst(markdown: &str, links: &dyn Links, drop_title: bool) -> Converte
 
 /// An open element whose closing the writer must know.
 enum Open {
-    /// A link shown as its text only (its target is not in the book).
-    PlainLink,
+    /// A link written as `#link(..)[`, closed with `]`.
+    Link,
+    /// A link shown as its text only (its target is not in the book), or the placeholder of
+    /// a missing image: nothing to close.
+    TextOnly,
     /// A code block: its language and text, written at its end.
-    Code {
-        lang: String,
-        text: String,
-    },
+    Code { lang: String, text: String },
     /// An image: its book path and alt text, written at its end.
-    Image {
-        path: String,
-        alt: String,
-    },
-    Table,
-    Other,
+    Image { path: String, alt: String },
 }
 
 struct Writer<'a> {
@@ -260,7 +255,6 @@ impl Writer<'_> {
                     align.len().max(1),
                     align.join(", ")
                 ));
-                self.stack.push(Open::Table);
             }
             Tag::TableHead => {
                 self.raw("table.header(");
@@ -285,9 +279,9 @@ impl Writer<'_> {
                 match target {
                     Some(target) => {
                         self.raw(&format!("#link({target})["));
-                        self.stack.push(Open::Other);
+                        self.stack.push(Open::Link);
                     }
-                    None => self.stack.push(Open::PlainLink),
+                    None => self.stack.push(Open::TextOnly),
                 }
             }
             Tag::Image { dest_url, .. } => match self.links.image(&dest_url) {
@@ -300,7 +294,7 @@ impl Writer<'_> {
                 }
                 None => {
                     self.text(&format!("［图片缺失：{dest_url}］"));
-                    self.stack.push(Open::PlainLink);
+                    self.stack.push(Open::TextOnly);
                 }
             },
             Tag::FootnoteDefinition(_)
@@ -352,7 +346,6 @@ impl Writer<'_> {
                 self.last = None;
             }
             TagEnd::Table => {
-                self.stack.pop();
                 self.raw(")");
                 self.block_end();
             }
@@ -365,7 +358,7 @@ impl Writer<'_> {
             }
             TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough => self.raw("]"),
             TagEnd::Link => {
-                if let Some(Open::Other) = self.stack.pop() {
+                if let Some(Open::Link) = self.stack.pop() {
                     self.raw("]");
                 }
             }

@@ -31,9 +31,10 @@ pub struct BookWorld<'a> {
     fonts: &'a Fonts,
     main: FileId,
     /// Generated files by their path in the book (`/book.json`, `/plans/ID.typ`, ...).
-    files: HashMap<String, Bytes>,
-    /// The plan repository's root, for `/repo/...` and `templates/` overrides.
-    root: PathBuf,
+    files: &'a HashMap<String, Bytes>,
+    /// The plan repository's root, links resolved, for `/repo/...` and `templates/`
+    /// overrides; `None` when it cannot be resolved (then nothing of it is read).
+    root: Option<PathBuf>,
     today: Datetime,
     sources: Mutex<HashMap<FileId, Source>>,
 }
@@ -44,7 +45,7 @@ impl<'a> BookWorld<'a> {
         fonts: &'a Fonts,
         root: &Path,
         main: &str,
-        files: HashMap<String, Bytes>,
+        files: &'a HashMap<String, Bytes>,
         today: Datetime,
     ) -> Self {
         BookWorld {
@@ -52,7 +53,7 @@ impl<'a> BookWorld<'a> {
             fonts,
             main: file_id(&format!("/templates/{main}")),
             files,
-            root: root.to_owned(),
+            root: root.canonicalize().ok(),
             today,
             sources: Mutex::new(HashMap::new()),
         }
@@ -70,8 +71,7 @@ impl<'a> BookWorld<'a> {
             return Ok(bytes.clone());
         }
         if let Some(name) = path.strip_prefix("/templates/") {
-            let own = self.root.join("templates").join(name);
-            if let Some(bytes) = read_inside(&self.root, &own)? {
+            if let Some(bytes) = self.read_inside(&format!("templates/{name}"))? {
                 return Ok(bytes);
             }
             return TEMPLATES
@@ -81,30 +81,33 @@ impl<'a> BookWorld<'a> {
                 .ok_or_else(|| FileError::NotFound(PathBuf::from(path)));
         }
         if let Some(relative) = path.strip_prefix(REPO_PREFIX)
-            && let Some(bytes) = read_inside(&self.root, &self.root.join(relative))?
+            && let Some(bytes) = self.read_inside(relative)?
         {
             return Ok(bytes);
         }
         Err(FileError::NotFound(PathBuf::from(path)))
     }
-}
 
-/// Reads `path` when it exists and, links resolved, lies inside `root`. A path that leaves
-/// the root is refused, not read.
-fn read_inside(root: &Path, path: &Path) -> FileResult<Option<Bytes>> {
-    let Ok(real) = path.canonicalize() else {
-        return Ok(None);
-    };
-    let inside = root.canonicalize().is_ok_and(|root| real.starts_with(root));
-    if !inside {
-        return Err(FileError::AccessDenied);
+    /// Reads the repository's file at `relative` when it exists and, links resolved, lies
+    /// inside the root. A path that leaves the root is refused, not read.
+    fn read_inside(&self, relative: &str) -> FileResult<Option<Bytes>> {
+        let Some(root) = &self.root else {
+            return Ok(None);
+        };
+        let path = root.join(relative);
+        let Ok(real) = path.canonicalize() else {
+            return Ok(None);
+        };
+        if !real.starts_with(root) {
+            return Err(FileError::AccessDenied);
+        }
+        if !real.is_file() {
+            return Ok(None);
+        }
+        std::fs::read(&real)
+            .map(|data| Some(Bytes::new(data)))
+            .map_err(|e| FileError::from_io(e, &path))
     }
-    if !real.is_file() {
-        return Ok(None);
-    }
-    std::fs::read(&real)
-        .map(|data| Some(Bytes::new(data)))
-        .map_err(|e| FileError::from_io(e, path))
 }
 
 /// The id of a file at `path` in the book.

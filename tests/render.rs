@@ -673,3 +673,50 @@ fn cards_are_refused_under_strict_when_their_plans_have_errors() {
     );
     assert!(!pdf.exists());
 }
+
+/// A card's 联系 names other people than its holder, and a post the plan gives no steps says
+/// so under 先期处置 instead of leaving the heading empty.
+#[test]
+fn a_card_calls_others_and_says_when_it_has_no_steps_of_its_own() {
+    let repo = emplan::load::load(Path::new(&sample())).unwrap();
+    let subject = emplan::render::cards::Subject::Plan("zx-forest-fire".into());
+    let book =
+        emplan::render::cards::book(&repo, &subject, emplan::render::cards::Sheet::A6).unwrap();
+    let data: serde_json::Value =
+        serde_json::from_slice(book.files["/cards.json"].as_slice()).unwrap();
+    let cards = data["cards"].as_array().unwrap();
+    for card in cards {
+        for call in card["calls"].as_array().unwrap() {
+            assert!(
+                !(call["name"] == card["holder"] && call["phone"] == card["phone"]),
+                "{} is told to call its own holder: {call}",
+                card["id"]
+            );
+        }
+    }
+    let without_steps = cards
+        .iter()
+        .filter(|c| c["steps"].as_array().unwrap().is_empty())
+        .count();
+    assert!(without_steps > 0, "the sample has deputies without steps");
+    if !have("pdftotext") {
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let pdf = out.path().join("cards.pdf");
+    let (code, _, stderr) = emplan(&[
+        "cards",
+        "--plan",
+        "zx-forest-fire",
+        "-o",
+        &pdf.to_string_lossy(),
+        &sample(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        pdf_text(&pdf)
+            .matches("本预案未为此岗位规定单独的处置步骤")
+            .count(),
+        without_steps
+    );
+}

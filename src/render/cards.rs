@@ -229,6 +229,7 @@ fn card(data: &Data<'_>, plan: &Plan, post: &str) -> Option<Value> {
             None => json!({"level": "预案启动", "role": "", "criteria": ""}),
         });
     }
+    let me = data.person_on(post);
     let mut calls: Vec<Value> = Vec::new();
     if let Some(c) = &m.command {
         if let Some(office) = &c.office {
@@ -250,8 +251,13 @@ fn card(data: &Data<'_>, plan: &Plan, post: &str) -> Option<Value> {
             ("指挥长", c.commander.as_ref()),
             ("办公室主任", c.office_director.as_ref()),
         ] {
-            if let Some(p) = p.filter(|p| p.as_str() != post) {
-                let person = data.person(Some(p));
+            // Whom to call is someone else: not this post, nor the person holding it.
+            let Some(p) = p.filter(|p| p.as_str() != post) else {
+                continue;
+            };
+            let person = data.person(Some(p));
+            let same = person["name"] == me["name"] && person["phone"] == me["phone"];
+            if !same {
                 calls.push(json!({"role": role, "name": person["name"], "phone": person["phone"]}));
             }
         }
@@ -263,7 +269,6 @@ fn card(data: &Data<'_>, plan: &Plan, post: &str) -> Option<Value> {
             unique.push(step);
         }
     }
-    let me = data.person_on(post);
     Some(json!({
         "id": post,
         "plan": m.title.value,

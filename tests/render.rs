@@ -341,7 +341,7 @@ fn a_character_no_font_has_is_an_error_until_a_font_path_has_it() {
     let (code, _, stderr) = emplan(&args);
     assert_eq!(code, 2, "{stderr}");
     assert!(
-        stderr.contains("'龘' (U+9F98) in zx-flood-drought, page 3"),
+        stderr.contains("'龘' (U+9F98) in zx-flood-drought, page 3 (in “龘字测试。”)"),
         "the error names the character, the plan and the page: {stderr}"
     );
     assert!(stderr.contains("--font-path"), "{stderr}");

@@ -311,13 +311,14 @@ pub(super) fn explain(repo: &Repository, book: &Book, error: &RenderError, lang:
                 let page = m.page;
                 let character = c.to_string();
                 let shown = escape(&character);
+                let context = escape(&m.context);
                 if !text.is_empty() {
                     text.push('\n');
                 }
                 text.push_str(&tr!(
                     lang,
-                    "no font has the character '{shown}' ({code}) in {plans}, page {page}: give a folder with a font that has it with --font-path DIR",
-                    "没有字体包含字符“{shown}”（{code}），见 {plans} 第 {page} 页：请用 --font-path 目录 指定含此字符的字体"
+                    "no font has the character '{shown}' ({code}) in {plans}, page {page} (in “{context}”): give a folder with a font that has it with --font-path DIR",
+                    "没有字体包含字符“{shown}”（{code}），见 {plans} 第 {page} 页（“{context}”）：请用 --font-path 目录 指定含此字符的字体"
                 ));
             }
             text

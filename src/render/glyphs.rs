@@ -12,7 +12,7 @@ pub struct MissingGlyph {
     pub character: char,
     /// 1-based page number in the PDF.
     pub page: usize,
-    /// The text run around it, for finding it in the plan.
+    /// The start of the text run it is in (40 characters), for finding it in the plan.
     pub context: String,
 }
 

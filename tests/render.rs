@@ -62,21 +62,42 @@ fn pdf_fonts(pdf: &Path) -> Vec<(String, bool, bool)> {
         .collect()
 }
 
-/// Renders the handbook of the mini fixture's zx-flood from `files`, which must succeed: the
-/// repository (kept while the PDF is read) and the PDF's path.
-fn zx_flood_handbook(files: &[(String, Vec<u8>)]) -> (tempfile::TempDir, std::path::PathBuf) {
+/// Runs `emplan ARGS -o REPO/out.pdf REPO` on a repository made of `files`: the repository
+/// (kept while the PDF is read), the PDF's path, the exit code and standard error.
+fn render_in(
+    files: &[(String, Vec<u8>)],
+    args: &[&str],
+) -> (tempfile::TempDir, std::path::PathBuf, i32, String) {
     let dir = write_tree(files);
     let pdf = dir.path().join("out.pdf");
-    let (code, _, stderr) = emplan(&[
-        "handbook",
-        "--plan",
-        "zx-flood",
-        "-o",
-        &pdf.to_string_lossy(),
-        &dir.path().to_string_lossy(),
-    ]);
+    let (pdf_arg, root) = (
+        pdf.to_string_lossy().into_owned(),
+        dir.path().to_string_lossy().into_owned(),
+    );
+    let mut all = args.to_vec();
+    all.extend(["-o", &pdf_arg, &root]);
+    let (code, _, stderr) = emplan(&all);
+    (dir, pdf, code, stderr)
+}
+
+/// Renders the handbook of the mini fixture's zx-flood from `files`, which must succeed.
+fn zx_flood_handbook(files: &[(String, Vec<u8>)]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, pdf, code, stderr) = render_in(files, &["handbook", "--plan", "zx-flood"]);
     assert_eq!(code, 0, "{stderr}");
     (dir, pdf)
+}
+
+/// Runs `emplan ARGS -o DIR/out.pdf plans` on the sample, which must succeed: the folder
+/// (kept while the PDF is read) and the PDF's path.
+fn render_sample(args: &[&str]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let out = tempfile::tempdir().unwrap();
+    let pdf = out.path().join("out.pdf");
+    let (pdf_arg, sample) = (pdf.to_string_lossy().into_owned(), sample());
+    let mut all = args.to_vec();
+    all.extend(["-o", &pdf_arg, &sample]);
+    let (code, _, stderr) = emplan(&all);
+    assert_eq!(code, 0, "{args:?}: {stderr}");
+    (out, pdf)
 }
 
 fn sample() -> String {
@@ -143,7 +164,6 @@ fn every_sample_plan_renders_with_its_title_duties_and_phones() {
 
 #[test]
 fn organisation_and_system_books_render_with_embedded_subset_fonts_only() {
-    let out = tempfile::tempdir().unwrap();
     let books = [
         ("--org", "qu-shuiliju", "区水利局"),
         ("--org", "qu-yingjiju", "区应急管理局"),
@@ -151,19 +171,11 @@ fn organisation_and_system_books_render_with_embedded_subset_fonts_only() {
         ("--all", "", "利州区突发事件应急预案汇编"),
     ];
     for (flag, id, name) in books {
-        let pdf = out
-            .path()
-            .join(format!("{}.pdf", if id.is_empty() { "all" } else { id }));
-        let pdf_arg = pdf.to_string_lossy().into_owned();
-        let mut args = vec!["handbook", flag];
-        if !id.is_empty() {
-            args.push(id);
-        }
-        args.extend(["-o", &pdf_arg]);
-        let sample = sample();
-        args.push(&sample);
-        let (code, _, stderr) = emplan(&args);
-        assert_eq!(code, 0, "{flag} {id}: {stderr}");
+        let args: Vec<&str> = ["handbook", flag, id]
+            .into_iter()
+            .filter(|a| !a.is_empty())
+            .collect();
+        let (_out, pdf) = render_sample(&args);
         if !have("pdffonts") {
             continue;
         }
@@ -187,22 +199,9 @@ fn organisation_and_system_books_render_with_embedded_subset_fonts_only() {
 
 #[test]
 fn two_runs_give_identical_bytes() {
-    let out = tempfile::tempdir().unwrap();
-    let a = out.path().join("a.pdf");
-    let b = out.path().join("b.pdf");
-    for pdf in [&a, &b] {
-        let pdf = pdf.to_string_lossy().into_owned();
-        let (code, _, stderr) = emplan(&[
-            "handbook",
-            "--plan",
-            "zx-flood-drought",
-            "-o",
-            &pdf,
-            &sample(),
-        ]);
-        assert_eq!(code, 0, "{stderr}");
-    }
-    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+    let args = ["handbook", "--plan", "zx-flood-drought"];
+    let ((_a, a), (_b, b)) = (render_sample(&args), render_sample(&args));
+    assert_eq!(std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
 }
 
 /// Plan text that would be Typst code, and paths outside the repository, are printed as they
@@ -472,7 +471,6 @@ fn an_unknown_plan_or_organisation_says_what_was_meant() {
 
 #[test]
 fn cards_for_three_organisations_render_on_a6_and_on_a4_sheets() {
-    let out = tempfile::tempdir().unwrap();
     for (org, phone, step) in [
         (
             "qu-shuiliju",
@@ -491,18 +489,7 @@ fn cards_for_three_organisations_render_on_a6_and_on_a4_sheets() {
         ),
     ] {
         for sheet in ["a6", "a4"] {
-            let pdf = out.path().join(format!("{org}-{sheet}.pdf"));
-            let (code, _, stderr) = emplan(&[
-                "cards",
-                "--org",
-                org,
-                "--sheet",
-                sheet,
-                "-o",
-                &pdf.to_string_lossy(),
-                &sample(),
-            ]);
-            assert_eq!(code, 0, "{org} {sheet}: {stderr}");
+            let (_out, pdf) = render_sample(&["cards", "--org", org, "--sheet", sheet]);
             if !have("pdftotext") {
                 continue;
             }
@@ -525,16 +512,7 @@ fn a_card_that_does_not_fit_its_page_is_an_error_naming_the_post() {
         "text: 负责嘉陵江、南河、清江河等河流和水库水雨情监测预报，",
         &format!("text: {long}"),
     );
-    let dir = write_tree(&files);
-    let pdf = dir.path().join("cards.pdf");
-    let (code, _, stderr) = emplan(&[
-        "cards",
-        "--post",
-        "post-shuili-head",
-        "-o",
-        &pdf.to_string_lossy(),
-        &dir.path().to_string_lossy(),
-    ]);
+    let (_dir, pdf, code, stderr) = render_in(&files, &["cards", "--post", "post-shuili-head"]);
     assert_eq!(code, 2, "{stderr}");
     assert!(
         stderr.contains("the card of post post-shuili-head does not fit its page:")
@@ -628,17 +606,7 @@ fn the_event_township_is_named_not_printed_as_its_id() {
     if !have("pdftotext") {
         return;
     }
-    let out = tempfile::tempdir().unwrap();
-    let pdf = out.path().join("forest.pdf");
-    let (code, _, stderr) = emplan(&[
-        "handbook",
-        "--plan",
-        "zx-forest-fire",
-        "-o",
-        &pdf.to_string_lossy(),
-        &sample(),
-    ]);
-    assert_eq!(code, 0, "{stderr}");
+    let (_out, pdf) = render_sample(&["handbook", "--plan", "zx-forest-fire"]);
     let text = pdf_lines(&pdf);
     assert!(!text.contains("event-township"), "an id in the book");
     assert!(
@@ -655,17 +623,7 @@ fn cards_are_refused_under_strict_when_their_plans_have_errors() {
         "    org: qu-yingjiju\n",
         "    org: qu-yingjj\n",
     )]);
-    let dir = write_tree(&files);
-    let pdf = dir.path().join("cards.pdf");
-    let (code, _, stderr) = emplan(&[
-        "cards",
-        "--plan",
-        "zx-flood",
-        "--strict",
-        "-o",
-        &pdf.to_string_lossy(),
-        &dir.path().to_string_lossy(),
-    ]);
+    let (_dir, pdf, code, stderr) = render_in(&files, &["cards", "--plan", "zx-flood", "--strict"]);
     assert_eq!(code, 1, "{stderr}");
     assert!(
         stderr.contains("qu-yingjj"),
@@ -702,17 +660,7 @@ fn a_card_calls_others_and_says_when_it_has_no_steps_of_its_own() {
     if !have("pdftotext") {
         return;
     }
-    let out = tempfile::tempdir().unwrap();
-    let pdf = out.path().join("cards.pdf");
-    let (code, _, stderr) = emplan(&[
-        "cards",
-        "--plan",
-        "zx-forest-fire",
-        "-o",
-        &pdf.to_string_lossy(),
-        &sample(),
-    ]);
-    assert_eq!(code, 0, "{stderr}");
+    let (_out, pdf) = render_sample(&["cards", "--plan", "zx-forest-fire"]);
     assert_eq!(
         pdf_text(&pdf)
             .matches("本预案未为此岗位规定单独的处置步骤")

@@ -92,6 +92,7 @@ pub fn to_typst(markdown: &str, links: &dyn Links, drop_title: bool) -> Converte
         stack: Vec::new(),
         skip_heading: drop_title,
         skipping: false,
+        table: None,
     };
     for event in Parser::new_ext(markdown, options) {
         w.event(event);
@@ -128,6 +129,46 @@ struct Writer<'a> {
     stack: Vec<Open>,
     skip_heading: bool,
     skipping: bool,
+    /// The table being written, if any (Markdown tables do not nest).
+    table: Option<TableWidths>,
+}
+
+/// The widest text of each column of a table, to share the width out by: a column of long
+/// text gets more room than a column of numbers.
+struct TableWidths {
+    /// Where the column widths go in the output, once the table is read.
+    at: usize,
+    widths: Vec<usize>,
+    /// Whether a body cell of the column holds text: a column left blank is one to write in.
+    filled: Vec<bool>,
+    in_head: bool,
+    column: usize,
+    cell: usize,
+}
+
+impl TableWidths {
+    /// `(auto, 24fr, ...)`: a column whose widest text is short (six Chinese characters or
+    /// fewer) takes the width of its text; the others share the rest by their widest text in
+    /// half-ems (a Chinese character is two), up to 36, so no long column takes all. A column
+    /// whose body is blank (a form's) gets room to write in.
+    fn spec(&self) -> String {
+        let parts: Vec<String> = self
+            .widths
+            .iter()
+            .zip(&self.filled)
+            .map(|(&w, &filled)| match (w, filled) {
+                (_, false) => format!("{}fr", w.clamp(24, 36)),
+                (0..=12, true) => "auto".to_owned(),
+                _ => format!("{}fr", w.min(36)),
+            })
+            .collect();
+        format!("({},)", parts.join(", "))
+    }
+}
+
+/// The width of text in half-ems: two for a character of the CJK ranges, one for others.
+fn half_ems(text: &str) -> usize {
+    text.chars().map(|c| if joins(c) { 2 } else { 1 }).sum()
 }
 
 impl Writer<'_> {
@@ -163,6 +204,9 @@ impl Writer<'_> {
         }
         self.text.push_str(s);
         self.last = s.chars().last();
+        if let Some(table) = &mut self.table {
+            table.cell += half_ems(s.trim());
+        }
     }
 
     fn block_end(&mut self) {
@@ -250,11 +294,16 @@ impl Writer<'_> {
                         _ => "left",
                     })
                     .collect();
-                self.raw(&format!(
-                    "#table(columns: {}, align: ({},), ",
-                    align.len().max(1),
-                    align.join(", ")
-                ));
+                self.raw("#table(columns: ");
+                self.table = Some(TableWidths {
+                    at: self.out.len(),
+                    widths: vec![0; align.len().max(1)],
+                    filled: vec![false; align.len().max(1)],
+                    in_head: true,
+                    column: 0,
+                    cell: 0,
+                });
+                self.raw(&format!(", align: ({},), ", align.join(", ")));
             }
             Tag::TableHead => {
                 self.raw("table.header(");
@@ -347,14 +396,34 @@ impl Writer<'_> {
             }
             TagEnd::Table => {
                 self.raw(")");
+                if let Some(table) = self.table.take() {
+                    self.out.insert_str(table.at, &table.spec());
+                }
                 self.block_end();
             }
             TagEnd::TableHead => {
                 self.raw("), ");
+                if let Some(table) = &mut self.table {
+                    table.column = 0;
+                    table.in_head = false;
+                }
             }
             TagEnd::TableCell => {
                 self.raw("], ");
                 self.last = None;
+                if let Some(table) = &mut self.table {
+                    if let Some(width) = table.widths.get_mut(table.column) {
+                        *width = (*width).max(table.cell);
+                    }
+                    if !table.in_head
+                        && table.cell > 0
+                        && let Some(filled) = table.filled.get_mut(table.column)
+                    {
+                        *filled = true;
+                    }
+                    table.column += 1;
+                    table.cell = 0;
+                }
             }
             TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough => self.raw("]"),
             TagEnd::Link => {
@@ -372,7 +441,12 @@ impl Writer<'_> {
                     self.raw(&s);
                 }
             }
-            TagEnd::TableRow | TagEnd::HtmlBlock => {}
+            TagEnd::TableRow => {
+                if let Some(table) = &mut self.table {
+                    table.column = 0;
+                }
+            }
+            TagEnd::HtmlBlock => {}
             TagEnd::FootnoteDefinition
             | TagEnd::DefinitionList
             | TagEnd::DefinitionListTitle
@@ -440,7 +514,7 @@ mod tests {
         );
         assert_eq!(
             convert("| 级别 | 条件 |\n|:--|--:|\n| Ⅰ | 30人 |\n"),
-            "#table(columns: 2, align: (left, right,), table.header([#\"级别\"], [#\"条件\"], ), [#\"Ⅰ\"], [#\"30人\"], )\n\n"
+            "#table(columns: (auto, auto,), align: (left, right,), table.header([#\"级别\"], [#\"条件\"], ), [#\"Ⅰ\"], [#\"30人\"], )\n\n"
         );
         assert_eq!(
             convert("```yaml\nid: x\n```\n"),

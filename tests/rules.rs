@@ -87,7 +87,7 @@ fn every_rule_is_documented_and_unique() {
         assert!(seen.insert(rule.name), "duplicate name {}", rule.name);
         let family = rule.code.chars().next().unwrap();
         assert!(
-            "SRLG".contains(family) && rule.code.len() == 4,
+            "SRLGD".contains(family) && rule.code.len() == 4,
             "{}",
             rule.code
         );
@@ -125,8 +125,8 @@ fn every_rule_is_documented_and_unique() {
         assert!(!rule.summary.0.is_empty() && !rule.summary.1.is_empty());
         assert_ne!(rule.example.bad, rule.example.good, "{}", rule.code);
     }
-    // Families in data-flow order (S, R, L, G), codes ascending within each.
-    let key = |code: &str| ("SRLG".find(&code[..1]).unwrap(), code.to_owned());
+    // Families in data-flow order (S, R, L, G, D), codes ascending within each.
+    let key = |code: &str| ("SRLGD".find(&code[..1]).unwrap(), code.to_owned());
     let mut sorted: Vec<_> = RULES.iter().map(|r| key(r.code)).collect();
     sorted.sort();
     assert_eq!(

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use emplan::load::Document;
+use emplan::model::drill::Drill;
 use emplan::model::{PlanMeta, RegistryFile};
 
 #[test]
@@ -47,5 +48,9 @@ fn loader_knows_the_required_fields() {
     assert_eq!(
         required(schemars::schema_for!(RegistryFile)),
         sorted(RegistryFile::REQUIRED)
+    );
+    assert_eq!(
+        required(schemars::schema_for!(Drill)),
+        sorted(Drill::REQUIRED)
     );
 }

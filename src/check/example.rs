@@ -6,6 +6,10 @@ use super::Example;
 /// Every file of the mini repository, by path relative to its root.
 pub const MINI: &[(&str, &str)] = &[
     (
+        "drills/flood.drill.yaml",
+        include_str!("../../tests/fixtures/mini/drills/flood.drill.yaml"),
+    ),
+    (
         "plans/bm-shuili.md",
         include_str!("../../tests/fixtures/mini/plans/bm-shuili.md"),
     ),

@@ -1,12 +1,14 @@
 //! Stage 2: rules over the [`Repository`] -> [`Diagnostic`]s.
 //!
-//! One file per rule, in a folder per family: `structure` (S), `references` (R), `linkage` (L), `graph` (G).
+//! One file per rule, in a folder per family: `structure` (S), `references` (R), `linkage` (L),
+//! `graph` (G), `drill` (D).
 //! Every rule has a stable code, a kebab-case name, a default severity and a doc that
 //! `emplan explain CODE` prints, with an example that the test suite runs: applied to the small
 //! repository in `tests/fixtures/mini`, the example's bad text must trigger the rule and its good
 //! text must not.
 
 pub mod diagnostic;
+pub mod drill;
 pub mod example;
 pub mod graph;
 pub mod index;
@@ -29,6 +31,7 @@ pub enum Family {
     References,
     Linkage,
     Graph,
+    Drill,
 }
 
 impl Family {
@@ -38,6 +41,7 @@ impl Family {
             Family::References => lang.pick("references", "引用"),
             Family::Linkage => lang.pick("linkage", "衔接"),
             Family::Graph => lang.pick("graph", "响应图"),
+            Family::Drill => lang.pick("drill", "演练"),
         }
     }
 }
@@ -136,6 +140,8 @@ pub static RULES: &[&Rule] = &[
     &graph::activation_cycle::RULE,
     &graph::hazard_point_out_of_reach::RULE,
     &graph::commander_in_two_hqs::RULE,
+    &drill::unknown_reference::RULE,
+    &drill::objective_gone::RULE,
 ];
 
 /// The rule with this code or name.
@@ -156,6 +162,7 @@ pub fn check(repo: &Repository, lang: Lang) -> Vec<Diagnostic> {
             Family::References,
             Family::Linkage,
             Family::Graph,
+            Family::Drill,
         ],
     )
 }

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use crate::i18n::Lang;
+use crate::model::drill::Drill;
 use crate::model::{PlanMeta, RegistryFile};
 use crate::tr;
 
@@ -21,6 +22,7 @@ pub fn schemas() -> Vec<(&'static str, String)> {
             "registry.schema.json",
             render(schemars::schema_for!(RegistryFile)),
         ),
+        ("drill.schema.json", render(schemars::schema_for!(Drill))),
     ]
 }
 

@@ -10,8 +10,10 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::model::drill::Drill;
 use crate::model::{
-    FileId, Loc, Plan, PlanKind, PlanMeta, RegistryFile, Repository, SourceFile, Span, UnreadPlan,
+    Entry, FileId, Loc, Plan, PlanKind, PlanMeta, RegistryFile, Repository, SourceFile, Span,
+    UnreadPlan,
 };
 pub use encoding::NotUtf8;
 pub use yaml::{Document, Expected, TOO_DEEP, YamlProblem};
@@ -22,6 +24,18 @@ impl Document for PlanMeta {
 
 impl Document for RegistryFile {
     const REQUIRED: &'static [&'static str] = &[];
+}
+
+impl Document for Drill {
+    const REQUIRED: &'static [&'static str] = &[
+        "id",
+        "title",
+        "organiser",
+        "form",
+        "content",
+        "purpose",
+        "scenario",
+    ];
 }
 
 /// Something the loader could not read.
@@ -63,6 +77,8 @@ pub struct RootError {
 enum FileKind {
     Plan,
     Registry,
+    /// A drill definition, `*.drill.yaml`.
+    Drill,
 }
 
 fn file_kind(path: &Path) -> Option<FileKind> {
@@ -72,6 +88,7 @@ fn file_kind(path: &Path) -> Option<FileKind> {
     }
     match path.extension()?.to_str()? {
         "md" => Some(FileKind::Plan),
+        "yaml" | "yml" if path.file_stem()?.to_str()?.ends_with(".drill") => Some(FileKind::Drill),
         "yaml" | "yml" => Some(FileKind::Registry),
         _ => None,
     }
@@ -191,6 +208,7 @@ struct FileResult {
     /// A plan whose front matter could not be read: its kind, if written, and its body.
     unread: Option<(Option<PlanKind>, crate::model::Body)>,
     registry: Option<RegistryFile>,
+    drill: Option<Drill>,
     problems: Vec<(Span, ProblemKind)>,
     broken_ids: Vec<String>,
     /// The owner of a plan that could not be read.
@@ -262,6 +280,9 @@ fn add(repo: &mut Repository, file: FileId, result: FileResult) {
     if let Some(registry) = result.registry {
         repo.registry.extend(file, registry);
     }
+    if let Some(drill) = result.drill {
+        repo.drills.push(Entry { file, value: drill });
+    }
     repo.sources.files.push(result.source);
 }
 
@@ -288,6 +309,7 @@ fn not_read(path: &Path, why: ProblemKind) -> FileResult {
         plan: None,
         unread: None,
         registry: None,
+        drill: None,
         problems: vec![(Span::default(), why)],
         broken_ids: Vec::new(),
         broken_owner: None,
@@ -309,6 +331,7 @@ fn read_text(path: &Path, shown: String, text: String, not_utf8: Option<NotUtf8>
         plan: None,
         unread: None,
         registry: None,
+        drill: None,
         problems: Vec::new(),
         broken_ids: Vec::new(),
         broken_owner: None,
@@ -317,6 +340,17 @@ fn read_text(path: &Path, shown: String, text: String, not_utf8: Option<NotUtf8>
         Some(FileKind::Registry) | None => {
             let parsed = yaml::parse::<RegistryFile>(&text);
             result.registry = parsed.value;
+            result.problems.extend(
+                parsed
+                    .problems
+                    .into_iter()
+                    .map(|(s, p)| (s, ProblemKind::Yaml(p))),
+            );
+            result.broken_ids = parsed.broken_ids;
+        }
+        Some(FileKind::Drill) => {
+            let parsed = yaml::parse::<Drill>(&text);
+            result.drill = parsed.value;
             result.problems.extend(
                 parsed
                     .problems

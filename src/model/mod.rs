@@ -2,6 +2,7 @@
 //!
 //! Built once by [`crate::load`] and shared read-only by every later stage.
 
+pub mod drill;
 pub mod plan;
 pub mod registry;
 pub mod span;
@@ -16,7 +17,7 @@ pub use plan::{Id, PlanMeta};
 pub use registry::RegistryFile;
 pub use span::{FileId, Loc, SPANNED, Span, Spanned};
 pub use values::{
-    Date, Deadline, MonthDay, PlanKind, PlanScope, ResponseLevel, Timing, WarningLevel,
+    ClockTime, Date, Deadline, MonthDay, PlanKind, PlanScope, ResponseLevel, Timing, WarningLevel,
 };
 
 /// One file read from the repository, kept for diagnostics.
@@ -255,6 +256,8 @@ pub struct Repository {
     /// Plan files whose front matter could not be read.
     pub unread_plans: Vec<UnreadPlan>,
     pub registry: Registry,
+    /// The drill definitions (`*.drill.yaml`), in path order.
+    pub drills: Vec<Entry<drill::Drill>>,
     /// What the loader could not read, for the structure rules to report.
     pub problems: Vec<crate::load::Problem>,
     /// Ids of registry entries and duties that exist but could not be read completely, so

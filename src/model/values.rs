@@ -242,6 +242,43 @@ impl<'de> Deserialize<'de> for MonthDay {
     }
 }
 
+/// A time of day written `HH:MM` (24-hour clock), kept in minutes after midnight.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClockTime {
+    pub minutes: u16,
+}
+
+impl ClockTime {
+    pub fn parse(text: &str) -> Option<ClockTime> {
+        let (h, m) = text.split_once(':')?;
+        if h.len() != 2 || m.len() != 2 {
+            return None;
+        }
+        let (hour, minute): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
+        (hour < 24 && minute < 60).then_some(ClockTime {
+            minutes: hour * 60 + minute,
+        })
+    }
+}
+
+impl fmt::Display for ClockTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.minutes / 60, self.minutes % 60)
+    }
+}
+
+/// What a time of day should look like, as serde reports it (see [`DATE_EXPECTED`]).
+pub const CLOCK_TIME_EXPECTED: &str = "a time of day written HH:MM";
+
+impl<'de> Deserialize<'de> for ClockTime {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        ClockTime::parse(&text).ok_or_else(|| {
+            de::Error::invalid_value(de::Unexpected::Str(&text), &CLOCK_TIME_EXPECTED)
+        })
+    }
+}
+
 /// When an action is taken, where the plan says so instead of giving a time limit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -374,6 +411,12 @@ text_schema!(
     "A day of the year written MM-DD, e.g. 01-01 for 1 January."
 );
 text_schema!(
+    ClockTime,
+    "ClockTime",
+    r"^([01][0-9]|2[0-3]):[0-5][0-9]$",
+    "A time of day on the 24-hour clock: 09:30, 21:05."
+);
+text_schema!(
     Deadline,
     "Deadline",
     r"^[0-9]+[mhd]$",
@@ -405,6 +448,18 @@ mod tests {
         assert!(MonthDay::parse("02-29").is_some());
         assert_eq!(MonthDay::parse("02-30"), None);
         assert_eq!(MonthDay::parse("5-31"), None);
+    }
+
+    #[test]
+    fn times_of_day_are_validated() {
+        assert_eq!(ClockTime::parse("09:30"), Some(ClockTime { minutes: 570 }));
+        assert_eq!(
+            ClockTime::parse("23:59").map(|t| t.to_string()).as_deref(),
+            Some("23:59")
+        );
+        assert_eq!(ClockTime::parse("24:00"), None);
+        assert_eq!(ClockTime::parse("9:30"), None);
+        assert_eq!(ClockTime::parse("09:60"), None);
     }
 
     #[test]

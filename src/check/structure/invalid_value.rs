@@ -285,6 +285,10 @@ fn message(lang: Lang, found: Option<&str>, expected: &Expected) -> String {
             "a time limit such as 30m, 2h or 3d",
             "有效的时限（如 30m、2h 或 3d）",
         ),
+        Expected::ClockTime => lang.pick(
+            "a time of day written HH:MM, such as 09:30",
+            "有效的时刻（格式为 HH:MM，如 09:30）",
+        ),
     };
     match found {
         Some(found) => tr!(lang, "`{found}` is not {what}", "“{found}”不是{what}"),

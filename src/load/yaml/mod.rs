@@ -20,7 +20,9 @@ use serde::de::{DeserializeOwned, MapAccess, Visitor};
 use serde_saphyr::{DuplicateKeyPolicy, Error};
 
 use crate::model::Span;
-use crate::model::values::{DATE_EXPECTED, MONTH_DAY_EXPECTED, TIME_LIMIT_EXPECTED};
+use crate::model::values::{
+    CLOCK_TIME_EXPECTED, DATE_EXPECTED, MONTH_DAY_EXPECTED, TIME_LIMIT_EXPECTED,
+};
 
 /// What went wrong in a YAML document, with where.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,6 +75,8 @@ pub enum Expected {
     /// A day of the year, `MM-DD`.
     MonthDay,
     TimeLimit,
+    /// A time of day, `HH:MM`.
+    ClockTime,
     /// Anything else, in serde-saphyr's words.
     Other(String),
 }
@@ -84,6 +88,7 @@ impl Expected {
             DATE_EXPECTED => Expected::Date,
             MONTH_DAY_EXPECTED => Expected::MonthDay,
             TIME_LIMIT_EXPECTED => Expected::TimeLimit,
+            CLOCK_TIME_EXPECTED => Expected::ClockTime,
             "sequence start" => Expected::List,
             "mapping start" => Expected::Mapping,
             "string scalar" | "a string" => Expected::Single,

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::load::yaml::Document;
 use crate::load::{FileKind, file_kind, front_matter};
+use crate::model::drill::Drill;
 use crate::model::{PlanMeta, RegistryFile};
 
 /// `None` if the subset reader declines `text`; else whether serde-saphyr reads it alike.
@@ -20,25 +21,26 @@ fn agrees<T: Document + Debug>(text: &str) -> Option<Result<(), String>> {
 }
 
 /// The YAML of a file: the whole of a registry file, the front matter of a plan.
-fn yaml_of(path: &Path, text: &str) -> Option<(bool, String)> {
-    match file_kind(path)? {
-        FileKind::Registry => Some((false, text.to_owned())),
+fn yaml_of(path: &Path, text: &str) -> Option<(FileKind, String)> {
+    let kind = file_kind(path)?;
+    match kind {
+        FileKind::Registry | FileKind::Drill => Some((kind, text.to_owned())),
         FileKind::Plan => {
             let (end, _) = front_matter(text)??;
-            Some((true, text[..end].to_owned()))
+            Some((kind, text[..end].to_owned()))
         }
     }
 }
 
-fn agrees_as_its_kind(is_plan: bool, yaml: &str) -> Option<Result<(), String>> {
-    if is_plan {
-        agrees::<PlanMeta>(yaml)
-    } else {
-        agrees::<RegistryFile>(yaml)
+fn agrees_as_its_kind(kind: FileKind, yaml: &str) -> Option<Result<(), String>> {
+    match kind {
+        FileKind::Plan => agrees::<PlanMeta>(yaml),
+        FileKind::Registry => agrees::<RegistryFile>(yaml),
+        FileKind::Drill => agrees::<Drill>(yaml),
     }
 }
 
-fn files_under(dir: &str) -> Vec<(PathBuf, bool, String)> {
+fn files_under(dir: &str) -> Vec<(PathBuf, FileKind, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(&root).sort_by_file_name() {
@@ -46,8 +48,8 @@ fn files_under(dir: &str) -> Vec<(PathBuf, bool, String)> {
         let Ok(text) = std::fs::read_to_string(entry.path()) else {
             continue;
         };
-        if let Some((is_plan, yaml)) = yaml_of(entry.path(), &text) {
-            files.push((entry.path().to_owned(), is_plan, yaml));
+        if let Some((kind, yaml)) = yaml_of(entry.path(), &text) {
+            files.push((entry.path().to_owned(), kind, yaml));
         }
     }
     files
@@ -57,10 +59,10 @@ fn files_under(dir: &str) -> Vec<(PathBuf, bool, String)> {
 fn every_sample_file_is_read_by_the_subset_reader_as_serde_saphyr_reads_it() {
     let files = files_under("plans");
     assert!(files.len() > 100);
-    for (path, is_plan, yaml) in files {
+    for (path, kind, yaml) in files {
         // Saved on Windows, too.
         for yaml in [yaml.clone(), yaml.replace('\n', "\r\n")] {
-            match agrees_as_its_kind(is_plan, &yaml) {
+            match agrees_as_its_kind(kind, &yaml) {
                 Some(Ok(())) => {}
                 Some(Err(why)) => panic!("{}: {why}", path.display()),
                 None => panic!("{}: declined, so read slowly", path.display()),
@@ -71,8 +73,8 @@ fn every_sample_file_is_read_by_the_subset_reader_as_serde_saphyr_reads_it() {
 
 #[test]
 fn the_fixtures_are_read_alike_or_declined() {
-    for (path, is_plan, yaml) in files_under("tests/fixtures") {
-        if let Some(Err(why)) = agrees_as_its_kind(is_plan, &yaml) {
+    for (path, kind, yaml) in files_under("tests/fixtures") {
+        if let Some(Err(why)) = agrees_as_its_kind(kind, &yaml) {
             panic!("{}: {why}", path.display());
         }
     }
@@ -102,7 +104,7 @@ fn mutations_are_read_alike_or_declined() {
     };
     let (mut accepted, mut declined) = (0, 0);
     for round in 0..6000 {
-        let (path, is_plan, yaml) = &files[(next() % files.len() as u64) as usize];
+        let (path, kind, yaml) = &files[(next() % files.len() as u64) as usize];
         let mut lines: Vec<String> = yaml.split_inclusive('\n').map(str::to_owned).collect();
         for _ in 0..=(next() % 3) {
             let at = (next() % lines.len() as u64) as usize;
@@ -143,7 +145,7 @@ fn mutations_are_read_alike_or_declined() {
             }
         }
         let text = lines.concat();
-        match agrees_as_its_kind(*is_plan, &text) {
+        match agrees_as_its_kind(*kind, &text) {
             Some(Ok(())) => accepted += 1,
             Some(Err(why)) => panic!(
                 "round {round}, mutation of {}: {why}\n--- text:\n{text}",

@@ -1,0 +1,200 @@
+//! A drill definition (演练): a `*.drill.yaml` file of the plan repository. It names the scenario,
+//! the kind of drill, its objectives (each tied to plan duties or response levels) and who takes
+//! part; the injects and expected actions of its exercise pack are derived from the plans
+//! (`emplan drill new`, docs/drill.md).
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use super::plan::Id;
+use super::span::Spanned;
+use super::values::{ClockTime, Date, Deadline, ResponseLevel};
+
+/// One drill, as planned (`drills/*.drill.yaml`).
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "emplan drill definition")]
+pub struct Drill {
+    /// Stable id of the drill, unique in the repository.
+    pub id: Id,
+    /// Full Chinese title, e.g. 2026年利州区防汛抢险桌面推演.
+    pub title: Spanned<String>,
+    /// Organisation that organises the drill (组织单位), by organisation id.
+    pub organiser: Id,
+    /// Tabletop (桌面) or live (实战).
+    pub form: Spanned<DrillForm>,
+    /// Single (单项) or combined (综合).
+    pub content: Spanned<DrillContent>,
+    /// Test (检验性), demonstration (示范性) or research (研究性).
+    pub purpose: Spanned<DrillPurpose>,
+    /// A double-blind drill (双盲演练): participants are told neither time, place nor scenario.
+    #[serde(default)]
+    pub double_blind: Option<Spanned<bool>>,
+    /// Post of the drill director (演练总指挥), who may call the drill off.
+    #[serde(default)]
+    pub director: Option<Id>,
+    /// What happens, where and when.
+    pub scenario: DrillScenario,
+    /// What the drill is to show (演练目标), each tied to what the plans require.
+    #[serde(default)]
+    pub objectives: Vec<Objective>,
+    /// Organisations that take part (参演单位). Only their duties become injects; without the
+    /// list, every organisation the scenario activates takes part.
+    #[serde(default)]
+    pub participants: Vec<Id>,
+    /// Posts of the controllers (导调人员), who deliver the injects.
+    #[serde(default)]
+    pub controllers: Vec<Id>,
+    /// Posts of the evaluators (评估人员).
+    #[serde(default)]
+    pub evaluators: Vec<Id>,
+}
+
+/// The form of a drill.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum DrillForm {
+    /// 桌面演练: discussed around a table with maps and plans.
+    Tabletop,
+    /// 实战演练: people and equipment move.
+    Live,
+}
+
+/// The content of a drill.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum DrillContent {
+    /// 单项演练: one function (warning, evacuation, communication).
+    Single,
+    /// 综合演练: several functions and organisations together.
+    Combined,
+}
+
+/// The purpose of a drill.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum DrillPurpose {
+    /// 检验性演练: tests whether the plans work.
+    Test,
+    /// 示范性演练: shows good practice to others.
+    Demonstration,
+    /// 研究性演练: tries out new methods or questions of the plans.
+    Research,
+}
+
+impl DrillForm {
+    pub fn zh(self) -> &'static str {
+        match self {
+            DrillForm::Tabletop => "桌面演练",
+            DrillForm::Live => "实战演练",
+        }
+    }
+}
+
+impl DrillContent {
+    pub fn zh(self) -> &'static str {
+        match self {
+            DrillContent::Single => "单项演练",
+            DrillContent::Combined => "综合演练",
+        }
+    }
+}
+
+impl DrillPurpose {
+    pub fn zh(self) -> &'static str {
+        match self {
+            DrillPurpose::Test => "检验性演练",
+            DrillPurpose::Demonstration => "示范性演练",
+            DrillPurpose::Research => "研究性演练",
+        }
+    }
+}
+
+/// The scenario (演练情景), with the elements of AQ/T 9009 and GB/T 46792-2025: time, place,
+/// state, extent, surroundings, possible consequences and how it evolves.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DrillScenario {
+    /// The hazard (事件类型), by hazard id.
+    pub hazard: Id,
+    /// Where it happens: a township, a village or a hazard point, by id.
+    pub place: Id,
+    /// The response level the event calls for when it is first reported.
+    pub level: Spanned<ResponseLevel>,
+    /// Day of the scenario.
+    pub date: Spanned<Date>,
+    /// Time of day the scenario starts (T+0), `HH:MM`.
+    pub time: Spanned<ClockTime>,
+    /// What has happened when the drill starts (事件状态).
+    pub state: Spanned<String>,
+    /// How far it reaches (影响范围).
+    #[serde(default)]
+    pub extent: Option<Spanned<String>>,
+    /// What lies around it (周边环境): people, roads, rivers, sites at risk.
+    #[serde(default)]
+    pub surroundings: Option<Spanned<String>>,
+    /// What may follow (可能后果).
+    #[serde(default)]
+    pub consequences: Option<Spanned<String>>,
+    /// How the event evolves (情景演变), in order of time.
+    #[serde(default)]
+    pub stages: Vec<Stage>,
+}
+
+/// One stage of the scenario's evolution.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Stage {
+    /// Scenario time of the stage, from T+0: `0m`, `90m`, `3h`.
+    pub at: Spanned<Deadline>,
+    /// What the players learn (情景描述).
+    pub text: Spanned<String>,
+    /// Measured values at this stage; one that meets a more severe level's criterion makes an
+    /// escalation inject.
+    #[serde(default)]
+    pub readings: Vec<Reading>,
+    /// Secondary hazards (次生衍生事件) that appear at this stage, by hazard id.
+    #[serde(default)]
+    pub hazards: Vec<Id>,
+}
+
+/// A measured value of a metric (`metric` as in the registry) at a stage.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Reading {
+    /// The metric, by metric id: `rainfall-24h`, `deaths`.
+    pub metric: Id,
+    pub value: Spanned<f64>,
+}
+
+/// A drill objective (演练目标), tied to the duties and response levels it exercises.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Objective {
+    /// Id of the objective, unique within the drill.
+    pub id: Id,
+    /// What the drill is to show, e.g. 检验乡镇接报后30分钟内组织危险区群众转移的能力.
+    pub text: Spanned<String>,
+    /// Plan duties it exercises.
+    #[serde(default)]
+    pub duties: Vec<DutyRef>,
+    /// Response levels it exercises (their activation and actions).
+    #[serde(default)]
+    pub levels: Vec<LevelRef>,
+}
+
+/// A duty of a plan: plan id and the duty's id in it.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DutyRef {
+    pub plan: Id,
+    pub duty: Id,
+}
+
+/// A response level of a plan.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LevelRef {
+    pub plan: Id,
+    pub level: Spanned<ResponseLevel>,
+}

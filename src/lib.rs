@@ -7,6 +7,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod drill;
 pub mod graph;
 pub mod i18n;
 pub mod load;

@@ -46,6 +46,8 @@ pub enum Command {
     Handbook(HandbookArgs),
     /// Render pocket response cards (PDF), one per post
     Cards(CardsArgs),
+    /// Drills: exercise packs derived from the plans
+    Drill(DrillArgs),
 }
 
 #[derive(Debug, Args)]
@@ -245,6 +247,33 @@ pub struct CardsArgs {
     pub path: PathBuf,
 }
 
+#[derive(Debug, Args)]
+pub struct DrillArgs {
+    #[command(subcommand)]
+    pub command: DrillCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DrillCommand {
+    /// Write the exercise pack of a drill: drill plan, MSEL, script, handbook, brief, forms
+    New(DrillNewArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DrillNewArgs {
+    /// The drill, by id (the `id` of a *.drill.yaml file)
+    #[arg(id = "drill_id", value_name = "DRILL")]
+    pub drill: String,
+    /// The folder to write the pack into (created if missing)
+    #[arg(id = "pack_dir", short = 'o', long = "output", value_name = "DIR")]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub render: RenderArgs,
+    /// The plan repository's folder
+    #[arg(id = "repository", value_name = "PATH", default_value = ".")]
+    pub path: PathBuf,
+}
+
 /// The page of `emplan cards`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum SheetArg {
@@ -374,6 +403,13 @@ const ZH: &[(&str, &str)] = &[
     ("card_post", "生成此岗位的处置卡（按编号）"),
     ("card_org", "生成此单位所有岗位的处置卡"),
     ("card_plan", "生成此预案涉及的所有岗位的处置卡"),
+    ("drill", "演练：由预案生成演练资料"),
+    (
+        "new",
+        "生成演练资料：演练方案、主情景事件清单、演练脚本、导调评估手册、参演须知和评估表",
+    ),
+    ("drill_id", "演练编号（*.drill.yaml 文件中的 id）"),
+    ("pack_dir", "写入演练资料的目录（不存在时创建）"),
     ("font_path", "在内置字体之前搜索的字体目录（可重复）"),
     (
         "no_system_fonts",

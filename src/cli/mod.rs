@@ -4,6 +4,7 @@ mod activate;
 mod args;
 mod cards;
 mod check;
+mod drill;
 mod explain;
 mod graph;
 mod handbook;
@@ -72,6 +73,7 @@ pub fn run(argv: Vec<OsString>) -> i32 {
         Command::Impact(args) => impact::run(&args, lang),
         Command::Handbook(args) => handbook::run(&args, lang),
         Command::Cards(args) => cards::run(&args, lang),
+        Command::Drill(args) => drill::run(&args, lang),
     };
     result.unwrap_or_else(|message| {
         let _ = writeln!(std::io::stderr(), "emplan: {message}");

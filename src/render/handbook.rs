@@ -210,7 +210,7 @@ fn issued(plan: &Plan) -> Option<Date> {
 }
 
 /// The date a book carries: the latest issue date of its plans, never the clock.
-pub(super) fn book_date<'a>(plans: impl Iterator<Item = &'a Plan>) -> Date {
+pub fn book_date<'a>(plans: impl Iterator<Item = &'a Plan>) -> Date {
     plans.filter_map(issued).max().unwrap_or(Date {
         year: 2024,
         month: 1,

@@ -6,6 +6,7 @@
 //! a Typst template of `templates/` -> laid-out pages -> the missing-glyph check -> PDF.
 
 pub mod cards;
+pub mod document;
 pub mod fonts;
 pub mod glyphs;
 pub mod handbook;

@@ -23,6 +23,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("official.typ", include_str!("../../templates/official.typ")),
     ("handbook.typ", include_str!("../../templates/handbook.typ")),
     ("cards.typ", include_str!("../../templates/cards.typ")),
+    ("document.typ", include_str!("../../templates/document.typ")),
 ];
 
 /// One compilation's files and settings.

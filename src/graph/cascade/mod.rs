@@ -5,7 +5,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 
 use crate::model::plan::{Action, ResponseDef, WarningDef};
-use crate::model::registry::{Contact, OrgKind, Organisation, Post, Resource, ResourceKind};
+use crate::model::registry::{
+    Contact, Metric, OrgKind, Organisation, Post, Resource, ResourceKind,
+};
 use crate::model::{
     Deadline, Loc, Plan, PlanKind, PlanScope, Repository, ResponseLevel, Timing, WarningLevel,
 };
@@ -200,6 +202,7 @@ pub struct Lookup<'a> {
     pub posts: HashMap<&'a str, &'a Post>,
     pub contacts: HashMap<&'a str, &'a Contact>,
     pub resources: HashMap<&'a str, &'a Resource>,
+    pub metrics: HashMap<&'a str, &'a Metric>,
     pub hazards: HashMap<&'a str, &'a [crate::model::Id]>,
     pub hazard_names: HashMap<&'a str, &'a str>,
     pub plans: HashMap<&'a str, &'a Plan>,
@@ -223,6 +226,7 @@ impl<'a> Lookup<'a> {
             posts: by_id(&r.posts, |p| p.id.as_str()),
             contacts: by_id(&r.contacts, |c| c.id.as_str()),
             resources: by_id(&r.resources, |x| x.id.as_str()),
+            metrics: by_id(&r.metrics, |x| x.id.as_str()),
             hazards: r
                 .hazards
                 .iter()

@@ -1,0 +1,237 @@
+//! `emplan drill`: exercise packs derived from the plans.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::check::{self, Severity};
+use crate::drill::pack::{self, Audience, PackFile};
+use crate::drill::{self, Unknown};
+use crate::graph::cascade::Lookup;
+use crate::i18n::Lang;
+use crate::model::travel::Travel;
+use crate::render::{self, Fonts};
+use crate::report::escape::escape;
+use crate::tr;
+
+use super::args::{DrillArgs, DrillCommand, DrillNewArgs};
+use super::{EXIT_FINDINGS, EXIT_OK, load_repository, write_atomic};
+
+pub fn run(args: &DrillArgs, lang: Lang) -> Result<i32, String> {
+    match &args.command {
+        DrillCommand::New(args) => new(args, lang),
+    }
+}
+
+/// `drill new`: the exercise pack of one drill, into a folder.
+fn new(args: &DrillNewArgs, lang: Lang) -> Result<i32, String> {
+    let repo = load_repository(&args.path, lang)?;
+    if inside(&repo.root, &args.output) {
+        let shown = crate::load::display_path(&args.output);
+        return Err(tr!(
+            lang,
+            "-o {shown} is inside the plan repository, where its Markdown would be read as plans: write the pack elsewhere",
+            "-o {shown} 位于预案仓库内，其中的 Markdown 会被当作预案读取：请写到仓库之外"
+        ));
+    }
+    let findings = check::check(&repo, lang);
+    // What is wrong in the drill files themselves would make a pack that tests the wrong thing.
+    let in_drills: Vec<&check::Diagnostic> = findings
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .filter(|d| is_drill_file(&repo.sources.get(d.loc.file).path))
+        .collect();
+    for d in &in_drills {
+        let place = repo.sources.place(d.loc);
+        eprintln!(
+            "error[{}] {}:{}:{}: {}",
+            d.rule.code,
+            escape(place.path),
+            place.line,
+            place.column,
+            escape(&d.message)
+        );
+    }
+    if !in_drills.is_empty() {
+        let count = in_drills.len();
+        eprintln!(
+            "{}",
+            tr!(
+                lang,
+                "{count} errors in the drill files: no pack written (`emplan check` lists them too)",
+                "演练文件中有 {count} 个错误：未生成演练资料（`emplan check` 也会列出）"
+            )
+        );
+        return Ok(EXIT_FINDINGS);
+    }
+    let entry =
+        drill::find(&repo, &args.drill).map_err(|u| unknown(&repo, &u, &args.drill, lang))?;
+    let lookup = Lookup::new(&repo);
+    let travel = Travel::new(&repo);
+    let exercise = drill::derive(&repo, &lookup, &travel, entry)
+        .map_err(|u| unknown(&repo, &u, &args.drill, lang))?;
+    let documents = pack::documents(&repo, &lookup, &exercise).map_err(|e| {
+        let (template, message) = (&e.template, escape(&e.message));
+        tr!(
+            lang,
+            "template {template} cannot be rendered: {message}",
+            "模板 {template} 无法生成：{message}"
+        )
+    })?;
+    // The PDFs carry the date of the plans, not the clock nor the scenario's day (which a
+    // double-blind pack must not give away).
+    let date = render::handbook::book_date(repo.plans.iter());
+    let fonts = Fonts::new(&super::handbook::font_options(&args.render));
+    let pdfs: Vec<Result<PackFile, String>> = documents
+        .par_iter()
+        .map(|doc| {
+            let name = doc.path.trim_end_matches(".md");
+            let book = render::document::book(name, &doc.title, &doc.markdown, doc.landscape, date);
+            let pdf = render::render(&fonts, &repo.root, &book)
+                .map_err(|e| super::handbook::explain(&repo, &book, &e, lang))?;
+            Ok(PackFile {
+                path: format!("{name}.pdf"),
+                audience: doc.audience,
+                bytes: pdf.bytes,
+            })
+        })
+        .collect();
+    let mut files: Vec<PackFile> = Vec::new();
+    for (doc, pdf) in documents.into_iter().zip(pdfs) {
+        let pdf = pdf?;
+        files.push(PackFile {
+            path: doc.path,
+            audience: doc.audience,
+            bytes: doc.markdown.into_bytes(),
+        });
+        files.push(pdf);
+    }
+    files.push(PackFile {
+        path: "msel.csv".to_owned(),
+        audience: &[Audience::Controller, Audience::Evaluator],
+        bytes: pack::msel_csv(&lookup, &exercise),
+    });
+    let manifest = pack::manifest(exercise.drill.id.as_str(), &files);
+    files.push(PackFile {
+        path: "manifest.json".to_owned(),
+        audience: &[
+            Audience::Controller,
+            Audience::Evaluator,
+            Audience::Participant,
+            Audience::Observer,
+        ],
+        bytes: manifest,
+    });
+    write_pack(&args.output, &files, lang)?;
+    for o in &exercise.drill.objectives {
+        let tested = exercise
+            .injects
+            .iter()
+            .any(|i| i.objective == Some(o.id.as_str()));
+        if !tested {
+            let id = o.id.as_str();
+            eprintln!(
+                "{}",
+                tr!(
+                    lang,
+                    "warning: objective {id} has no inject: the scenario activates none of its duties or levels",
+                    "警告：演练目标 {id} 没有对应的注入：情景未启动其所列的职责或响应级别"
+                )
+            );
+        }
+    }
+    let (count, injects) = (files.len(), exercise.injects.len());
+    let shown = crate::load::display_path(&args.output);
+    eprintln!(
+        "{}",
+        tr!(
+            lang,
+            "wrote {count} files ({injects} injects) into {shown}",
+            "已将 {count} 个文件（{injects} 条注入）写入 {shown}"
+        )
+    );
+    Ok(EXIT_OK)
+}
+
+/// Whether `path` (which may not exist yet) lies inside the folder `root`.
+fn inside(root: &Path, path: &Path) -> bool {
+    let Ok(root) = root.canonicalize() else {
+        return false;
+    };
+    // The nearest folder of `path` that exists, and what is left below it.
+    let mut existing = path.to_path_buf();
+    while !existing.exists() {
+        if !existing.pop() {
+            existing = std::path::PathBuf::from(".");
+            break;
+        }
+        if existing.as_os_str().is_empty() {
+            existing = std::path::PathBuf::from(".");
+        }
+    }
+    existing
+        .canonicalize()
+        .is_ok_and(|real| real.starts_with(&root))
+}
+
+fn is_drill_file(path: &str) -> bool {
+    path.ends_with(".drill.yaml") || path.ends_with(".drill.yml")
+}
+
+/// Writes the files of a pack below `dir`, each through a temporary file and a rename.
+fn write_pack(dir: &Path, files: &[PackFile], lang: Lang) -> Result<(), String> {
+    if dir.exists() && !dir.is_dir() {
+        let shown = crate::load::display_path(dir);
+        return Err(tr!(
+            lang,
+            "-o {shown} is a file: give the folder to write the pack into",
+            "-o {shown} 是一个文件：请给出写入演练资料的目录"
+        ));
+    }
+    for file in files {
+        let path = dir.join(&file.path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| {
+                let shown = crate::load::display_path(parent);
+                tr!(lang, "cannot create {shown}: {e}", "无法创建 {shown}：{e}")
+            })?;
+        }
+        write_atomic(&path, &file.bytes, lang)?;
+    }
+    Ok(())
+}
+
+fn unknown(repo: &crate::model::Repository, u: &Unknown<'_>, id: &str, lang: Lang) -> String {
+    let at = |loc: &crate::model::Loc| {
+        let p = repo.sources.place(*loc);
+        format!("{}:{}:{}", escape(p.path), p.line, p.column)
+    };
+    match u {
+        Unknown::Drill(Some(near)) => tr!(
+            lang,
+            "no drill `{id}`; did you mean `{near}`?",
+            "没有编号为 `{id}` 的演练；是否应为 `{near}`？"
+        ),
+        Unknown::Drill(None) => tr!(
+            lang,
+            "no drill `{id}`: drills are defined in *.drill.yaml files of the repository",
+            "没有编号为 `{id}` 的演练：演练定义在仓库的 *.drill.yaml 文件中"
+        ),
+        Unknown::Hazard(loc, near) => {
+            let (at, near) = (at(loc), near.unwrap_or("?"));
+            tr!(
+                lang,
+                "{at}: the scenario's hazard is not in the registry (nearest: `{near}`)",
+                "{at}：情景的灾种不在登记册中（最接近的是 `{near}`）"
+            )
+        }
+        Unknown::Place(loc, near) => {
+            let (at, near) = (at(loc), near.unwrap_or("?"));
+            tr!(
+                lang,
+                "{at}: the scenario's place is no township, village or hazard point (nearest: `{near}`)",
+                "{at}：情景地点不是乡镇（街道）、村（社区）或隐患点（最接近的是 `{near}`）"
+            )
+        }
+    }
+}

@@ -1,0 +1,395 @@
+//! Drills: the exercise packs of the sample's drills, the injects derived from the plans, the
+//! escalation a stage's readings cause, and the refusals. The PDF text checks use poppler's
+//! pdftotext (Debian's poppler-utils): without it a test says so and checks less.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{emplan, read_tree, sample_with, write_tree};
+use emplan::drill::{self, InjectKind, Source};
+use emplan::graph::cascade::Lookup;
+use emplan::model::travel::Travel;
+use emplan::model::{Repository, ResponseLevel};
+
+const DRILLS: &[&str] = &[
+    "2026-baichao-forest-fire-blind",
+    "2026-baolun-flood-tabletop",
+    "2026-jindong-debris-flow-live",
+];
+
+fn sample() -> Repository {
+    emplan::load::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("plans")).unwrap()
+}
+
+fn pack(drill: &str, out: &Path) {
+    let (code, _, err) = emplan(&["drill", "new", drill, "-o", out.to_str().unwrap(), "plans"]);
+    assert_eq!(code, 0, "{drill}: {err}");
+    assert!(err.contains("wrote"), "{err}");
+    assert!(!err.contains("warning"), "{drill}: {err}");
+}
+
+#[test]
+fn the_sample_has_a_tabletop_a_live_and_a_double_blind_drill() {
+    let repo = sample();
+    let ids: Vec<&str> = repo.drills.iter().map(|d| d.value.id.as_str()).collect();
+    assert_eq!(ids, DRILLS);
+    use emplan::model::drill::DrillForm;
+    let form = |f: DrillForm| repo.drills.iter().any(|d| d.value.form.value == f);
+    assert!(form(DrillForm::Tabletop) && form(DrillForm::Live));
+    assert!(
+        repo.drills
+            .iter()
+            .any(|d| d.value.double_blind.as_ref().is_some_and(|b| b.value))
+    );
+}
+
+#[test]
+fn every_sample_pack_builds_and_two_runs_give_identical_bytes() {
+    for drill in DRILLS {
+        let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        pack(drill, a.path());
+        pack(drill, b.path());
+        let (first, second) = (read_tree(a.path()), read_tree(b.path()));
+        assert_eq!(
+            first.iter().map(|f| &f.0).collect::<Vec<_>>(),
+            second.iter().map(|f| &f.0).collect::<Vec<_>>()
+        );
+        for ((path, x), (_, y)) in first.iter().zip(&second) {
+            assert!(x == y, "{drill}: {path} differs between two runs");
+        }
+        let names: Vec<&str> = first.iter().map(|f| f.0.as_str()).collect();
+        for expected in [
+            "drill-plan.md",
+            "drill-plan.pdf",
+            "msel.md",
+            "msel.pdf",
+            "msel.csv",
+            "script.pdf",
+            "controller-handbook.pdf",
+            "participant-brief.pdf",
+            "sign-in.pdf",
+            "manifest.json",
+        ] {
+            assert!(names.contains(&expected), "{drill}: no {expected}");
+        }
+        assert!(names.iter().any(|n| n.starts_with("evaluation/")));
+    }
+}
+
+#[test]
+fn the_manifest_names_every_file_with_its_audience_and_checksum() {
+    use sha2::{Digest, Sha256};
+    let out = tempfile::tempdir().unwrap();
+    pack("2026-baolun-flood-tabletop", out.path());
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join("manifest.json")).unwrap()).unwrap();
+    let listed = manifest["files"].as_array().unwrap();
+    let files = read_tree(out.path());
+    assert_eq!(listed.len(), files.len() - 1, "every file but the manifest");
+    for entry in listed {
+        let path = entry["path"].as_str().unwrap();
+        let bytes = std::fs::read(out.path().join(path)).unwrap();
+        let sum: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(entry["sha256"], sum.as_str(), "{path}");
+        let audience: Vec<&str> = entry["audience"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a.as_str().unwrap())
+            .collect();
+        assert!(!audience.is_empty(), "{path}");
+        // Controller material never goes to participants.
+        if path.starts_with("msel") || path.starts_with("script") || path.starts_with("controller")
+        {
+            assert!(!audience.contains(&"participant"), "{path}: {audience:?}");
+        }
+    }
+}
+
+/// Every inject's expected action is a clause of a plan: a duty, an action of a level or
+/// warning, or a level's activation criterion, quoted as the plan writes it.
+#[test]
+fn every_expected_action_cites_an_existing_duty_or_level_action() {
+    let repo = sample();
+    let lookup = Lookup::new(&repo);
+    let travel = Travel::new(&repo);
+    for entry in &repo.drills {
+        let exercise = drill::derive(&repo, &lookup, &travel, entry).unwrap();
+        let mut expected = 0;
+        for inject in &exercise.injects {
+            let Some(e) = &inject.expected else {
+                continue;
+            };
+            expected += 1;
+            let plan = lookup.plans.get(e.plan).unwrap();
+            let m = &plan.meta;
+            let quoted = &repo.sources.get(e.loc.file).text
+                [e.loc.span.start as usize..e.loc.span.end as usize];
+            match &e.source {
+                Source::Duty(id) => {
+                    let duty = m.duties.iter().find(|d| d.id.as_str() == *id);
+                    let duty = duty.unwrap_or_else(|| panic!("{}: no duty {id}", e.plan));
+                    assert_eq!(duty.text.value, e.what, "{}", inject.id);
+                }
+                Source::Level(_) => {
+                    assert!(
+                        m.actions().any(|a| a.what.value == e.what),
+                        "{} {}: `{}` is no action of {}",
+                        entry.value.id.as_str(),
+                        inject.id,
+                        e.what,
+                        e.plan
+                    );
+                }
+                Source::Activation(level) => {
+                    let def = m.response.iter().find(|r| r.level.value == *level).unwrap();
+                    assert!(def.criteria.iter().any(|c| e.what.contains(&c.text.value)));
+                }
+            }
+            // The located clause is the text quoted (or, for an escalation, its criterion).
+            assert!(
+                e.what.contains(quoted.trim_matches(['"', '\''])),
+                "{}: {quoted}",
+                inject.id
+            );
+            if let Some(duty) = e.duty {
+                assert!(m.duties.iter().any(|d| d.id.as_str() == duty));
+            }
+        }
+        assert!(expected > 10, "{}", entry.value.id.as_str());
+    }
+}
+
+#[test]
+fn a_stage_that_crosses_a_threshold_yields_an_escalation_inject() {
+    let repo = sample();
+    let lookup = Lookup::new(&repo);
+    let travel = Travel::new(&repo);
+    let entry = drill::find(&repo, "2026-baolun-flood-tabletop").unwrap();
+    let exercise = drill::derive(&repo, &lookup, &travel, entry).unwrap();
+    let escalations: Vec<_> = exercise
+        .injects
+        .iter()
+        .filter(|i| i.kind == InjectKind::Escalation)
+        .collect();
+    assert_eq!(escalations.len(), 1);
+    let e = escalations[0].expected.as_ref().unwrap();
+    // 128 mm in 24 hours meets level III's 100 mm of the flood plan, not level II's 200 mm.
+    assert_eq!(escalations[0].minutes, 90);
+    assert_eq!(e.plan, "zx-flood-drought");
+    assert_eq!(e.source, Source::Activation(ResponseLevel::III));
+    assert!(e.what.contains("24小时降雨量达100毫米以上"), "{}", e.what);
+    assert_eq!(escalations[0].objective, Some("obj-escalate"));
+    assert_eq!(exercise.final_level, ResponseLevel::III);
+    // Level III's own actions follow at the same time, and a contingency chases the escalation.
+    assert!(exercise.injects.iter().any(|i| {
+        i.minutes == 90
+            && i.expected
+                .as_ref()
+                .is_some_and(|x| x.what.starts_with("指挥长主持会商"))
+    }));
+    assert!(
+        exercise
+            .injects
+            .iter()
+            .any(|i| i.kind == InjectKind::Contingency
+                && i.chases == Some(escalations[0].id.clone()))
+    );
+    // The landslide of the last stage brings the geohazard plans.
+    assert!(exercise.injects.iter().any(|i| {
+        i.kind == InjectKind::Secondary
+            && i.expected
+                .as_ref()
+                .is_some_and(|x| x.plan == "zx-geohazard")
+    }));
+
+    // Below the threshold, no escalation.
+    let files = sample_with(
+        "drills/2026-baolun-flood-tabletop.drill.yaml",
+        "{metric: rainfall-24h, value: 128}",
+        "{metric: rainfall-24h, value: 99}",
+    );
+    let repo = emplan::load::load_files(&files);
+    let lookup = Lookup::new(&repo);
+    let travel = Travel::new(&repo);
+    let entry = drill::find(&repo, "2026-baolun-flood-tabletop").unwrap();
+    let exercise = drill::derive(&repo, &lookup, &travel, entry).unwrap();
+    assert!(
+        !exercise
+            .injects
+            .iter()
+            .any(|i| i.kind == InjectKind::Escalation)
+    );
+    assert_eq!(exercise.final_level, ResponseLevel::IV);
+}
+
+#[test]
+fn the_msel_csv_has_a_row_per_inject_and_reads_in_a_spreadsheet() {
+    let out = tempfile::tempdir().unwrap();
+    pack("2026-jindong-debris-flow-live", out.path());
+    let bytes = std::fs::read(out.path().join("msel.csv")).unwrap();
+    assert!(bytes.starts_with("\u{feff}".as_bytes()), "a BOM for Excel");
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let head: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(head, emplan::drill::pack::MSEL_COLUMNS);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let msel = std::fs::read_to_string(out.path().join("msel.md")).unwrap();
+    assert_eq!(
+        rows.len(),
+        msel.lines().filter(|l| l.starts_with("| M")).count()
+    );
+    for (n, row) in rows.iter().enumerate() {
+        assert_eq!(&row[0], format!("M{:03}", n + 1));
+        assert!(row[1].starts_with("T+"));
+    }
+    // Scenario times never go back.
+    let minutes: Vec<u32> = rows
+        .iter()
+        .map(|r| {
+            let (h, m) = r[1][2..].split_once(':').unwrap();
+            h.parse::<u32>().unwrap() * 60 + m.parse::<u32>().unwrap()
+        })
+        .collect();
+    assert!(minutes.windows(2).all(|w| w[0] <= w[1]));
+}
+
+fn have_pdftotext() -> bool {
+    let found = Command::new("pdftotext").arg("-v").output().is_ok();
+    if !found {
+        eprintln!("pdftotext (poppler-utils) is missing: this test does not read the PDF's text");
+    }
+    found
+}
+
+fn pdf_text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+#[test]
+fn the_pdfs_hold_the_documents_text() {
+    let out = tempfile::tempdir().unwrap();
+    pack("2026-baolun-flood-tabletop", out.path());
+    if !have_pdftotext() {
+        return;
+    }
+    let plan = pdf_text(&out.path().join("drill-plan.pdf"));
+    assert!(
+        plan.contains("2026年宝轮镇防汛抢险桌面推演演练方案"),
+        "{plan}"
+    );
+    assert!(plan.contains("检验危险区群众转移避险的组织和安置"));
+    let form = pdf_text(&out.path().join("evaluation/obj-evacuate.pdf"));
+    assert!(
+        form.contains("通过急促锣声、口哨和广播发出立即转移信号"),
+        "{form}"
+    );
+    let msel = pdf_text(&out.path().join("msel.pdf"));
+    assert!(
+        msel.contains("研判达到“24小时降雨量达100毫米以上”"),
+        "{msel}"
+    );
+}
+
+#[test]
+fn errors_in_a_drill_file_write_no_pack() {
+    let files = sample_with(
+        "drills/2026-baolun-flood-tabletop.drill.yaml",
+        "controllers: [post-yingji-duty",
+        "controllers: [post-yingji-dut",
+    );
+    let repo = write_tree(&files);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = elsewhere.path().join("pack");
+    let (code, _, err) = emplan(&[
+        "drill",
+        "new",
+        "2026-baolun-flood-tabletop",
+        "-o",
+        out.to_str().unwrap(),
+        repo.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("error[D101]"), "{err}");
+    assert!(
+        err.contains("2026-baolun-flood-tabletop.drill.yaml:"),
+        "{err}"
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn an_unknown_drill_is_named_with_the_nearest() {
+    let out = tempfile::tempdir().unwrap();
+    let (code, _, err) = emplan(&[
+        "drill",
+        "new",
+        "2026-baolun-flood",
+        "-o",
+        out.path().to_str().unwrap(),
+        "plans",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("did you mean `2026-baolun-flood-tabletop`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_objective_citing_a_duty_that_is_gone_is_a_finding() {
+    let files = sample_with(
+        "township/xz-baolun-flood.md",
+        "- {id: transfer, org: xz-baolun",
+        "- {id: transfer-all, org: xz-baolun",
+    );
+    let findings = common::check_files(&files);
+    let d102: Vec<_> = findings.iter().filter(|d| d.rule.code == "D102").collect();
+    assert_eq!(d102.len(), 1, "{findings:?}");
+    assert!(d102[0].message.contains("transfer"));
+    assert!(d102[0].help.iter().any(|h| h.contains("transfer-all")));
+}
+
+#[test]
+fn a_pack_is_never_written_inside_the_repository() {
+    let repo = write_tree(&read_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("plans"),
+    ));
+    let before = read_tree(repo.path());
+    let out = repo.path().join("drills/pack");
+    let (code, _, err) = emplan(&[
+        "drill",
+        "new",
+        "2026-baolun-flood-tabletop",
+        "-o",
+        out.to_str().unwrap(),
+        repo.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("inside the plan repository"), "{err}");
+    assert_eq!(
+        read_tree(repo.path()),
+        before,
+        "nothing inside the repository changed"
+    );
+}

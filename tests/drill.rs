@@ -60,6 +60,13 @@ fn every_sample_pack_builds_and_two_runs_give_identical_bytes() {
             assert!(x == y, "{drill}: {path} differs between two runs");
         }
         let names: Vec<&str> = first.iter().map(|f| f.0.as_str()).collect();
+        // A double-blind drill's pack is two: the controllers' and the participants'.
+        let blind = drill.ends_with("-blind");
+        let (staff, players) = if blind {
+            ("controller/", "participant/")
+        } else {
+            ("", "")
+        };
         for expected in [
             "drill-plan.md",
             "drill-plan.pdf",
@@ -68,13 +75,17 @@ fn every_sample_pack_builds_and_two_runs_give_identical_bytes() {
             "msel.csv",
             "script.pdf",
             "controller-handbook.pdf",
-            "participant-brief.pdf",
-            "sign-in.pdf",
             "manifest.json",
         ] {
-            assert!(names.contains(&expected), "{drill}: no {expected}");
+            let path = format!("{staff}{expected}");
+            assert!(names.contains(&path.as_str()), "{drill}: no {path}");
         }
-        assert!(names.iter().any(|n| n.starts_with("evaluation/")));
+        for expected in ["participant-brief.pdf", "sign-in.pdf", "manifest.json"] {
+            let path = format!("{players}{expected}");
+            assert!(names.contains(&path.as_str()), "{drill}: no {path}");
+        }
+        let forms = format!("{staff}evaluation/");
+        assert!(names.iter().any(|n| n.starts_with(&forms)));
     }
 }
 
@@ -392,4 +403,149 @@ fn a_pack_is_never_written_inside_the_repository() {
         before,
         "nothing inside the repository changed"
     );
+}
+
+const SEED: u64 = 20_260_312_917;
+
+/// What a participant must not learn of the drawn scenario: its hazard, place, township, day,
+/// start and level (by name and by id), every inject's text and expected action, and the seed.
+fn secrets(seed: u64) -> Vec<String> {
+    let repo = sample();
+    let entry = drill::find(&repo, "2026-baichao-forest-fire-blind").unwrap();
+    let drawn = drill::blind::draw(&repo, &entry.value, seed).unwrap();
+    let lookup = Lookup::new(&repo);
+    let travel = Travel::new(&repo);
+    let exercise =
+        drill::derive_drill(&repo, &lookup, &travel, &drawn, entry.file, Some(seed)).unwrap();
+    let s = &drawn.scenario;
+    let c = &exercise.cascade;
+    let date = s.date.value;
+    let mut out = vec![
+        s.hazard.as_str().to_owned(),
+        lookup.hazard_name(s.hazard.as_str()).to_owned(),
+        s.place.as_str().to_owned(),
+        c.place.name.to_owned(),
+        c.place.township.to_owned(),
+        lookup.org_name(c.place.township).to_owned(),
+        date.to_string(),
+        format!("{}年{}月{}日", date.year, date.month, date.day),
+        format!("{}月{}日", date.month, date.day),
+        s.time.value.to_string(),
+        format!("{}应急响应", s.level.value.zh()),
+        seed.to_string(),
+        s.state.value.clone(),
+    ];
+    for inject in &exercise.injects {
+        out.push(inject.text.clone());
+        if let Some(e) = &inject.expected {
+            out.push(e.what.clone());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Every secret found in the files below `dir`: in their text, in a PDF's text and metadata
+/// (pdftotext, pdfinfo) and in its bytes.
+fn leaks(dir: &Path, secrets: &[String], read_pdfs: bool) -> Vec<String> {
+    let mut found = Vec::new();
+    for (path, bytes) in read_tree(dir) {
+        let mut texts = vec![String::from_utf8_lossy(&bytes).into_owned()];
+        if path.ends_with(".pdf") && read_pdfs {
+            let file = dir.join(&path);
+            texts.push(pdf_text(&file));
+            let info = Command::new("pdfinfo").arg(&file).output().unwrap();
+            texts.push(String::from_utf8_lossy(&info.stdout).into_owned());
+        }
+        for secret in secrets {
+            let squeezed: String = secret.chars().filter(|c| !c.is_whitespace()).collect();
+            if texts
+                .iter()
+                .any(|t| t.contains(secret.as_str()) || t.contains(&squeezed))
+            {
+                found.push(format!("{path}: {secret}"));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn a_double_blind_participant_pack_reveals_nothing_of_the_scenario() {
+    let out = tempfile::tempdir().unwrap();
+    let seed = SEED.to_string();
+    let args = [
+        "drill",
+        "new",
+        "2026-baichao-forest-fire-blind",
+        "--blind",
+        "--seed",
+        &seed,
+        "-o",
+        out.path().to_str().unwrap(),
+        "plans",
+    ];
+    let (code, _, err) = emplan(&args);
+    assert_eq!(code, 0, "{err}");
+    let participant = out.path().join("participant");
+    let controller = out.path().join("controller");
+    let names: Vec<String> = read_tree(&participant).into_iter().map(|f| f.0).collect();
+    assert_eq!(
+        names,
+        [
+            "manifest.json",
+            "participant-brief.md",
+            "participant-brief.pdf",
+            "sign-in.md",
+            "sign-in.pdf"
+        ]
+    );
+    let secrets = secrets(SEED);
+    assert!(secrets.len() > 20);
+    let pdfs = have_pdftotext();
+    let found = leaks(&participant, &secrets, pdfs);
+    assert!(
+        found.is_empty(),
+        "the participant pack gives away: {found:#?}"
+    );
+    // The controller pack holds them: the check can see a secret where there is one.
+    assert!(!leaks(&controller, &secrets, false).is_empty());
+    let plan = std::fs::read_to_string(controller.join("drill-plan.md")).unwrap();
+    assert!(plan.contains(&seed), "the controllers know the seed");
+
+    // Planted in a participant file, a scenario detail is found.
+    let place = &secrets
+        .iter()
+        .find(|s| s.ends_with("隐患点"))
+        .expect("the drawn place is a hazard point")
+        .clone();
+    let brief = participant.join("participant-brief.md");
+    let mut text = std::fs::read_to_string(&brief).unwrap();
+    text.push_str(place);
+    std::fs::write(&brief, text).unwrap();
+    let found = leaks(&participant, &secrets, pdfs);
+    assert!(
+        found.contains(&format!("participant-brief.md: {place}")),
+        "{found:?}"
+    );
+
+    // Same seed, same drill; another seed, another.
+    let again = tempfile::tempdir().unwrap();
+    let args_again: Vec<&str> = args
+        .iter()
+        .map(|a| {
+            if *a == out.path().to_str().unwrap() {
+                again.path().to_str().unwrap()
+            } else {
+                a
+            }
+        })
+        .collect();
+    assert_eq!(emplan(&args_again).0, 0);
+    assert_eq!(
+        read_tree(&controller),
+        read_tree(&again.path().join("controller"))
+    );
+    assert_ne!(secrets, self::secrets(SEED + 1));
 }

@@ -267,6 +267,13 @@ pub struct DrillNewArgs {
     /// The folder to write the pack into (created if missing)
     #[arg(id = "pack_dir", short = 'o', long = "output", value_name = "DIR")]
     pub output: PathBuf,
+    /// Draw the scenario (hazard, place, level, start) from the risk register, and write the
+    /// controller pack and the participant pack into separate folders
+    #[arg(id = "blind", long, requires = "seed")]
+    pub blind: bool,
+    /// The seed of the draw: the same seed gives the same drill
+    #[arg(id = "seed", long, value_name = "N", requires = "blind")]
+    pub seed: Option<u64>,
     #[command(flatten)]
     pub render: RenderArgs,
     /// The plan repository's folder
@@ -410,6 +417,11 @@ const ZH: &[(&str, &str)] = &[
     ),
     ("drill_id", "演练编号（*.drill.yaml 文件中的 id）"),
     ("pack_dir", "写入演练资料的目录（不存在时创建）"),
+    (
+        "blind",
+        "从风险登记中抽取情景（灾种、地点、级别、开始时间），导调资料和参演资料分别写入两个目录",
+    ),
+    ("seed", "抽取用的随机种子：相同种子得到相同演练"),
     ("font_path", "在内置字体之前搜索的字体目录（可重复）"),
     (
         "no_system_fonts",

@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use crate::check::{self, Severity};
 use crate::drill::pack::{self, Audience, PackFile};
-use crate::drill::{self, Unknown};
+use crate::drill::{self, Unknown, blind};
 use crate::graph::cascade::Lookup;
 use crate::i18n::Lang;
 use crate::model::travel::Travel;
@@ -66,9 +66,20 @@ fn new(args: &DrillNewArgs, lang: Lang) -> Result<i32, String> {
     }
     let entry =
         drill::find(&repo, &args.drill).map_err(|u| unknown(&repo, &u, &args.drill, lang))?;
+    let drawn = match args.seed {
+        Some(seed) => Some(blind::draw(&repo, &entry.value, seed).map_err(|_| {
+            tr!(
+                lang,
+                "--blind: the registry has no hazard point with a hazard and people threatened to draw a scenario from",
+                "--blind：登记册中没有注明灾种和受威胁人数的隐患点，无法抽取情景"
+            )
+        })?),
+        None => None,
+    };
     let lookup = Lookup::new(&repo);
     let travel = Travel::new(&repo);
-    let exercise = drill::derive(&repo, &lookup, &travel, entry)
+    let definition = drawn.as_ref().unwrap_or(&entry.value);
+    let exercise = drill::derive_drill(&repo, &lookup, &travel, definition, entry.file, args.seed)
         .map_err(|u| unknown(&repo, &u, &args.drill, lang))?;
     let documents = pack::documents(&repo, &lookup, &exercise).map_err(|e| {
         let (template, message) = (&e.template, escape(&e.message));
@@ -111,18 +122,22 @@ fn new(args: &DrillNewArgs, lang: Lang) -> Result<i32, String> {
         audience: &[Audience::Controller, Audience::Evaluator],
         bytes: pack::msel_csv(&lookup, &exercise),
     });
-    let manifest = pack::manifest(exercise.drill.id.as_str(), &files);
-    files.push(PackFile {
-        path: "manifest.json".to_owned(),
-        audience: &[
-            Audience::Controller,
-            Audience::Evaluator,
-            Audience::Participant,
-            Audience::Observer,
-        ],
-        bytes: manifest,
-    });
-    write_pack(&args.output, &files, lang)?;
+    let id = exercise.drill.id.as_str();
+    let count = if pack::is_blind(&exercise) {
+        // Double-blind: what participants may read goes into a folder of its own, with its
+        // own manifest that does not name the drill.
+        let (participant, controller): (Vec<PackFile>, Vec<PackFile>) = files
+            .into_iter()
+            .partition(|f| f.audience.contains(&Audience::Participant));
+        let count = participant.len() + controller.len() + 2;
+        write_with_manifest(&args.output.join("controller"), controller, Some(id), lang)?;
+        write_with_manifest(&args.output.join("participant"), participant, None, lang)?;
+        count
+    } else {
+        let count = files.len() + 1;
+        write_with_manifest(&args.output, files, Some(id), lang)?;
+        count
+    };
     for o in &exercise.drill.objectives {
         let tested = exercise
             .injects
@@ -140,7 +155,7 @@ fn new(args: &DrillNewArgs, lang: Lang) -> Result<i32, String> {
             );
         }
     }
-    let (count, injects) = (files.len(), exercise.injects.len());
+    let injects = exercise.injects.len();
     let shown = crate::load::display_path(&args.output);
     eprintln!(
         "{}",
@@ -176,6 +191,32 @@ fn inside(root: &Path, path: &Path) -> bool {
 
 fn is_drill_file(path: &str) -> bool {
     path.ends_with(".drill.yaml") || path.ends_with(".drill.yml")
+}
+
+/// Writes `files` and their `manifest.json` into `dir`.
+fn write_with_manifest(
+    dir: &Path,
+    mut files: Vec<PackFile>,
+    drill: Option<&str>,
+    lang: Lang,
+) -> Result<(), String> {
+    let audience: &'static [Audience] = if drill.is_some() {
+        &[
+            Audience::Controller,
+            Audience::Evaluator,
+            Audience::Participant,
+            Audience::Observer,
+        ]
+    } else {
+        &[Audience::Participant, Audience::Observer]
+    };
+    let manifest = pack::manifest(drill, &files);
+    files.push(PackFile {
+        path: "manifest.json".to_owned(),
+        audience,
+        bytes: manifest,
+    });
+    write_pack(dir, &files, lang)
 }
 
 /// Writes the files of a pack below `dir`, each through a temporary file and a rename.

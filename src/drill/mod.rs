@@ -8,6 +8,7 @@
 //! that a stage names gives its plans' tasks; every critical expected action gets a contingency
 //! inject for when it does not happen by its deadline.
 
+pub mod blind;
 pub mod pack;
 
 use std::collections::{HashMap, HashSet};
@@ -112,6 +113,8 @@ pub struct Inject<'a> {
 pub struct Exercise<'a> {
     pub drill: &'a Drill,
     pub file: FileId,
+    /// The seed a double-blind scenario was drawn with.
+    pub seed: Option<u64>,
     /// The cascade of the scenario as first reported.
     pub cascade: Cascade<'a>,
     /// The level reached at the end of the scenario.
@@ -150,12 +153,20 @@ pub fn derive<'a>(
     travel: &Travel<'a>,
     entry: &'a Entry<Drill>,
 ) -> Result<Exercise<'a>, Unknown<'a>> {
-    let drill = &entry.value;
+    derive_drill(repo, lookup, travel, &entry.value, entry.file, None)
+}
+
+/// The injects of `drill` (defined in `file`; drawn with `seed` for a double-blind drill).
+pub fn derive_drill<'a>(
+    repo: &'a Repository,
+    lookup: &Lookup<'a>,
+    travel: &Travel<'a>,
+    drill: &'a Drill,
+    file: FileId,
+    seed: Option<u64>,
+) -> Result<Exercise<'a>, Unknown<'a>> {
     let s = &drill.scenario;
-    let loc = |span| Loc {
-        file: entry.file,
-        span,
-    };
+    let loc = |span| Loc { file, span };
     let run = |hazard: &str, level| {
         cascade::activate(
             repo,
@@ -214,7 +225,8 @@ pub fn derive<'a>(
     assign(drill, &mut injects);
     Ok(Exercise {
         drill,
-        file: entry.file,
+        file,
+        seed,
         cascade: first,
         final_level: level,
         injects,

@@ -130,6 +130,17 @@ fn cell(value: &Value, _: &std::collections::HashMap<String, Value>) -> tera::Re
     ))
 }
 
+/// Whether the pack is double-blind: its participant documents are written from a context
+/// that holds nothing of the scenario, and go into a folder of their own.
+pub fn is_blind(exercise: &Exercise<'_>) -> bool {
+    exercise.seed.is_some()
+        || exercise
+            .drill
+            .double_blind
+            .as_ref()
+            .is_some_and(|b| b.value)
+}
+
 /// The documents of the pack, in order.
 pub fn documents(
     repo: &Repository,
@@ -138,10 +149,28 @@ pub fn documents(
 ) -> Result<Vec<Document>, TemplateError> {
     let tera = templates(&repo.root)?;
     let context = context(repo, lookup, exercise);
-    let cx = tera::Context::from_value(context.clone()).map_err(|e| TemplateError {
-        template: "context".to_owned(),
-        message: describe(&e),
-    })?;
+    let as_tera = |value: Value| {
+        tera::Context::from_value(value).map_err(|e| TemplateError {
+            template: "context".to_owned(),
+            message: describe(&e),
+        })
+    };
+    let cx = as_tera(context.clone())?;
+    // What a participant of a double-blind drill may read: who organises it and its form.
+    // The scenario, the place, the time, the participants (who would tell where) and the seed
+    // are not in it, so no template can print them.
+    let participant = if is_blind(exercise) {
+        as_tera(json!({
+            "drill": {
+                "organiser": context["drill"]["organiser"],
+                "form": context["drill"]["form"],
+                "double_blind": true,
+            },
+            "participants": [],
+        }))?
+    } else {
+        cx.clone()
+    };
     let render = |name: &str, cx: &tera::Context| {
         tera.render(name, cx).map_err(|e| TemplateError {
             template: format!("templates/drill/{name}"),
@@ -182,7 +211,7 @@ pub fn documents(
             path: "participant-brief.md".to_owned(),
             title: "参演人员须知".to_owned(),
             audience: &[Audience::Participant, Audience::Observer],
-            markdown: render("brief.md", &cx)?,
+            markdown: render("brief.md", &participant)?,
             landscape: false,
         },
     ];
@@ -202,7 +231,7 @@ pub fn documents(
         path: "sign-in.md".to_owned(),
         title: "演练签到表".to_owned(),
         audience: EVERYONE,
-        markdown: render("sign-in.md", &cx)?,
+        markdown: render("sign-in.md", &participant)?,
         landscape: false,
     });
     Ok(out)
@@ -533,7 +562,8 @@ fn context(repo: &Repository, lookup: &Lookup<'_>, exercise: &Exercise<'_>) -> V
             "form": d.form.value.zh(),
             "content": d.content.value.zh(),
             "purpose": d.purpose.value.zh(),
-            "double_blind": d.double_blind.as_ref().is_some_and(|b| b.value),
+            "double_blind": is_blind(exercise),
+            "seed": exercise.seed.map(|s| s.to_string()),
             "director": d.director.as_ref().map(|p| staff(lookup, p.as_str())),
         },
         "scenario": {
@@ -571,7 +601,9 @@ fn context(repo: &Repository, lookup: &Lookup<'_>, exercise: &Exercise<'_>) -> V
 }
 
 /// `manifest.json`: every other file of the pack, its audience and its SHA-256, in path order.
-pub fn manifest(drill: &str, files: &[PackFile]) -> Vec<u8> {
+/// `drill` is the drill's id, or `None` in a double-blind participant pack (the id names the
+/// place and the hazard).
+pub fn manifest(drill: Option<&str>, files: &[PackFile]) -> Vec<u8> {
     let mut listed: Vec<&PackFile> = files.iter().collect();
     listed.sort_by(|a, b| a.path.cmp(&b.path));
     let entries: Vec<Value> = listed

@@ -33,8 +33,13 @@ pub struct Drill {
     /// Post of the drill director (演练总指挥), who may call the drill off.
     #[serde(default)]
     pub director: Option<Id>,
-    /// What happens, where and when.
+    /// What happens, where and when. `emplan drill new --blind --seed N` draws the hazard, the
+    /// place, the level and the start from the risk register instead, and writes the scenario's
+    /// elements from what the registry says of the place.
     pub scenario: DrillScenario,
+    /// The days the start of a drawn scenario falls in; without it, the scenario's date.
+    #[serde(default)]
+    pub window: Option<Window>,
     /// What the drill is to show (演练目标), each tied to what the plans require.
     #[serde(default)]
     pub objectives: Vec<Objective>,
@@ -48,6 +53,14 @@ pub struct Drill {
     /// Posts of the evaluators (评估人员).
     #[serde(default)]
     pub evaluators: Vec<Id>,
+}
+
+/// A span of days, both included.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Window {
+    pub from: Spanned<Date>,
+    pub until: Spanned<Date>,
 }
 
 /// The form of a drill.

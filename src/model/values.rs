@@ -174,6 +174,38 @@ impl Date {
     }
 }
 
+impl Date {
+    /// Days since 1970-01-01 (negative before it), for counting days between dates.
+    pub fn day_number(self) -> i64 {
+        // H. Hinnant's days_from_civil, on the proleptic Gregorian calendar.
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `n` days after 1970-01-01; `None` outside the years 0 to 9999.
+    pub fn from_day_number(n: i64) -> Option<Date> {
+        let z = n + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Some(Date {
+            year: u16::try_from(year).ok().filter(|y| *y <= 9999)?,
+            month: month as u8,
+            day: day as u8,
+        })
+    }
+}
+
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
@@ -448,6 +480,23 @@ mod tests {
         assert!(MonthDay::parse("02-29").is_some());
         assert_eq!(MonthDay::parse("02-30"), None);
         assert_eq!(MonthDay::parse("5-31"), None);
+    }
+
+    #[test]
+    fn day_numbers_count_days() {
+        let d = |s| Date::parse(s).unwrap();
+        assert_eq!(d("1970-01-01").day_number(), 0);
+        assert_eq!(
+            d("2024-03-01").day_number() - d("2024-02-28").day_number(),
+            2
+        );
+        assert_eq!(
+            d("2023-03-01").day_number() - d("2023-02-28").day_number(),
+            1
+        );
+        for s in ["2000-02-29", "2026-12-31", "1999-01-01"] {
+            assert_eq!(Date::from_day_number(d(s).day_number()), Some(d(s)));
+        }
     }
 
     #[test]

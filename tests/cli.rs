@@ -28,7 +28,7 @@ fn stdout(command: &mut Command) -> (i32, String) {
 fn clean_repository_exits_zero() {
     let (code, out) = stdout(emplan().args(["check", "tests/fixtures/mini"]));
     assert_eq!(code, 0, "{out}");
-    assert_eq!(out, "checked 8 files (6 plans): no problems found\n");
+    assert_eq!(out, "checked 9 files (6 plans): no problems found\n");
 }
 
 #[test]
@@ -52,7 +52,7 @@ fn language_follows_lang_by_default() {
             .env("LANG", "zh_CN.UTF-8")
             .args(["check", "tests/fixtures/mini"]),
     );
-    assert_eq!(out, "已检查 8 个文件（6 个预案）：未发现问题\n");
+    assert_eq!(out, "已检查 9 个文件（6 个预案）：未发现问题\n");
 }
 
 #[test]
@@ -348,7 +348,7 @@ fn a_file_is_checked_in_its_repository() {
             .collect();
         assert_eq!(rules, ["R102"], "from {cwd:?}");
         let summary = &value["summary"];
-        assert_eq!(summary["files"], 8, "the whole repository is loaded");
+        assert_eq!(summary["files"], 9, "the whole repository is loaded");
         assert_eq!(summary["reported_files"], 1);
         assert_eq!(summary["root_found_by"], "emplan.toml");
     }
@@ -363,17 +363,17 @@ fn a_file_is_checked_in_its_repository() {
     assert!(!out.contains("R102"), "{out}");
     assert!(
         out.ends_with(
-            "checked 1 of 8 files in the repository at . (found by its emplan.toml; 6 plans): 1 error(s), 0 warning(s), 0 info\n"
+            "checked 1 of 9 files in the repository at . (found by its emplan.toml; 6 plans): 1 error(s), 0 warning(s), 0 info\n"
         ),
         "{out}"
     );
     // A folder inside the repository is a scope too; the root itself is the whole repository.
     let (_, out) = stdout(emplan().current_dir(root).args(["check", "plans"]));
     assert!(out.contains("R101") && out.contains("R102"), "{out}");
-    assert!(out.contains("checked 6 of 8 files"), "{out}");
+    assert!(out.contains("checked 6 of 9 files"), "{out}");
     let (_, out) = stdout(emplan().current_dir(root).args(["check", "."]));
     assert!(
-        out.ends_with("checked 8 files (6 plans): 2 error(s), 0 warning(s), 0 info\n"),
+        out.ends_with("checked 9 files (6 plans): 2 error(s), 0 warning(s), 0 info\n"),
         "{out}"
     );
     // Without emplan.toml the top of the git work tree is the root; without either, --root.

@@ -549,3 +549,79 @@ fn a_double_blind_participant_pack_reveals_nothing_of_the_scenario() {
     );
     assert_ne!(secrets, self::secrets(SEED + 1));
 }
+
+#[test]
+fn the_summary_report_has_the_seven_parts_and_ties_each_action_to_its_plan() {
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    let (code, _, err) = emplan(&[
+        "drill",
+        "evaluate",
+        "2026-baolun-flood-tabletop",
+        "-o",
+        dir,
+        "plans",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let report = std::fs::read_to_string(out.path().join("summary-report.md")).unwrap();
+    let parts = [
+        "## 一、演练目的",
+        "## 二、演练时间和地点",
+        "## 三、参演单位和人员",
+        "## 四、演练方案概要",
+        "## 五、发现的问题和原因",
+        "## 六、经验和教训",
+        "## 七、改进建议",
+    ];
+    let mut at = 0;
+    for part in parts {
+        let found = report[at..]
+            .find(part)
+            .unwrap_or_else(|| panic!("no {part}"));
+        at += found;
+    }
+    // The improvement plan names each action's plan by its title, and its clause.
+    let repo = sample();
+    let record = &repo.records[0].value;
+    let lookup = Lookup::new(&repo);
+    for finding in &record.findings {
+        let plan = lookup.plans.get(finding.action.plan.as_str()).unwrap();
+        let row = report
+            .lines()
+            .find(|l| l.starts_with(&format!("| {} |", finding.id.as_str())))
+            .unwrap();
+        assert!(
+            row.contains(&format!("《{}》", plan.meta.title.value)),
+            "{row}"
+        );
+    }
+    // Timeliness against the plan's deadline: the meeting took 70 minutes of its hour.
+    let meeting = report.lines().find(|l| l.starts_with("| M067 |")).unwrap();
+    assert!(
+        meeting.contains("| 1小时内 |") && meeting.contains("| 70分钟 | 超时 |"),
+        "{meeting}"
+    );
+    assert!(out.path().join("summary-report.pdf").exists());
+    if have_pdftotext() {
+        let text = pdf_text(&out.path().join("summary-report.pdf"));
+        assert!(text.contains("七、改进建议"), "{text}");
+    }
+}
+
+#[test]
+fn a_record_that_names_nothing_is_located() {
+    let files = sample_with(
+        "drills/2026-baolun-flood-tabletop.record.yaml",
+        "    chapter: 应急响应",
+        "    chapter: 应急相应",
+    );
+    let findings = common::check_files(&files);
+    let d103: Vec<_> = findings.iter().filter(|d| d.rule.code == "D103").collect();
+    assert_eq!(d103.len(), 1, "{findings:?}");
+    assert!(
+        d103[0].message.contains("“应急相应”"),
+        "{}",
+        d103[0].message
+    );
+    assert_eq!(d103[0].help, ["did you mean `六、应急响应`?"]);
+}

@@ -362,7 +362,7 @@ error[R102]: unknown organisation `qu-shuiliju\\x1b]0;PWNED\\x07\\x1b[2J`
   = help: did you mean `qu-shuiliju`?
   = help: check the id, or define the organisation in a registry file
 
-checked 8 files (6 plans): 1 error(s), 0 warning(s), 0 info
+checked 9 files (6 plans): 1 error(s), 0 warning(s), 0 info
 "
     );
     let (_, github) = run_on(&files, &["check", "--format", "github"]);
@@ -480,9 +480,9 @@ warning[S101]: this symbolic link points outside the repository, to {target}: it
         "{text}"
     );
     // The loop is the one error; the two links out are warnings; the linked registry file is
-    // read (9 files: the fixture's 8 and extra.yaml, plus the three links reported).
+    // read (10 files: the fixture's 9 and extra.yaml, plus the three links reported).
     assert!(
-        text.ends_with("checked 12 files (6 plans): 1 error(s), 2 warning(s), 0 info\n"),
+        text.ends_with("checked 13 files (6 plans): 1 error(s), 2 warning(s), 0 info\n"),
         "{text}"
     );
     assert_eq!(out.status.code(), Some(1));
@@ -573,7 +573,7 @@ fn output_is_capped_per_rule_with_the_full_count_in_the_summary() {
     assert_eq!(out.matches("error[R102]").count(), 1000);
     assert_eq!(
         out.lines().last().unwrap(),
-        "checked 9 files (6 plans): 1003 error(s), 0 warning(s), 0 info; not shown: 3 R102 (--max-per-rule raises the limit)"
+        "checked 10 files (6 plans): 1003 error(s), 0 warning(s), 0 info; not shown: 3 R102 (--max-per-rule raises the limit)"
     );
     let (_, json) = run_on(&files, &["check", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use emplan::load::Document;
-use emplan::model::drill::Drill;
+use emplan::model::drill::{Drill, DrillRecord};
 use emplan::model::{PlanMeta, RegistryFile};
 
 #[test]
@@ -52,5 +52,9 @@ fn loader_knows_the_required_fields() {
     assert_eq!(
         required(schemars::schema_for!(Drill)),
         sorted(Drill::REQUIRED)
+    );
+    assert_eq!(
+        required(schemars::schema_for!(DrillRecord)),
+        sorted(DrillRecord::REQUIRED)
     );
 }

@@ -10,6 +10,10 @@ pub const MINI: &[(&str, &str)] = &[
         include_str!("../../tests/fixtures/mini/drills/flood.drill.yaml"),
     ),
     (
+        "drills/flood.record.yaml",
+        include_str!("../../tests/fixtures/mini/drills/flood.record.yaml"),
+    ),
+    (
         "plans/bm-shuili.md",
         include_str!("../../tests/fixtures/mini/plans/bm-shuili.md"),
     ),

@@ -142,6 +142,9 @@ pub static RULES: &[&Rule] = &[
     &graph::commander_in_two_hqs::RULE,
     &drill::unknown_reference::RULE,
     &drill::objective_gone::RULE,
+    &drill::record_unknown_reference::RULE,
+    &drill::corrective_action_overdue::RULE,
+    &drill::revised_with_open_action::RULE,
 ];
 
 /// The rule with this code or name.

@@ -257,6 +257,24 @@ pub struct DrillArgs {
 pub enum DrillCommand {
     /// Write the exercise pack of a drill: drill plan, MSEL, script, handbook, brief, forms
     New(DrillNewArgs),
+    /// Write the summary report of a held drill from its record: the seven parts, ratings,
+    /// timeliness and the improvement plan
+    Evaluate(DrillEvaluateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DrillEvaluateArgs {
+    /// The drill whose record (*.record.yaml) to evaluate, by id
+    #[arg(id = "drill_id", value_name = "DRILL")]
+    pub drill: String,
+    /// The folder to write the report into (created if missing)
+    #[arg(id = "report_dir", short = 'o', long = "output", value_name = "DIR")]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub render: RenderArgs,
+    /// The plan repository's folder
+    #[arg(id = "repository", value_name = "PATH", default_value = ".")]
+    pub path: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -416,6 +434,11 @@ const ZH: &[(&str, &str)] = &[
         "生成演练资料：演练方案、主情景事件清单、演练脚本、导调评估手册、参演须知和评估表",
     ),
     ("drill_id", "演练编号（*.drill.yaml 文件中的 id）"),
+    (
+        "evaluate",
+        "由演练记录生成演练总结报告：七个部分、目标评定、及时性和改进计划",
+    ),
+    ("report_dir", "写入总结报告的目录（不存在时创建）"),
     ("pack_dir", "写入演练资料的目录（不存在时创建）"),
     (
         "blind",

@@ -14,12 +14,13 @@ use crate::render::{self, Fonts};
 use crate::report::escape::escape;
 use crate::tr;
 
-use super::args::{DrillArgs, DrillCommand, DrillNewArgs};
+use super::args::{DrillArgs, DrillCommand, DrillEvaluateArgs, DrillNewArgs};
 use super::{EXIT_FINDINGS, EXIT_OK, load_repository, write_atomic};
 
 pub fn run(args: &DrillArgs, lang: Lang) -> Result<i32, String> {
     match &args.command {
         DrillCommand::New(args) => new(args, lang),
+        DrillCommand::Evaluate(args) => evaluate(args, lang),
     }
 }
 
@@ -36,32 +37,7 @@ fn new(args: &DrillNewArgs, lang: Lang) -> Result<i32, String> {
     }
     let findings = check::check(&repo, lang);
     // What is wrong in the drill files themselves would make a pack that tests the wrong thing.
-    let in_drills: Vec<&check::Diagnostic> = findings
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .filter(|d| is_drill_file(&repo.sources.get(d.loc.file).path))
-        .collect();
-    for d in &in_drills {
-        let place = repo.sources.place(d.loc);
-        eprintln!(
-            "error[{}] {}:{}:{}: {}",
-            d.rule.code,
-            escape(place.path),
-            place.line,
-            place.column,
-            escape(&d.message)
-        );
-    }
-    if !in_drills.is_empty() {
-        let count = in_drills.len();
-        eprintln!(
-            "{}",
-            tr!(
-                lang,
-                "{count} errors in the drill files: no pack written (`emplan check` lists them too)",
-                "演练文件中有 {count} 个错误：未生成演练资料（`emplan check` 也会列出）"
-            )
-        );
+    if refuse_on_drill_errors(&repo, &findings, lang) {
         return Ok(EXIT_FINDINGS);
     }
     let entry =
@@ -168,6 +144,43 @@ fn new(args: &DrillNewArgs, lang: Lang) -> Result<i32, String> {
     Ok(EXIT_OK)
 }
 
+/// Prints the errors found in drill definitions and records; true when there are any.
+fn refuse_on_drill_errors(
+    repo: &crate::model::Repository,
+    findings: &[check::Diagnostic],
+    lang: Lang,
+) -> bool {
+    let in_drills: Vec<&check::Diagnostic> = findings
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .filter(|d| is_drill_file(&repo.sources.get(d.loc.file).path))
+        .collect();
+    for d in &in_drills {
+        let place = repo.sources.place(d.loc);
+        eprintln!(
+            "error[{}] {}:{}:{}: {}",
+            d.rule.code,
+            escape(place.path),
+            place.line,
+            place.column,
+            escape(&d.message)
+        );
+    }
+    if in_drills.is_empty() {
+        return false;
+    }
+    let count = in_drills.len();
+    eprintln!(
+        "{}",
+        tr!(
+            lang,
+            "{count} errors in the drill files: nothing written (`emplan check` lists them too)",
+            "演练文件中有 {count} 个错误：未生成任何文件（`emplan check` 也会列出）"
+        )
+    );
+    true
+}
+
 /// Whether `path` (which may not exist yet) lies inside the folder `root`.
 fn inside(root: &Path, path: &Path) -> bool {
     let Ok(root) = root.canonicalize() else {
@@ -190,7 +203,94 @@ fn inside(root: &Path, path: &Path) -> bool {
 }
 
 fn is_drill_file(path: &str) -> bool {
-    path.ends_with(".drill.yaml") || path.ends_with(".drill.yml")
+    [".drill.yaml", ".drill.yml", ".record.yaml", ".record.yml"]
+        .iter()
+        .any(|end| path.ends_with(end))
+}
+
+/// `drill evaluate`: the summary report of a held drill, from its record.
+fn evaluate(args: &DrillEvaluateArgs, lang: Lang) -> Result<i32, String> {
+    let repo = load_repository(&args.path, lang)?;
+    if inside(&repo.root, &args.output) {
+        let shown = crate::load::display_path(&args.output);
+        return Err(tr!(
+            lang,
+            "-o {shown} is inside the plan repository, where its Markdown would be read as plans: write the report elsewhere",
+            "-o {shown} 位于预案仓库内，其中的 Markdown 会被当作预案读取：请写到仓库之外"
+        ));
+    }
+    let findings = check::check(&repo, lang);
+    if refuse_on_drill_errors(&repo, &findings, lang) {
+        return Ok(EXIT_FINDINGS);
+    }
+    let entry =
+        drill::find(&repo, &args.drill).map_err(|u| unknown(&repo, &u, &args.drill, lang))?;
+    let id = &args.drill;
+    let record = repo
+        .records
+        .iter()
+        .find(|r| r.value.drill.as_str() == id.as_str())
+        .ok_or_else(|| {
+            tr!(
+                lang,
+                "drill `{id}` has no record: write what happened in a *.record.yaml file with `drill: {id}` (docs/drill.md)",
+                "演练 `{id}` 没有演练记录：请在 *.record.yaml 文件中以 `drill: {id}` 记录演练情况（见 docs/drill.md）"
+            )
+        })?;
+    let seed = record.value.seed.as_ref().map(|s| s.value);
+    let drawn = match seed {
+        Some(seed) => blind::draw(&repo, &entry.value, seed).ok(),
+        None => None,
+    };
+    let lookup = Lookup::new(&repo);
+    let travel = Travel::new(&repo);
+    let definition = drawn.as_ref().unwrap_or(&entry.value);
+    let exercise = drill::derive_drill(&repo, &lookup, &travel, definition, entry.file, seed)
+        .map_err(|u| unknown(&repo, &u, &args.drill, lang))?;
+    let markdown =
+        drill::evaluate::report(&repo, &lookup, &exercise, &record.value).map_err(|e| {
+            let (template, message) = (&e.template, escape(&e.message));
+            tr!(
+                lang,
+                "template {template} cannot be rendered: {message}",
+                "模板 {template} 无法生成：{message}"
+            )
+        })?;
+    let title = format!("{}总结报告", exercise.drill.title.value);
+    let book = render::document::book(
+        "summary-report",
+        &title,
+        &markdown,
+        false,
+        record.value.date.value,
+    );
+    let fonts = Fonts::new(&super::handbook::font_options(&args.render));
+    let pdf = render::render(&fonts, &repo.root, &book)
+        .map_err(|e| super::handbook::explain(&repo, &book, &e, lang))?;
+    let files = vec![
+        PackFile {
+            path: "summary-report.md".to_owned(),
+            audience: &[Audience::Controller, Audience::Evaluator],
+            bytes: markdown.into_bytes(),
+        },
+        PackFile {
+            path: "summary-report.pdf".to_owned(),
+            audience: &[Audience::Controller, Audience::Evaluator],
+            bytes: pdf.bytes,
+        },
+    ];
+    write_pack(&args.output, &files, lang)?;
+    let shown = crate::load::display_path(&args.output);
+    let pages = pdf.pages;
+    eprintln!(
+        "{}",
+        tr!(
+            lang,
+            "wrote the summary report ({pages} pages) into {shown}",
+            "已将总结报告（{pages} 页）写入 {shown}"
+        )
+    );
+    Ok(EXIT_OK)
 }
 
 /// Writes `files` and their `manifest.json` into `dir`.

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::i18n::Lang;
-use crate::model::drill::Drill;
+use crate::model::drill::{Drill, DrillRecord};
 use crate::model::{PlanMeta, RegistryFile};
 use crate::tr;
 
@@ -23,6 +23,10 @@ pub fn schemas() -> Vec<(&'static str, String)> {
             render(schemars::schema_for!(RegistryFile)),
         ),
         ("drill.schema.json", render(schemars::schema_for!(Drill))),
+        (
+            "record.schema.json",
+            render(schemars::schema_for!(DrillRecord)),
+        ),
     ]
 }
 

@@ -9,6 +9,7 @@
 //! inject for when it does not happen by its deadline.
 
 pub mod blind;
+pub mod evaluate;
 pub mod pack;
 
 use std::collections::{HashMap, HashSet};
@@ -572,6 +573,14 @@ pub fn stage_zh(name: &str) -> String {
         return "应急响应".to_owned();
     }
     name.to_owned()
+}
+
+/// A place as people say it: a village's committee (清江村村民委员会) by the village's name.
+pub fn place_name(name: &str) -> &str {
+    name.strip_suffix("村民委员会")
+        .map(|n| &name[..n.len() + "村".len()])
+        .or_else(|| name.strip_suffix("居民委员会"))
+        .unwrap_or(name)
 }
 
 /// The body a plan's notices come from: its HQ, else its owner.

@@ -76,6 +76,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "sign-in.md",
         include_str!("../../templates/drill/sign-in.md"),
     ),
+    ("report.md", include_str!("../../templates/drill/report.md")),
 ];
 
 /// A template that cannot be read or rendered.
@@ -86,7 +87,7 @@ pub struct TemplateError {
 }
 
 /// Loads the templates: the repository's own where it has them.
-fn templates(root: &Path) -> Result<tera::Tera, TemplateError> {
+pub(super) fn templates(root: &Path) -> Result<tera::Tera, TemplateError> {
     let mut tera = tera::Tera::default();
     for (name, shipped) in TEMPLATES {
         let own = root.join("templates/drill").join(name);
@@ -105,7 +106,7 @@ fn templates(root: &Path) -> Result<tera::Tera, TemplateError> {
 }
 
 /// Tera's error and its causes, on one line.
-fn describe(error: &tera::Error) -> String {
+pub(super) fn describe(error: &tera::Error) -> String {
     let mut message = error.to_string();
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {
@@ -340,7 +341,7 @@ pub fn clause(source: &Source<'_>) -> String {
     }
 }
 
-fn recipient(lookup: &Lookup<'_>, inject: &Inject<'_>) -> String {
+pub(super) fn recipient(lookup: &Lookup<'_>, inject: &Inject<'_>) -> String {
     let posts: Vec<&str> = inject
         .to_posts
         .iter()
@@ -568,7 +569,7 @@ fn context(repo: &Repository, lookup: &Lookup<'_>, exercise: &Exercise<'_>) -> V
         },
         "scenario": {
             "hazard": lookup.hazard_name(s.hazard.as_str()),
-            "place": c.place.name,
+            "place": super::place_name(c.place.name),
             "township": lookup.org_name(c.place.township),
             "level": s.level.value.zh(),
             "final_level": exercise.final_level.zh(),

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::model::drill::Drill;
+use crate::model::drill::{Drill, DrillRecord};
 use crate::model::{
     Entry, FileId, Loc, Plan, PlanKind, PlanMeta, RegistryFile, Repository, SourceFile, Span,
     UnreadPlan,
@@ -24,6 +24,10 @@ impl Document for PlanMeta {
 
 impl Document for RegistryFile {
     const REQUIRED: &'static [&'static str] = &[];
+}
+
+impl Document for DrillRecord {
+    const REQUIRED: &'static [&'static str] = &["drill", "date", "start", "place"];
 }
 
 impl Document for Drill {
@@ -79,6 +83,8 @@ enum FileKind {
     Registry,
     /// A drill definition, `*.drill.yaml`.
     Drill,
+    /// What happened in a drill, `*.record.yaml`.
+    Record,
 }
 
 fn file_kind(path: &Path) -> Option<FileKind> {
@@ -88,8 +94,16 @@ fn file_kind(path: &Path) -> Option<FileKind> {
     }
     match path.extension()?.to_str()? {
         "md" => Some(FileKind::Plan),
-        "yaml" | "yml" if path.file_stem()?.to_str()?.ends_with(".drill") => Some(FileKind::Drill),
-        "yaml" | "yml" => Some(FileKind::Registry),
+        "yaml" | "yml" => {
+            let stem = path.file_stem()?.to_str()?;
+            Some(if stem.ends_with(".drill") {
+                FileKind::Drill
+            } else if stem.ends_with(".record") {
+                FileKind::Record
+            } else {
+                FileKind::Registry
+            })
+        }
         _ => None,
     }
 }
@@ -209,6 +223,7 @@ struct FileResult {
     unread: Option<(Option<PlanKind>, crate::model::Body)>,
     registry: Option<RegistryFile>,
     drill: Option<Drill>,
+    record: Option<DrillRecord>,
     problems: Vec<(Span, ProblemKind)>,
     broken_ids: Vec<String>,
     /// The owner of a plan that could not be read.
@@ -283,6 +298,12 @@ fn add(repo: &mut Repository, file: FileId, result: FileResult) {
     if let Some(drill) = result.drill {
         repo.drills.push(Entry { file, value: drill });
     }
+    if let Some(record) = result.record {
+        repo.records.push(Entry {
+            file,
+            value: record,
+        });
+    }
     repo.sources.files.push(result.source);
 }
 
@@ -310,6 +331,7 @@ fn not_read(path: &Path, why: ProblemKind) -> FileResult {
         unread: None,
         registry: None,
         drill: None,
+        record: None,
         problems: vec![(Span::default(), why)],
         broken_ids: Vec::new(),
         broken_owner: None,
@@ -332,6 +354,7 @@ fn read_text(path: &Path, shown: String, text: String, not_utf8: Option<NotUtf8>
         unread: None,
         registry: None,
         drill: None,
+        record: None,
         problems: Vec::new(),
         broken_ids: Vec::new(),
         broken_owner: None,
@@ -351,6 +374,17 @@ fn read_text(path: &Path, shown: String, text: String, not_utf8: Option<NotUtf8>
         Some(FileKind::Drill) => {
             let parsed = yaml::parse::<Drill>(&text);
             result.drill = parsed.value;
+            result.problems.extend(
+                parsed
+                    .problems
+                    .into_iter()
+                    .map(|(s, p)| (s, ProblemKind::Yaml(p))),
+            );
+            result.broken_ids = parsed.broken_ids;
+        }
+        Some(FileKind::Record) => {
+            let parsed = yaml::parse::<DrillRecord>(&text);
+            result.record = parsed.value;
             result.problems.extend(
                 parsed
                     .problems

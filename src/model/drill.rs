@@ -211,3 +211,127 @@ pub struct LevelRef {
     pub plan: Id,
     pub level: Spanned<ResponseLevel>,
 }
+
+/// What happened in a drill (演练记录): `*.record.yaml`, written after it by the evaluators.
+/// `emplan drill evaluate DRILL` turns it into the summary report; its findings' corrective
+/// actions are followed by `check` until they are closed.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "emplan drill record")]
+pub struct DrillRecord {
+    /// The drill, by id.
+    pub drill: Id,
+    /// The day it was held.
+    pub date: Spanned<Date>,
+    /// When it started and ended, `HH:MM`.
+    pub start: Spanned<ClockTime>,
+    #[serde(default)]
+    pub end: Option<Spanned<ClockTime>>,
+    /// Where it was held (演练地点), as written.
+    pub place: Spanned<String>,
+    /// How many people took part (参演人数).
+    #[serde(default)]
+    pub people: Option<Spanned<u32>>,
+    /// The seed, for a drill whose scenario was drawn (`--blind --seed`).
+    #[serde(default)]
+    pub seed: Option<Spanned<u64>>,
+    /// What was seen of each inject's expected action.
+    #[serde(default)]
+    pub actions: Vec<ActionRecord>,
+    /// The rating of each objective.
+    #[serde(default)]
+    pub objectives: Vec<ObjectiveRecord>,
+    /// Problems found (发现的问题), each with its cause and corrective action.
+    #[serde(default)]
+    pub findings: Vec<Finding>,
+    /// What went well and what was learnt (经验和教训).
+    #[serde(default)]
+    pub lessons: Vec<Spanned<String>>,
+}
+
+/// P (performed without challenges), S (with some), M (with major challenges), U (unable):
+/// the ratings of HSEEP's exercise evaluation guides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum Rating {
+    P,
+    S,
+    M,
+    U,
+}
+
+impl Rating {
+    pub fn zh(self) -> &'static str {
+        match self {
+            Rating::P => "P（顺利完成）",
+            Rating::S => "S（基本完成，存在一些问题）",
+            Rating::M => "M（完成但存在重大问题）",
+            Rating::U => "U（未能完成）",
+        }
+    }
+}
+
+/// When an inject's expected action was done, and how well.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActionRecord {
+    /// The inject, by its MSEL id (`M012`).
+    pub inject: Id,
+    /// Scenario time it was done at, from T+0 (`25m`, `1h`); none when it was not done.
+    #[serde(default)]
+    pub done_at: Option<Spanned<Deadline>>,
+    #[serde(default)]
+    pub rating: Option<Spanned<Rating>>,
+    #[serde(default)]
+    pub note: Option<Spanned<String>>,
+}
+
+/// An objective's rating.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ObjectiveRecord {
+    /// The objective, by its id in the drill.
+    pub id: Id,
+    pub rating: Spanned<Rating>,
+    #[serde(default)]
+    pub note: Option<Spanned<String>>,
+}
+
+/// A problem the drill revealed.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Finding {
+    /// Id of the finding, unique within the record.
+    pub id: Id,
+    /// What went wrong.
+    pub text: Spanned<String>,
+    /// Why (原因分析).
+    #[serde(default)]
+    pub cause: Option<Spanned<String>>,
+    /// The objective it falls under, by id.
+    #[serde(default)]
+    pub objective: Option<Id>,
+    /// What is to be changed.
+    pub action: CorrectiveAction,
+}
+
+/// A corrective action (整改措施) of the improvement plan.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CorrectiveAction {
+    pub text: Spanned<String>,
+    /// Organisation that answers for it.
+    pub owner: Id,
+    /// Day it is due.
+    pub due: Spanned<Date>,
+    /// The plan it changes, by id.
+    pub plan: Id,
+    /// The duty of that plan it changes, by id.
+    #[serde(default)]
+    pub duty: Option<Id>,
+    /// The chapter it changes, where it is no one duty (its heading, as written).
+    #[serde(default)]
+    pub chapter: Option<Spanned<String>>,
+    /// Day it was done; open until then.
+    #[serde(default)]
+    pub closed: Option<Spanned<Date>>,
+}

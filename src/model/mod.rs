@@ -258,6 +258,8 @@ pub struct Repository {
     pub registry: Registry,
     /// The drill definitions (`*.drill.yaml`), in path order.
     pub drills: Vec<Entry<drill::Drill>>,
+    /// The drill records (`*.record.yaml`), in path order.
+    pub records: Vec<Entry<drill::DrillRecord>>,
     /// What the loader could not read, for the structure rules to report.
     pub problems: Vec<crate::load::Problem>,
     /// Ids of registry entries and duties that exist but could not be read completely, so

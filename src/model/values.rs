@@ -187,6 +187,23 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
+    /// The date in Chinese: 2026年6月18日.
+    pub fn zh(self) -> String {
+        format!("{}年{}月{}日", self.year, self.month, self.day)
+    }
+
+    /// Today, by the system clock, in UTC.
+    pub fn today() -> Date {
+        let days = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() / 86_400);
+        Date::from_day_number(i64::try_from(days).unwrap_or(0)).unwrap_or(Date {
+            year: 1970,
+            month: 1,
+            day: 1,
+        })
+    }
+
     /// The date `n` days after 1970-01-01; `None` outside the years 0 to 9999.
     pub fn from_day_number(n: i64) -> Option<Date> {
         let z = n + 719_468;

@@ -219,7 +219,7 @@ pub fn book_date<'a>(plans: impl Iterator<Item = &'a Plan>) -> Date {
 }
 
 pub fn date_zh(date: Date) -> String {
-    format!("{}年{}月{}日", date.year, date.month, date.day)
+    date.zh()
 }
 
 pub(super) fn to_bytes(value: &Value) -> Bytes {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::load::yaml::Document;
 use crate::load::{FileKind, file_kind, front_matter};
-use crate::model::drill::Drill;
+use crate::model::drill::{Drill, DrillRecord};
 use crate::model::{PlanMeta, RegistryFile};
 
 /// `None` if the subset reader declines `text`; else whether serde-saphyr reads it alike.
@@ -24,7 +24,7 @@ fn agrees<T: Document + Debug>(text: &str) -> Option<Result<(), String>> {
 fn yaml_of(path: &Path, text: &str) -> Option<(FileKind, String)> {
     let kind = file_kind(path)?;
     match kind {
-        FileKind::Registry | FileKind::Drill => Some((kind, text.to_owned())),
+        FileKind::Registry | FileKind::Drill | FileKind::Record => Some((kind, text.to_owned())),
         FileKind::Plan => {
             let (end, _) = front_matter(text)??;
             Some((kind, text[..end].to_owned()))
@@ -37,6 +37,7 @@ fn agrees_as_its_kind(kind: FileKind, yaml: &str) -> Option<Result<(), String>> 
         FileKind::Plan => agrees::<PlanMeta>(yaml),
         FileKind::Registry => agrees::<RegistryFile>(yaml),
         FileKind::Drill => agrees::<Drill>(yaml),
+        FileKind::Record => agrees::<DrillRecord>(yaml),
     }
 }
 

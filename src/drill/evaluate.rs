@@ -73,6 +73,7 @@ fn context(lookup: &Lookup<'_>, exercise: &Exercise<'_>, record: &DrillRecord) -
                 "taken": taken.map(|t| format!("{t}分钟")),
                 "timely": timely,
                 "rating": a.rating.as_ref().map(|r| r.value.zh()),
+                "grade": a.rating.as_ref().map(|r| r.value.key()),
                 "note": a.note.as_ref().map(|n| n.value.as_str()),
             })
         })

@@ -260,6 +260,15 @@ pub enum Rating {
 }
 
 impl Rating {
+    pub fn key(self) -> &'static str {
+        match self {
+            Rating::P => "P",
+            Rating::S => "S",
+            Rating::M => "M",
+            Rating::U => "U",
+        }
+    }
+
     pub fn zh(self) -> &'static str {
         match self {
             Rating::P => "P（顺利完成）",

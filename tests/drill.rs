@@ -73,6 +73,7 @@ fn every_sample_pack_builds_and_two_runs_give_identical_bytes() {
             "msel.md",
             "msel.pdf",
             "msel.csv",
+            "msel.xlsx",
             "script.pdf",
             "controller-handbook.pdf",
             "manifest.json",

@@ -98,6 +98,18 @@ fn new(args: &DrillNewArgs, lang: Lang) -> Result<i32, String> {
         audience: &[Audience::Controller, Audience::Evaluator],
         bytes: pack::msel_csv(&lookup, &exercise),
     });
+    let xlsx = pack::msel_xlsx(&lookup, &exercise, date).map_err(|e| {
+        tr!(
+            lang,
+            "the MSEL spreadsheet cannot be written: {e}",
+            "无法生成主情景事件清单电子表格：{e}"
+        )
+    })?;
+    files.push(PackFile {
+        path: "msel.xlsx".to_owned(),
+        audience: &[Audience::Controller, Audience::Evaluator],
+        bytes: xlsx,
+    });
     let id = exercise.drill.id.as_str();
     let count = if pack::is_blind(&exercise) {
         // Double-blind: what participants may read goes into a folder of its own, with its
@@ -120,7 +132,7 @@ fn new(args: &DrillNewArgs, lang: Lang) -> Result<i32, String> {
             .iter()
             .any(|i| i.objective == Some(o.id.as_str()));
         if !tested {
-            let id = o.id.as_str();
+            let id = escape(o.id.as_str());
             eprintln!(
                 "{}",
                 tr!(

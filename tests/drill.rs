@@ -626,3 +626,33 @@ fn a_record_that_names_nothing_is_located() {
     );
     assert_eq!(d103[0].help, ["did you mean `六、应急响应`?"]);
 }
+
+#[test]
+fn coverage_counts_what_the_held_drills_exercised() {
+    let json = |since: &str| {
+        let (code, out, err) = emplan(&[
+            "drill", "coverage", "--since", since, "--format", "json", "plans",
+        ]);
+        assert_eq!(code, 0, "{err}");
+        serde_json::from_str::<serde_json::Value>(&out).unwrap()
+    };
+    let all = json("2020-01-01");
+    assert_eq!(all["held"][0]["drill"], "2026-baolun-flood-tabletop");
+    let never = all["duties"]["never"].as_array().unwrap();
+    let is_never =
+        |plan: &str, duty: &str| never.iter().any(|n| n["plan"] == plan && n["duty"] == duty);
+    // The tabletop drill expected the township's evacuation; it did not reach the coal mines.
+    assert!(!is_never("xz-baolun-flood", "transfer"));
+    assert!(is_never("xc-dawanggou-face", "watch"));
+    let exercised = all["duties"]["exercised"].as_u64().unwrap() as usize;
+    assert_eq!(
+        exercised + never.len(),
+        all["duties"]["all"].as_u64().unwrap() as usize
+    );
+    assert!(exercised > 10);
+    // After the drill's day nothing was held, so nothing was exercised.
+    let later = json("2026-06-19");
+    assert_eq!(later["held"].as_array().unwrap().len(), 0);
+    assert_eq!(later["duties"]["exercised"], 0);
+    assert_eq!(later["levels"]["exercised"], 0);
+}

@@ -260,6 +260,27 @@ pub enum DrillCommand {
     /// Write the summary report of a held drill from its record: the seven parts, ratings,
     /// timeliness and the improvement plan
     Evaluate(DrillEvaluateArgs),
+    /// List the duties and response levels that no drill held within a window has exercised
+    Coverage(DrillCoverageArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DrillCoverageArgs {
+    /// Count the drills held on or after this day, YYYY-MM-DD [default: three years ago]
+    #[arg(id = "since", long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<crate::model::Date>,
+    /// Output format
+    #[arg(id = "answer_format", long = "format", value_name = "FORMAT", value_enum, default_value_t = AnswerFormat::Text)]
+    pub format: AnswerFormat,
+    /// The plan repository's folder
+    #[arg(id = "repository", value_name = "PATH", default_value = ".")]
+    pub path: PathBuf,
+}
+
+/// A day written YYYY-MM-DD.
+fn parse_date(text: &str) -> Result<crate::model::Date, String> {
+    crate::model::Date::parse(text.trim())
+        .ok_or_else(|| "expected a date written YYYY-MM-DD / 应为 YYYY-MM-DD 格式的日期".to_owned())
 }
 
 #[derive(Debug, Args)]
@@ -439,6 +460,14 @@ const ZH: &[(&str, &str)] = &[
         "由演练记录生成演练总结报告：七个部分、目标评定、及时性和改进计划",
     ),
     ("report_dir", "写入总结报告的目录（不存在时创建）"),
+    (
+        "coverage",
+        "列出某一时段内举行的演练从未检验过的职责和响应级别",
+    ),
+    (
+        "since",
+        "统计此日（含）以后举行的演练，格式 YYYY-MM-DD［默认：三年前］",
+    ),
     ("pack_dir", "写入演练资料的目录（不存在时创建）"),
     (
         "blind",

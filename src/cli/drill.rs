@@ -14,13 +14,16 @@ use crate::render::{self, Fonts};
 use crate::report::escape::escape;
 use crate::tr;
 
-use super::args::{DrillArgs, DrillCommand, DrillEvaluateArgs, DrillNewArgs};
+use super::args::{
+    AnswerFormat, DrillArgs, DrillCommand, DrillCoverageArgs, DrillEvaluateArgs, DrillNewArgs,
+};
 use super::{EXIT_FINDINGS, EXIT_OK, load_repository, write_atomic};
 
 pub fn run(args: &DrillArgs, lang: Lang) -> Result<i32, String> {
     match &args.command {
         DrillCommand::New(args) => new(args, lang),
         DrillCommand::Evaluate(args) => evaluate(args, lang),
+        DrillCommand::Coverage(args) => coverage(args, lang),
     }
 }
 
@@ -154,6 +157,121 @@ fn new(args: &DrillNewArgs, lang: Lang) -> Result<i32, String> {
         )
     );
     Ok(EXIT_OK)
+}
+
+/// `drill coverage`: what the drills held since a day have exercised, and what never.
+fn coverage(args: &DrillCoverageArgs, lang: Lang) -> Result<i32, String> {
+    let repo = load_repository(&args.path, lang)?;
+    let lookup = Lookup::new(&repo);
+    let since = args.since.unwrap_or_else(|| {
+        let today = crate::model::Date::today();
+        crate::model::Date {
+            year: today.year.saturating_sub(3),
+            // 29 February three years back is 28 February.
+            day: today.day.min(28),
+            ..today
+        }
+    });
+    let c = drill::coverage::coverage(&repo, &lookup, since);
+    let text = match args.format {
+        AnswerFormat::Json => {
+            let mut text = serde_json::to_string_pretty(&c.json()).unwrap_or_default();
+            text.push('\n');
+            text
+        }
+        AnswerFormat::Text | AnswerFormat::Md => crate::report::escape::escape_lines(
+            &coverage_text(&c, &lookup, lang, args.format == AnswerFormat::Md),
+        ),
+    };
+    super::print(&text)?;
+    Ok(EXIT_OK)
+}
+
+fn coverage_text(
+    c: &drill::coverage::Coverage<'_>,
+    lookup: &Lookup<'_>,
+    lang: Lang,
+    markdown: bool,
+) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let since = c.since;
+    let held = c.held.len();
+    if markdown {
+        let _ = writeln!(out, "# {}\n", tr!(lang, "Drill coverage", "演练覆盖情况"));
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        tr!(
+            lang,
+            "drills held since {since}: {held}",
+            "{since} 以来举行的演练：{held} 次"
+        )
+    );
+    for (drill, day) in &c.held {
+        let _ = writeln!(out, "{}{drill} ({day})", if markdown { "- " } else { "  " });
+    }
+    let percent = |n: usize, all: usize| {
+        if all == 0 {
+            0.0
+        } else {
+            100.0 * n as f64 / all as f64
+        }
+    };
+    let (d, dn) = (c.duties.len(), c.all_duties.len());
+    let (l, ln) = (c.levels.len(), c.all_levels.len());
+    let (dp, lp) = (percent(d, dn), percent(l, ln));
+    let _ = writeln!(
+        out,
+        "\n{}",
+        tr!(
+            lang,
+            "duties exercised: {d} of {dn} ({dp:.1}%); response levels: {l} of {ln} ({lp:.1}%)",
+            "已检验的职责：{d}/{dn}（{dp:.1}%）；响应级别：{l}/{ln}（{lp:.1}%）"
+        )
+    );
+    let _ = writeln!(
+        out,
+        "\n{}",
+        tr!(lang, "never exercised, by plan:", "从未检验的，按预案：")
+    );
+    let mut plans: Vec<&str> = c
+        .untested_duties()
+        .map(|(p, _)| *p)
+        .chain(c.untested_levels().map(|(p, _)| *p))
+        .collect();
+    plans.sort_unstable();
+    plans.dedup();
+    for plan in plans {
+        let duties: Vec<&str> = c
+            .untested_duties()
+            .filter(|(p, _)| *p == plan)
+            .map(|(_, d)| *d)
+            .collect();
+        let levels: Vec<&str> = c
+            .untested_levels()
+            .filter(|(p, _)| *p == plan)
+            .map(|(_, l)| l.zh())
+            .collect();
+        let mut parts = Vec::new();
+        if !duties.is_empty() {
+            let list = duties.join(", ");
+            parts.push(tr!(lang, "duties {list}", "职责 {list}"));
+        }
+        if !levels.is_empty() {
+            let list = levels.join("、");
+            parts.push(tr!(lang, "levels {list}", "级别 {list}"));
+        }
+        let _ = writeln!(
+            out,
+            "{}{plan} {}: {}",
+            if markdown { "- " } else { "  " },
+            lookup.plan_title(plan),
+            parts.join("; ")
+        );
+    }
+    out
 }
 
 /// Prints the errors found in drill definitions and records; true when there are any.

@@ -9,6 +9,7 @@
 //! inject for when it does not happen by its deadline.
 
 pub mod blind;
+pub mod coverage;
 pub mod evaluate;
 pub mod pack;
 

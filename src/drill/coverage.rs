@@ -1,0 +1,126 @@
+//! Which duties and response levels the drills held since a day have exercised, and which
+//! never (`emplan drill coverage`). A duty is exercised when a held drill's MSEL expects it; a
+//! level, when a held drill activates it (at the start or by escalation).
+
+use std::collections::BTreeSet;
+
+use serde_json::{Value, json};
+
+use super::{Source, blind, derive_drill};
+use crate::graph::cascade::Lookup;
+use crate::model::travel::Travel;
+use crate::model::{Date, Repository, ResponseLevel};
+
+/// What the held drills exercised, and what the plans hold.
+pub struct Coverage<'a> {
+    pub since: Date,
+    /// The records of drills held on or after `since`: (drill id, day).
+    pub held: Vec<(&'a str, Date)>,
+    pub duties: BTreeSet<(&'a str, &'a str)>,
+    pub levels: BTreeSet<(&'a str, ResponseLevel)>,
+    /// Every duty and level of the plans, in the plans' order.
+    pub all_duties: Vec<(&'a str, &'a str)>,
+    pub all_levels: Vec<(&'a str, ResponseLevel)>,
+}
+
+/// The coverage of the drills held since `since`.
+pub fn coverage<'a>(repo: &'a Repository, lookup: &Lookup<'a>, since: Date) -> Coverage<'a> {
+    let travel = Travel::new(repo);
+    let mut c = Coverage {
+        since,
+        held: Vec::new(),
+        duties: BTreeSet::new(),
+        levels: BTreeSet::new(),
+        all_duties: Vec::new(),
+        all_levels: Vec::new(),
+    };
+    for plan in &repo.plans {
+        let id = plan.meta.id.as_str();
+        c.all_duties
+            .extend(plan.meta.duties.iter().map(|d| (id, d.id.as_str())));
+        c.all_levels
+            .extend(plan.meta.response.iter().map(|r| (id, r.level.value)));
+    }
+    for record in &repo.records {
+        let r = &record.value;
+        if r.date.value < since {
+            continue;
+        }
+        let Some(entry) = repo
+            .drills
+            .iter()
+            .find(|d| d.value.id.as_str() == r.drill.as_str())
+        else {
+            continue;
+        };
+        c.held.push((entry.value.id.as_str(), r.date.value));
+        let seed = r.seed.as_ref().map(|s| s.value);
+        // A drawn drill is re-drawn for this loop only.
+        let drawn = seed.and_then(|s| blind::draw(repo, &entry.value, s).ok());
+        let definition = drawn.as_ref().unwrap_or(&entry.value);
+        let Ok(exercise) = derive_drill(repo, lookup, &travel, definition, entry.file, seed) else {
+            continue;
+        };
+        for inject in &exercise.injects {
+            let Some(e) = &inject.expected else {
+                continue;
+            };
+            let duty = match &e.source {
+                Source::Duty(d) => Some(*d),
+                _ => e.duty,
+            };
+            // The repository's own strings: the exercise may borrow a drawn drill.
+            let plan = lookup.plans.get(e.plan);
+            let held = duty.and_then(|d| {
+                let plan = plan?;
+                let duty = plan.meta.duties.iter().find(|x| x.id.as_str() == d)?;
+                Some((plan.meta.id.as_str(), duty.id.as_str()))
+            });
+            if let Some(key) = held {
+                c.duties.insert(key);
+            }
+            if let Source::Activation(level) = e.source
+                && let Some(plan) = lookup.plans.get(e.plan)
+            {
+                c.levels.insert((plan.meta.id.as_str(), level));
+            }
+        }
+        for a in &exercise.cascade.activated {
+            if let Some(level) = a.level
+                && let Some(plan) = lookup.plans.get(a.plan.meta.id.as_str())
+            {
+                c.levels.insert((plan.meta.id.as_str(), level));
+            }
+        }
+    }
+    c
+}
+
+impl Coverage<'_> {
+    pub fn untested_duties(&self) -> impl Iterator<Item = &(&str, &str)> {
+        self.all_duties.iter().filter(|k| !self.duties.contains(*k))
+    }
+
+    pub fn untested_levels(&self) -> impl Iterator<Item = &(&str, ResponseLevel)> {
+        self.all_levels.iter().filter(|k| !self.levels.contains(*k))
+    }
+
+    /// The answer as JSON (version 1).
+    pub fn json(&self) -> Value {
+        json!({
+            "version": 1,
+            "since": self.since.to_string(),
+            "held": self.held.iter().map(|(d, day)| json!({"drill": d, "date": day.to_string()})).collect::<Vec<_>>(),
+            "duties": {
+                "all": self.all_duties.len(),
+                "exercised": self.duties.len(),
+                "never": self.untested_duties().map(|(p, d)| json!({"plan": p, "duty": d})).collect::<Vec<_>>(),
+            },
+            "levels": {
+                "all": self.all_levels.len(),
+                "exercised": self.levels.len(),
+                "never": self.untested_levels().map(|(p, l)| json!({"plan": p, "level": l.key()})).collect::<Vec<_>>(),
+            },
+        })
+    }
+}

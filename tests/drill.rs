@@ -656,3 +656,56 @@ fn coverage_counts_what_the_held_drills_exercised() {
     assert_eq!(later["duties"]["exercised"], 0);
     assert_eq!(later["levels"]["exercised"], 0);
 }
+
+#[test]
+fn target_gaps_sets_the_scenario_where_it_exercises_the_most_never_drilled() {
+    let out = tempfile::tempdir().unwrap();
+    let (code, _, err) = emplan(&[
+        "drill",
+        "new",
+        "2026-jindong-debris-flow-live",
+        "--target-gaps",
+        "-o",
+        out.path().to_str().unwrap(),
+        "plans",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let gaps: usize = err
+        .split("it exercises ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(gaps > 50, "{err}");
+    // Its MSEL expects duties that no held drill has.
+    let (_, coverage, _) = emplan(&[
+        "drill",
+        "coverage",
+        "--since",
+        "2020-01-01",
+        "--format",
+        "json",
+        "plans",
+    ]);
+    let coverage: serde_json::Value = serde_json::from_str(&coverage).unwrap();
+    let never: Vec<(String, String)> = coverage["duties"]["never"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            (
+                n["plan"].as_str().unwrap().to_owned(),
+                n["duty"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let bytes = std::fs::read(out.path().join("msel.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let new = reader
+        .records()
+        .map(Result::unwrap)
+        .filter_map(|r| Some((r[10].to_owned(), r[11].strip_prefix("职责 ")?.to_owned())))
+        .filter(|k| never.contains(k))
+        .count();
+    assert!(new > 20, "{new} of the MSEL's duties were never drilled");
+}

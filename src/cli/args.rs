@@ -313,6 +313,10 @@ pub struct DrillNewArgs {
     /// The seed of the draw: the same seed gives the same drill
     #[arg(id = "seed", long, value_name = "N", requires = "blind")]
     pub seed: Option<u64>,
+    /// Set the scenario where it exercises the most duties and levels that no drill of the
+    /// last three years has
+    #[arg(id = "target_gaps", long = "target-gaps", conflicts_with = "blind")]
+    pub target_gaps: bool,
     #[command(flatten)]
     pub render: RenderArgs,
     /// The plan repository's folder
@@ -474,6 +478,10 @@ const ZH: &[(&str, &str)] = &[
         "从风险登记中抽取情景（灾种、地点、级别、开始时间），导调资料和参演资料分别写入两个目录",
     ),
     ("seed", "抽取用的随机种子：相同种子得到相同演练"),
+    (
+        "target_gaps",
+        "把情景设在最能检验近三年演练从未检验过的职责和响应级别的地点和级别",
+    ),
     ("font_path", "在内置字体之前搜索的字体目录（可重复）"),
     (
         "no_system_fonts",

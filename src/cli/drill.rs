@@ -45,6 +45,8 @@ fn new(args: &DrillNewArgs, lang: Lang) -> Result<i32, String> {
     }
     let entry =
         drill::find(&repo, &args.drill).map_err(|u| unknown(&repo, &u, &args.drill, lang))?;
+    let lookup = Lookup::new(&repo);
+    let travel = Travel::new(&repo);
     let drawn = match args.seed {
         Some(seed) => Some(blind::draw(&repo, &entry.value, seed).map_err(|_| {
             tr!(
@@ -53,10 +55,34 @@ fn new(args: &DrillNewArgs, lang: Lang) -> Result<i32, String> {
                 "--blind：登记册中没有注明灾种和受威胁人数的隐患点，无法抽取情景"
             )
         })?),
+        None if args.target_gaps => {
+            let coverage = drill::coverage::coverage(&repo, &lookup, three_years_ago());
+            let (targeted, gaps) =
+                drill::gaps::target(&repo, &lookup, &travel, &entry.value, &coverage).ok_or_else(
+                    || {
+                        tr!(
+                            lang,
+                            "--target-gaps: the registry has no hazard point with a hazard to set a scenario at",
+                            "--target-gaps：登记册中没有注明灾种的隐患点，无法设置情景"
+                        )
+                    },
+                )?;
+            let id = targeted.scenario.place.as_str();
+            let place = escape(lookup.resources.get(id).map_or(id, |r| r.name.value.as_str()));
+            let level = targeted.scenario.level.value.zh();
+            let since = coverage.since;
+            eprintln!(
+                "{}",
+                tr!(
+                    lang,
+                    "--target-gaps: the scenario is set at {place}, {level}: it exercises {gaps} duties and levels no drill since {since} has",
+                    "--target-gaps：情景设在 {place}，{level}：可检验 {gaps} 项自 {since} 以来从未演练过的职责和响应级别"
+                )
+            );
+            Some(targeted)
+        }
         None => None,
     };
-    let lookup = Lookup::new(&repo);
-    let travel = Travel::new(&repo);
     let definition = drawn.as_ref().unwrap_or(&entry.value);
     let exercise = drill::derive_drill(&repo, &lookup, &travel, definition, entry.file, args.seed)
         .map_err(|u| unknown(&repo, &u, &args.drill, lang))?;
@@ -159,19 +185,27 @@ fn new(args: &DrillNewArgs, lang: Lang) -> Result<i32, String> {
     Ok(EXIT_OK)
 }
 
+/// The default window of coverage: three years, the drill cycle of specialised and
+/// departmental plans (2013 办法 Art. 22).
+fn three_years_ago() -> crate::model::Date {
+    let today = crate::model::Date::today();
+    crate::model::Date {
+        year: today.year.saturating_sub(3),
+        // 29 February three years back is 28 February.
+        day: if today.month == 2 {
+            today.day.min(28)
+        } else {
+            today.day
+        },
+        ..today
+    }
+}
+
 /// `drill coverage`: what the drills held since a day have exercised, and what never.
 fn coverage(args: &DrillCoverageArgs, lang: Lang) -> Result<i32, String> {
     let repo = load_repository(&args.path, lang)?;
     let lookup = Lookup::new(&repo);
-    let since = args.since.unwrap_or_else(|| {
-        let today = crate::model::Date::today();
-        crate::model::Date {
-            year: today.year.saturating_sub(3),
-            // 29 February three years back is 28 February.
-            day: today.day.min(28),
-            ..today
-        }
-    });
+    let since = args.since.unwrap_or_else(three_years_ago);
     let c = drill::coverage::coverage(&repo, &lookup, since);
     let text = match args.format {
         AnswerFormat::Json => {

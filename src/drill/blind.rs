@@ -63,25 +63,14 @@ fn id(text: &str) -> crate::model::Id {
 /// stages, and objectives for the levels it reaches.
 pub fn draw(repo: &Repository, drill: &Drill, seed: u64) -> Result<Drill, NoDraw> {
     let mut rng = Rng(seed);
-    let points: Vec<&Resource> = repo
-        .registry
-        .resources
-        .iter()
-        .map(|e| &e.value)
-        .filter(|r| r.kind.value == ResourceKind::HazardPoint && r.hazard.is_some())
-        .collect();
+    let points = hazard_points(repo);
     let weights: Vec<u64> = points
         .iter()
         .map(|r| r.threatened.as_ref().map_or(0, |t| u64::from(t.value)))
         .collect();
     let point = points[rng.pick(&weights).ok_or(NoDraw::NoHazardPoint)?];
     let hazard = point.hazard.as_ref().map_or("", |h| h.as_str());
-    let plans: Vec<&crate::model::Plan> = repo
-        .plans
-        .iter()
-        .filter(|p| p.meta.kind.value == PlanKind::Specialised)
-        .filter(|p| p.meta.hazards.iter().any(|h| h.as_str() == hazard))
-        .collect();
+    let plans = plans_of(repo, hazard);
     let mut levels: Vec<ResponseLevel> = plans
         .iter()
         .flat_map(|p| p.meta.response.iter().map(|r| r.level.value))
@@ -111,7 +100,48 @@ pub fn draw(repo: &Repository, drill: &Drill, seed: u64) -> Result<Drill, NoDraw
     let day = first + i64::try_from(rng.next() % days).unwrap_or(0);
     let date = Date::from_day_number(day).unwrap_or(drill.scenario.date.value);
     let minutes = 8 * 60 + (rng.next() % 60) as u16 * 10;
+    Ok(written(
+        repo,
+        drill,
+        point,
+        level,
+        date,
+        ClockTime { minutes },
+    ))
+}
 
+/// The specialised plans of a hazard.
+pub fn plans_of<'a>(repo: &'a Repository, hazard: &str) -> Vec<&'a crate::model::Plan> {
+    repo.plans
+        .iter()
+        .filter(|p| p.meta.kind.value == PlanKind::Specialised)
+        .filter(|p| p.meta.hazards.iter().any(|h| h.as_str() == hazard))
+        .collect()
+}
+
+/// The hazard points a scenario can be set at: those with a hazard.
+pub fn hazard_points(repo: &Repository) -> Vec<&Resource> {
+    repo.registry
+        .resources
+        .iter()
+        .map(|e| &e.value)
+        .filter(|r| r.kind.value == ResourceKind::HazardPoint && r.hazard.is_some())
+        .collect()
+}
+
+/// `drill` with a scenario at the hazard point `point`, at `level`, starting on `date` at
+/// `time`: its elements written from the registry, an escalation stage an hour in, objectives
+/// for the levels it reaches, every activated organisation taking part.
+pub fn written(
+    repo: &Repository,
+    drill: &Drill,
+    point: &Resource,
+    level: ResponseLevel,
+    date: Date,
+    time: ClockTime,
+) -> Drill {
+    let hazard = point.hazard.as_ref().map_or("", |h| h.as_str());
+    let plans = plans_of(repo, hazard);
     let threatened = point.threatened.as_ref().map_or(0, |t| t.value);
     let hazard_name = repo
         .registry
@@ -194,7 +224,7 @@ pub fn draw(repo: &Repository, drill: &Drill, seed: u64) -> Result<Drill, NoDraw
         place: id(point.id.as_str()),
         level: spanned(level),
         date: spanned(date),
-        time: spanned(ClockTime { minutes }),
+        time: spanned(time),
         state: spanned(format!(
             "{name}{}出现{hazard_name}险情征兆，受威胁群众{threatened}人。",
             address.map(|a| format!("（{a}）")).unwrap_or_default()
@@ -208,14 +238,14 @@ pub fn draw(repo: &Repository, drill: &Drill, seed: u64) -> Result<Drill, NoDraw
         ))),
         stages,
     };
-    Ok(Drill {
+    Drill {
         scenario,
         objectives,
         // Who takes part is what the plans activate: a list fixed in advance would tell the
         // participants where.
         participants: Vec::new(),
         ..drill.clone()
-    })
+    }
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@
 pub mod blind;
 pub mod coverage;
 pub mod evaluate;
+pub mod gaps;
 pub mod pack;
 
 use std::collections::{HashMap, HashSet};

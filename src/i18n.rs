@@ -45,6 +45,12 @@ macro_rules! tr {
             $crate::i18n::Lang::Zh => format!($zh),
         }
     };
+    ($lang:expr, $en:literal, $zh:literal, $($arg:expr),+ $(,)?) => {
+        match $lang {
+            $crate::i18n::Lang::En => format!($en, $($arg),+),
+            $crate::i18n::Lang::Zh => format!($zh, $($arg),+),
+        }
+    };
 }
 
 #[cfg(test)]

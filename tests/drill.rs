@@ -709,3 +709,138 @@ fn target_gaps_sets_the_scenario_where_it_exercises_the_most_never_drilled() {
         .count();
     assert!(new > 20, "{new} of the MSEL's duties were never drilled");
 }
+
+/// `drill new` then `drill import-msel` of the file it wrote, in a copy of the sample: the
+/// MSEL the next `drill new` writes.
+fn round_trip(file: &str) -> (Vec<u8>, Vec<u8>, Vec<u8>, Vec<u8>) {
+    let repo = write_tree(&read_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("plans"),
+    ));
+    let root = repo.path().to_str().unwrap();
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let drill = "2026-jindong-debris-flow-live";
+    let (code, _, err) = emplan(&[
+        "drill",
+        "new",
+        drill,
+        "-o",
+        a.path().to_str().unwrap(),
+        root,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let exported = a.path().join(file);
+    let (code, _, err) = emplan(&[
+        "drill",
+        "import-msel",
+        drill,
+        exported.to_str().unwrap(),
+        root,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("wrote 64 injects into"), "{err}");
+    let (code, _, err) = emplan(&["check", root]);
+    assert_eq!(code, 0, "the written definition checks clean: {err}");
+    let (code, _, err) = emplan(&[
+        "drill",
+        "new",
+        drill,
+        "-o",
+        b.path().to_str().unwrap(),
+        root,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let read = |dir: &Path, name: &str| std::fs::read(dir.join(name)).unwrap();
+    (
+        read(a.path(), "msel.csv"),
+        read(b.path(), "msel.csv"),
+        read(a.path(), "msel.md"),
+        read(b.path(), "msel.md"),
+    )
+}
+
+#[test]
+fn csv_and_xlsx_export_then_import_give_the_same_msel() {
+    for file in ["msel.csv", "msel.xlsx"] {
+        let (csv_before, csv_after, md_before, md_after) = round_trip(file);
+        assert!(csv_before == csv_after, "{file}: the CSV changed");
+        assert!(md_before == md_after, "{file}: the Markdown MSEL changed");
+    }
+}
+
+#[test]
+fn an_msel_with_five_mistakes_reports_all_five_at_their_cells() {
+    let repo = write_tree(&read_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("plans"),
+    ));
+    let root = repo.path().to_str().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let drill = "2026-jindong-debris-flow-live";
+    assert_eq!(
+        emplan(&[
+            "drill",
+            "new",
+            drill,
+            "-o",
+            out.path().to_str().unwrap(),
+            root
+        ])
+        .0,
+        0
+    );
+    let bytes = std::fs::read(out.path().join("msel.csv")).unwrap();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(&bytes[3..]);
+    let mut rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    // Rows counted from 1 with the head; columns from 1.
+    let duty_row = rows
+        .iter()
+        .position(|r| r[11].starts_with("职责 "))
+        .unwrap();
+    rows[2][1] = "T+0:6".to_owned(); // row 3, 场景时间
+    rows[4][10] = "zx-nowhere".to_owned(); // row 5, 依据预案
+    rows[duty_row][11] = "职责 nothing".to_owned(); // 依据条款
+    rows[7][12] = "obj-none".to_owned(); // row 8, 演练目标
+    rows[9][13] = "post-nobody".to_owned(); // row 10, 导调人员
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for row in &rows {
+        writer.write_record(row).unwrap();
+    }
+    let edited = out.path().join("edited.csv");
+    std::fs::write(&edited, writer.into_inner().unwrap()).unwrap();
+    let definition = repo
+        .path()
+        .join("drills/2026-jindong-debris-flow-live.drill.yaml");
+    let before = std::fs::read(&definition).unwrap();
+    let (code, _, err) = emplan(&[
+        "drill",
+        "import-msel",
+        drill,
+        edited.to_str().unwrap(),
+        root,
+    ]);
+    assert_eq!(code, 1, "{err}");
+    let errors: Vec<&str> = err.lines().filter(|l| l.starts_with("error: ")).collect();
+    assert_eq!(errors.len(), 5, "{err}");
+    let duty_cell = format!("row {}, column 12", duty_row + 1);
+    for cell in [
+        "row 3, column 2",
+        "row 5, column 11",
+        &duty_cell,
+        "row 8, column 13",
+        "row 10, column 14",
+    ] {
+        assert!(
+            errors.iter().any(|e| e.contains(cell)),
+            "no mistake at {cell}: {err}"
+        );
+    }
+    assert_eq!(
+        std::fs::read(&definition).unwrap(),
+        before,
+        "the definition is unchanged"
+    );
+}

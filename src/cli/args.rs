@@ -262,6 +262,21 @@ pub enum DrillCommand {
     Evaluate(DrillEvaluateArgs),
     /// List the duties and response levels that no drill held within a window has exercised
     Coverage(DrillCoverageArgs),
+    /// Check an edited MSEL (CSV or XLSX) and write it into the drill definition
+    ImportMsel(DrillImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DrillImportArgs {
+    /// The drill the MSEL belongs to, by id
+    #[arg(id = "drill_id", value_name = "DRILL")]
+    pub drill: String,
+    /// The edited MSEL: FILE.csv or FILE.xlsx, as `drill new` exported it
+    #[arg(id = "msel_file", value_name = "FILE")]
+    pub file: PathBuf,
+    /// The plan repository's folder
+    #[arg(id = "repository", value_name = "PATH", default_value = ".")]
+    pub path: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -464,6 +479,14 @@ const ZH: &[(&str, &str)] = &[
         "由演练记录生成演练总结报告：七个部分、目标评定、及时性和改进计划",
     ),
     ("report_dir", "写入总结报告的目录（不存在时创建）"),
+    (
+        "import-msel",
+        "检查编辑过的主情景事件清单（CSV 或 XLSX）并写入演练定义",
+    ),
+    (
+        "msel_file",
+        "编辑过的主情景事件清单：FILE.csv 或 FILE.xlsx（由 drill new 导出）",
+    ),
     (
         "coverage",
         "列出某一时段内举行的演练从未检验过的职责和响应级别",

@@ -15,7 +15,8 @@ use crate::report::escape::escape;
 use crate::tr;
 
 use super::args::{
-    AnswerFormat, DrillArgs, DrillCommand, DrillCoverageArgs, DrillEvaluateArgs, DrillNewArgs,
+    AnswerFormat, DrillArgs, DrillCommand, DrillCoverageArgs, DrillEvaluateArgs, DrillImportArgs,
+    DrillNewArgs,
 };
 use super::{EXIT_FINDINGS, EXIT_OK, load_repository, write_atomic};
 
@@ -24,6 +25,7 @@ pub fn run(args: &DrillArgs, lang: Lang) -> Result<i32, String> {
         DrillCommand::New(args) => new(args, lang),
         DrillCommand::Evaluate(args) => evaluate(args, lang),
         DrillCommand::Coverage(args) => coverage(args, lang),
+        DrillCommand::ImportMsel(args) => import_msel(args, lang),
     }
 }
 
@@ -180,6 +182,53 @@ fn new(args: &DrillNewArgs, lang: Lang) -> Result<i32, String> {
             lang,
             "wrote {count} files ({injects} injects) into {shown}",
             "已将 {count} 个文件（{injects} 条注入）写入 {shown}"
+        )
+    );
+    Ok(EXIT_OK)
+}
+
+/// `drill import-msel`: an edited MSEL, checked, into the drill definition (a command whose
+/// job is to write that file).
+fn import_msel(args: &DrillImportArgs, lang: Lang) -> Result<i32, String> {
+    let repo = load_repository(&args.path, lang)?;
+    let entry =
+        drill::find(&repo, &args.drill).map_err(|u| unknown(&repo, &u, &args.drill, lang))?;
+    let shown = crate::load::display_path(&args.file);
+    let table = drill::msel::read(&args.file).map_err(|e| {
+        let e = escape(&e);
+        tr!(lang, "cannot read {shown}: {e}", "无法读取 {shown}：{e}")
+    })?;
+    let lookup = Lookup::new(&repo);
+    let rows = match drill::msel::check(&lookup, &entry.value, &table, lang) {
+        Ok(rows) => rows,
+        Err(mistakes) => {
+            for m in &mistakes {
+                eprintln!("error: {}: {}", escape(&shown), escape(m));
+            }
+            let count = mistakes.len();
+            eprintln!(
+                "{}",
+                tr!(
+                    lang,
+                    "{count} mistakes in {shown}: the drill definition is unchanged",
+                    "{shown} 中有 {count} 处错误：演练定义未修改"
+                )
+            );
+            return Ok(EXIT_FINDINGS);
+        }
+    };
+    let source = repo.sources.get(entry.file);
+    let text = drill::msel::write_back(&source.text, &rows);
+    // Shown paths are relative to the working directory, or absolute: both open from here.
+    let target = std::path::PathBuf::from(&source.path);
+    write_atomic(&target, text.as_bytes(), lang)?;
+    let (count, written) = (rows.len(), crate::load::display_path(&target));
+    eprintln!(
+        "{}",
+        tr!(
+            lang,
+            "wrote {count} injects into {written}",
+            "已将 {count} 条注入写入 {written}"
         )
     );
     Ok(EXIT_OK)

@@ -12,6 +12,7 @@ pub mod blind;
 pub mod coverage;
 pub mod evaluate;
 pub mod gaps;
+pub mod msel;
 pub mod pack;
 
 use std::collections::{HashMap, HashSet};
@@ -100,6 +101,8 @@ pub struct Inject<'a> {
     /// The organisation it goes to, by id, and its posts when the plan names them.
     pub to_org: Option<&'a str>,
     pub to_posts: Vec<&'a str>,
+    /// The recipient as an imported MSEL writes it, instead of an organisation and posts.
+    pub to_text: Option<String>,
     /// Telephone, written scenario card, fax...
     pub method: &'static str,
     pub text: String,
@@ -222,10 +225,16 @@ pub fn derive_drill<'a>(
         }
     }
     d.contingencies();
-    let mut injects = d.out;
-    injects.sort_by_key(|i| (i.minutes, i.kind == InjectKind::Contingency));
-    number(&mut injects);
-    assign(drill, &mut injects);
+    let injects = if drill.msel.is_empty() {
+        let mut injects = d.out;
+        injects.sort_by_key(|i| (i.minutes, i.kind == InjectKind::Contingency));
+        number(&mut injects);
+        assign(drill, &mut injects);
+        injects
+    } else {
+        // An organiser's edited MSEL stands as it was imported.
+        msel::injects(lookup, drill, file)
+    };
     Ok(Exercise {
         drill,
         file,
@@ -331,6 +340,7 @@ impl<'a> Deriver<'_, 'a> {
             from: "模拟报告人（事发地群众）".to_owned(),
             to_org: Some(c.place.township),
             to_posts: Vec::new(),
+            to_text: None,
             method,
             text: s.state.value.clone(),
             expected: None,
@@ -397,6 +407,7 @@ impl<'a> Deriver<'_, 'a> {
             from: format!("导调组（模拟{}）", sender(l, task.plan)),
             to_org: task.org,
             to_posts: task.posts.clone(),
+            to_text: None,
             method: self.method(),
             text,
             expected: Some(Expected {
@@ -436,6 +447,7 @@ impl<'a> Deriver<'_, 'a> {
             from: "导调组（模拟监测预报和现场信息）".to_owned(),
             to_org: to,
             to_posts: Vec::new(),
+            to_text: None,
             method,
             text: format!("{}{readings}", stage.text.value),
             expected: None,
@@ -477,6 +489,7 @@ impl<'a> Deriver<'_, 'a> {
             from: "导调组（模拟监测站和事发地报告）".to_owned(),
             to_org: Some(org),
             to_posts: posts,
+            to_text: None,
             method: self.method(),
             text: format!("{}{readings}", stage.text.value),
             expected: Some(Expected {
@@ -535,6 +548,7 @@ impl<'a> Deriver<'_, 'a> {
                 from: format!("导调组（模拟{}）", sender(self.lookup, e.plan)),
                 to_org: inject.to_org,
                 to_posts: inject.to_posts.clone(),
+                to_text: inject.to_text.clone(),
                 method: "电话",
                 text: format!("{due}未收到{who}的处置情况报告，上级电话督办：请立即报告进展"),
                 expected: Some(Expected {
@@ -553,18 +567,7 @@ impl<'a> Deriver<'_, 'a> {
 /// A level or warning stage of a plan, in Chinese: Ⅲ级应急响应, 黄色预警, or its name.
 pub fn stage_zh(name: &str) -> String {
     use crate::model::WarningLevel;
-    let levels = [
-        ResponseLevel::I,
-        ResponseLevel::II,
-        ResponseLevel::III,
-        ResponseLevel::IV,
-    ];
-    let warnings = [
-        WarningLevel::Red,
-        WarningLevel::Orange,
-        WarningLevel::Yellow,
-        WarningLevel::Blue,
-    ];
+    let (levels, warnings) = (ResponseLevel::ALL, WarningLevel::ALL);
     if let Some(level) = levels.iter().find(|l| l.key() == name) {
         return format!("{}应急响应", level.zh());
     }

@@ -395,6 +395,9 @@ pub fn clause(source: &Source<'_>) -> String {
 }
 
 pub(super) fn recipient(lookup: &Lookup<'_>, inject: &Inject<'_>) -> String {
+    if let Some(to) = &inject.to_text {
+        return to.clone();
+    }
     let posts: Vec<&str> = inject
         .to_posts
         .iter()

@@ -53,6 +53,42 @@ pub struct Drill {
     /// Posts of the evaluators (评估人员).
     #[serde(default)]
     pub evaluators: Vec<Id>,
+    /// The MSEL as an organiser edited it and `emplan drill import-msel` checked and wrote it
+    /// here; when given, the pack's injects are these instead of the derived ones.
+    #[serde(default)]
+    pub msel: Vec<MselRow>,
+}
+
+/// One row of an imported MSEL, its cells as the sheet has them (the columns of
+/// `drill::pack::MSEL_COLUMNS`, the clock time aside, which follows from the scenario time).
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MselRow {
+    pub id: Spanned<String>,
+    /// `T+1:30`.
+    pub time: Spanned<String>,
+    /// 事件报告, 启动响应, 情景发展, 响应升级, 次生衍生 or 应急备用.
+    pub kind: Spanned<String>,
+    pub from: Spanned<String>,
+    pub to: Spanned<String>,
+    pub method: Spanned<String>,
+    pub text: Spanned<String>,
+    #[serde(default)]
+    pub expected: Option<Spanned<String>>,
+    /// 30分钟内, 立即, 视情, 未规定.
+    #[serde(default)]
+    pub due: Option<Spanned<String>>,
+    #[serde(default)]
+    pub plan: Option<Spanned<String>>,
+    /// 职责 ID, Ⅲ级应急响应措施, Ⅲ级响应启动条件.
+    #[serde(default)]
+    pub clause: Option<Spanned<String>>,
+    #[serde(default)]
+    pub objective: Option<Spanned<String>>,
+    #[serde(default)]
+    pub controller: Option<Spanned<String>>,
+    #[serde(default)]
+    pub chases: Option<Spanned<String>>,
 }
 
 /// A span of days, both included.

@@ -82,6 +82,14 @@ pub enum WarningLevel {
 }
 
 impl WarningLevel {
+    /// Every level, the most severe first.
+    pub const ALL: [WarningLevel; 4] = [
+        WarningLevel::Red,
+        WarningLevel::Orange,
+        WarningLevel::Yellow,
+        WarningLevel::Blue,
+    ];
+
     pub fn key(self) -> &'static str {
         match self {
             WarningLevel::Red => "red",
@@ -119,6 +127,14 @@ pub enum ResponseLevel {
 }
 
 impl ResponseLevel {
+    /// Every level, the most severe first.
+    pub const ALL: [ResponseLevel; 4] = [
+        ResponseLevel::I,
+        ResponseLevel::II,
+        ResponseLevel::III,
+        ResponseLevel::IV,
+    ];
+
     pub fn key(self) -> &'static str {
         match self {
             ResponseLevel::I => "I",

@@ -31,20 +31,9 @@ pub fn run(args: &DrillArgs, lang: Lang) -> Result<i32, String> {
 
 /// `drill new`: the exercise pack of one drill, into a folder.
 fn new(args: &DrillNewArgs, lang: Lang) -> Result<i32, String> {
-    let repo = load_repository(&args.path, lang)?;
-    if inside(&repo.root, &args.output) {
-        let shown = crate::load::display_path(&args.output);
-        return Err(tr!(
-            lang,
-            "-o {shown} is inside the plan repository, where its Markdown would be read as plans: write the pack elsewhere",
-            "-o {shown} 位于预案仓库内，其中的 Markdown 会被当作预案读取：请写到仓库之外"
-        ));
-    }
-    let findings = check::check(&repo, lang);
-    // What is wrong in the drill files themselves would make a pack that tests the wrong thing.
-    if refuse_on_drill_errors(&repo, &findings, lang) {
+    let Some(repo) = open_for_writing(&args.path, &args.output, lang)? else {
         return Ok(EXIT_FINDINGS);
-    }
+    };
     let entry =
         drill::find(&repo, &args.drill).map_err(|u| unknown(&repo, &u, &args.drill, lang))?;
     let lookup = Lookup::new(&repo);
@@ -357,6 +346,27 @@ fn coverage_text(
     out
 }
 
+/// The repository for a verb that writes into `output`: an `output` inside the repository is
+/// refused (its Markdown would be read as plans), and `None` means a drill file has errors,
+/// which are printed; a pack made from it would test the wrong thing.
+fn open_for_writing(
+    path: &Path,
+    output: &Path,
+    lang: Lang,
+) -> Result<Option<crate::model::Repository>, String> {
+    let repo = load_repository(path, lang)?;
+    if inside(&repo.root, output) {
+        let shown = crate::load::display_path(output);
+        return Err(tr!(
+            lang,
+            "-o {shown} is inside the plan repository, where its Markdown would be read as plans: write it elsewhere",
+            "-o {shown} 位于预案仓库内，其中的 Markdown 会被当作预案读取：请写到仓库之外"
+        ));
+    }
+    let findings = check::check(&repo, lang);
+    Ok((!refuse_on_drill_errors(&repo, &findings, lang)).then_some(repo))
+}
+
 /// Prints the errors found in drill definitions and records; true when there are any.
 fn refuse_on_drill_errors(
     repo: &crate::model::Repository,
@@ -423,19 +433,9 @@ fn is_drill_file(path: &str) -> bool {
 
 /// `drill evaluate`: the summary report of a held drill, from its record.
 fn evaluate(args: &DrillEvaluateArgs, lang: Lang) -> Result<i32, String> {
-    let repo = load_repository(&args.path, lang)?;
-    if inside(&repo.root, &args.output) {
-        let shown = crate::load::display_path(&args.output);
-        return Err(tr!(
-            lang,
-            "-o {shown} is inside the plan repository, where its Markdown would be read as plans: write the report elsewhere",
-            "-o {shown} 位于预案仓库内，其中的 Markdown 会被当作预案读取：请写到仓库之外"
-        ));
-    }
-    let findings = check::check(&repo, lang);
-    if refuse_on_drill_errors(&repo, &findings, lang) {
+    let Some(repo) = open_for_writing(&args.path, &args.output, lang)? else {
         return Ok(EXIT_FINDINGS);
-    }
+    };
     let entry =
         drill::find(&repo, &args.drill).map_err(|u| unknown(&repo, &u, &args.drill, lang))?;
     let id = &args.drill;
@@ -451,10 +451,7 @@ fn evaluate(args: &DrillEvaluateArgs, lang: Lang) -> Result<i32, String> {
             )
         })?;
     let seed = record.value.seed.as_ref().map(|s| s.value);
-    let drawn = match seed {
-        Some(seed) => blind::draw(&repo, &entry.value, seed).ok(),
-        None => None,
-    };
+    let drawn = drill::redrawn(&repo, &entry.value, seed);
     let lookup = Lookup::new(&repo);
     let travel = Travel::new(&repo);
     let definition = drawn.as_ref().unwrap_or(&entry.value);

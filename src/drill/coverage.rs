@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
 
-use super::{Source, blind, derive_drill};
+use super::{Source, derive_drill};
 use crate::graph::cascade::Lookup;
 use crate::model::travel::Travel;
 use crate::model::{Date, Repository, ResponseLevel};
@@ -56,7 +56,7 @@ pub fn coverage<'a>(repo: &'a Repository, lookup: &Lookup<'a>, since: Date) -> C
         c.held.push((entry.value.id.as_str(), r.date.value));
         let seed = r.seed.as_ref().map(|s| s.value);
         // A drawn drill is re-drawn for this loop only.
-        let drawn = seed.and_then(|s| blind::draw(repo, &entry.value, s).ok());
+        let drawn = super::redrawn(repo, &entry.value, seed);
         let definition = drawn.as_ref().unwrap_or(&entry.value);
         let Ok(exercise) = derive_drill(repo, lookup, &travel, definition, entry.file, seed) else {
             continue;

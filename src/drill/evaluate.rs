@@ -9,7 +9,6 @@ use super::{Exercise, InjectKind};
 use crate::graph::cascade::{Due, Lookup};
 use crate::model::Repository;
 use crate::model::drill::DrillRecord;
-use crate::render::handbook::date_zh;
 
 /// How long an action due at once may take and still be on time, in minutes.
 pub const AT_ONCE_MINUTES: u32 = 15;
@@ -112,26 +111,15 @@ fn context(lookup: &Lookup<'_>, exercise: &Exercise<'_>, record: &DrillRecord) -
                 "objective": f.objective.as_ref().map(|o| o.as_str()),
                 "action": a.text.value,
                 "owner": lookup.org_name(a.owner.as_str()),
-                "due": date_zh(a.due.value),
+                "due": a.due.value.zh(),
                 "plan": plan,
                 "plan_title": lookup.plan_title(plan),
                 "clause": clause,
-                "closed": a.closed.as_ref().map(|c| date_zh(c.value)),
+                "closed": a.closed.as_ref().map(|c| c.value.zh()),
             })
         })
         .collect();
-    let units: Vec<&str> = if d.participants.is_empty() {
-        let mut orgs: Vec<&str> = exercise.injects.iter().filter_map(|i| i.to_org).collect();
-        orgs.sort_unstable();
-        orgs.dedup();
-        orgs.into_iter().map(|o| lookup.org_name(o)).collect()
-    } else {
-        d.participants
-            .iter()
-            .map(|p| lookup.org_name(p.as_str()))
-            .collect()
-    };
-    let counts = |kind: InjectKind| exercise.injects.iter().filter(|i| i.kind == kind).count();
+    let units = exercise.participants(lookup);
     json!({
         "drill": {
             "id": d.id.as_str(),
@@ -142,7 +130,7 @@ fn context(lookup: &Lookup<'_>, exercise: &Exercise<'_>, record: &DrillRecord) -
             "purpose": d.purpose.value.zh(),
         },
         "held": {
-            "date": date_zh(record.date.value),
+            "date": record.date.value.zh(),
             "start": record.start.value.to_string(),
             "end": record.end.as_ref().map(|e| e.value.to_string()),
             "place": record.place.value,
@@ -157,7 +145,7 @@ fn context(lookup: &Lookup<'_>, exercise: &Exercise<'_>, record: &DrillRecord) -
         },
         "units": units,
         "injects": exercise.injects.len(),
-        "escalations": counts(InjectKind::Escalation),
+        "escalations": exercise.count(InjectKind::Escalation),
         "objectives": objectives,
         "actions": actions,
         "findings": findings,

@@ -118,7 +118,6 @@ pub struct Inject<'a> {
 /// A drill and what the plans make of it.
 pub struct Exercise<'a> {
     pub drill: &'a Drill,
-    pub file: FileId,
     /// The seed a double-blind scenario was drawn with.
     pub seed: Option<u64>,
     /// The cascade of the scenario as first reported.
@@ -126,6 +125,33 @@ pub struct Exercise<'a> {
     /// The level reached at the end of the scenario.
     pub final_level: ResponseLevel,
     pub injects: Vec<Inject<'a>>,
+}
+
+impl Exercise<'_> {
+    /// The names of the organisations that take part: the drill's list, else every
+    /// organisation an inject goes to.
+    pub fn participants<'l>(&self, lookup: &Lookup<'l>) -> Vec<&'l str>
+    where
+        Self: 'l,
+    {
+        let d = self.drill;
+        if d.participants.is_empty() {
+            let mut orgs: Vec<&str> = self.injects.iter().filter_map(|i| i.to_org).collect();
+            orgs.sort_unstable();
+            orgs.dedup();
+            orgs.into_iter().map(|o| lookup.org_name(o)).collect()
+        } else {
+            d.participants
+                .iter()
+                .map(|p| lookup.org_name(p.as_str()))
+                .collect()
+        }
+    }
+
+    /// How many injects are of this kind.
+    pub fn count(&self, kind: InjectKind) -> usize {
+        self.injects.iter().filter(|i| i.kind == kind).count()
+    }
 }
 
 /// Why a drill cannot be derived.
@@ -145,6 +171,12 @@ pub fn find<'a>(repo: &'a Repository, id: &str) -> Result<&'a Entry<Drill>, Unkn
             let ids = repo.drills.iter().map(|d| d.value.id.as_str());
             Unknown::Drill(crate::check::index::suggest(id, ids))
         })
+}
+
+/// The drill as it was held with `seed`: its drawn scenario, or `None` for one without a seed
+/// (or a registry with nothing to draw from), which was held as written.
+pub fn redrawn(repo: &Repository, drill: &Drill, seed: Option<u64>) -> Option<Drill> {
+    blind::draw(repo, drill, seed?).ok()
 }
 
 /// Scenario time in minutes after T+0 of a time limit or a stage.
@@ -190,6 +222,25 @@ pub fn derive_drill<'a>(
         cascade::Unknown::Hazard(near) => Unknown::Hazard(loc(s.hazard.span), near),
         cascade::Unknown::Place(near) => Unknown::Place(loc(s.place.span), near),
     })?;
+    let mut stages: Vec<&Stage> = s.stages.iter().collect();
+    stages.sort_by_key(|st| at(st));
+    if !drill.msel.is_empty() {
+        // An organiser's edited MSEL stands as it was imported; the stages still say how far
+        // the response goes.
+        let mut level = s.level.value;
+        for stage in stages {
+            if let Some((to, _, _)) = escalation(&first, stage, level, s.hazard.as_str()) {
+                level = to;
+            }
+        }
+        return Ok(Exercise {
+            drill,
+            seed,
+            cascade: first,
+            final_level: level,
+            injects: msel::injects(lookup, drill, file),
+        });
+    }
     let mut d = Deriver {
         lookup,
         drill,
@@ -201,8 +252,6 @@ pub fn derive_drill<'a>(
     d.tasks(&first, 0, InjectKind::Activation);
 
     let mut level = s.level.value;
-    let mut stages: Vec<&Stage> = s.stages.iter().collect();
-    stages.sort_by_key(|st| at(st));
     for stage in stages {
         let minutes = at(stage);
         // A stage that escalates is told in its escalation inject; any other, after T+0, as a
@@ -225,19 +274,12 @@ pub fn derive_drill<'a>(
         }
     }
     d.contingencies();
-    let injects = if drill.msel.is_empty() {
-        let mut injects = d.out;
-        injects.sort_by_key(|i| (i.minutes, i.kind == InjectKind::Contingency));
-        number(&mut injects);
-        assign(drill, &mut injects);
-        injects
-    } else {
-        // An organiser's edited MSEL stands as it was imported.
-        msel::injects(lookup, drill, file)
-    };
+    let mut injects = d.out;
+    injects.sort_by_key(|i| (i.minutes, i.kind == InjectKind::Contingency));
+    number(&mut injects);
+    assign(drill, &mut injects);
     Ok(Exercise {
         drill,
-        file,
         seed,
         cascade: first,
         final_level: level,

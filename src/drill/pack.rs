@@ -597,18 +597,8 @@ fn context(repo: &Repository, lookup: &Lookup<'_>, exercise: &Exercise<'_>) -> V
             })
         })
         .collect();
-    let participants: Vec<&str> = if d.participants.is_empty() {
-        let mut orgs: Vec<&str> = exercise.injects.iter().filter_map(|i| i.to_org).collect();
-        orgs.sort_unstable();
-        orgs.dedup();
-        orgs.into_iter().map(|o| lookup.org_name(o)).collect()
-    } else {
-        d.participants
-            .iter()
-            .map(|p| lookup.org_name(p.as_str()))
-            .collect()
-    };
-    let counts = |kind: InjectKind| exercise.injects.iter().filter(|i| i.kind == kind).count();
+    let participants = exercise.participants(lookup);
+    let counts = |kind: InjectKind| exercise.count(kind);
     json!({
         "drill": {
             "id": d.id.as_str(),
@@ -629,7 +619,7 @@ fn context(repo: &Repository, lookup: &Lookup<'_>, exercise: &Exercise<'_>) -> V
             "township": lookup.org_name(c.place.township),
             "level": s.level.value.zh(),
             "final_level": exercise.final_level.zh(),
-            "date": crate::render::handbook::date_zh(s.date.value),
+            "date": s.date.value.zh(),
             "time": s.time.value.to_string(),
             "state": s.state.value,
             "extent": s.extent.as_ref().map(|x| x.value.as_str()),

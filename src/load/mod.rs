@@ -360,39 +360,9 @@ fn read_text(path: &Path, shown: String, text: String, not_utf8: Option<NotUtf8>
         broken_owner: None,
     };
     match file_kind(path) {
-        Some(FileKind::Registry) | None => {
-            let parsed = yaml::parse::<RegistryFile>(&text);
-            result.registry = parsed.value;
-            result.problems.extend(
-                parsed
-                    .problems
-                    .into_iter()
-                    .map(|(s, p)| (s, ProblemKind::Yaml(p))),
-            );
-            result.broken_ids = parsed.broken_ids;
-        }
-        Some(FileKind::Drill) => {
-            let parsed = yaml::parse::<Drill>(&text);
-            result.drill = parsed.value;
-            result.problems.extend(
-                parsed
-                    .problems
-                    .into_iter()
-                    .map(|(s, p)| (s, ProblemKind::Yaml(p))),
-            );
-            result.broken_ids = parsed.broken_ids;
-        }
-        Some(FileKind::Record) => {
-            let parsed = yaml::parse::<DrillRecord>(&text);
-            result.record = parsed.value;
-            result.problems.extend(
-                parsed
-                    .problems
-                    .into_iter()
-                    .map(|(s, p)| (s, ProblemKind::Yaml(p))),
-            );
-            result.broken_ids = parsed.broken_ids;
-        }
+        Some(FileKind::Registry) | None => result.registry = read_yaml(&text, &mut result),
+        Some(FileKind::Drill) => result.drill = read_yaml(&text, &mut result),
+        Some(FileKind::Record) => result.record = read_yaml(&text, &mut result),
         Some(FileKind::Plan) => read_plan(&text, &mut result),
     }
     result.source = SourceFile::new(result.source.path, text);
@@ -412,6 +382,19 @@ fn read_text(path: &Path, shown: String, text: String, not_utf8: Option<NotUtf8>
     result
 }
 
+/// A whole YAML file read as `T`, its problems and broken ids kept in `result`.
+fn read_yaml<T: Document>(text: &str, result: &mut FileResult) -> Option<T> {
+    let parsed = yaml::parse::<T>(text);
+    result.problems.extend(
+        parsed
+            .problems
+            .into_iter()
+            .map(|(s, p)| (s, ProblemKind::Yaml(p))),
+    );
+    result.broken_ids = parsed.broken_ids;
+    parsed.value
+}
+
 fn read_plan(text: &str, result: &mut FileResult) {
     let Some(front) = front_matter(text) else {
         let first_line = text.find('\n').unwrap_or(text.len());
@@ -426,16 +409,10 @@ fn read_plan(text: &str, result: &mut FileResult) {
             .push((Span::new(0, 3), ProblemKind::UnterminatedFrontMatter));
         return;
     };
-    let parsed = yaml::parse::<PlanMeta>(&text[..yaml_end]);
-    let complete = parsed.problems.is_empty();
-    result.problems.extend(
-        parsed
-            .problems
-            .into_iter()
-            .map(|(s, p)| (s, ProblemKind::Yaml(p))),
-    );
-    result.broken_ids = parsed.broken_ids;
-    match parsed.value {
+    let before = result.problems.len();
+    let value = read_yaml::<PlanMeta>(&text[..yaml_end], result);
+    let complete = result.problems.len() == before;
+    match value {
         Some(mut meta) => {
             let mut body = markdown::outline(text, body_start);
             shrink(&mut meta, &mut body);

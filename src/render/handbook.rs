@@ -154,7 +154,7 @@ pub fn book(
     } else {
         Vec::new()
     });
-    meta["date"] = json!(date_zh(date));
+    meta["date"] = json!(date.zh());
     meta["findings"] = json!(shown);
     if *subject == Subject::All {
         meta["contacts"] = json!(contacts);
@@ -218,10 +218,6 @@ pub fn book_date<'a>(plans: impl Iterator<Item = &'a Plan>) -> Date {
     })
 }
 
-pub fn date_zh(date: Date) -> String {
-    date.zh()
-}
-
 pub(super) fn to_bytes(value: &Value) -> Bytes {
     Bytes::new(serde_json::to_vec(value).unwrap_or_default())
 }
@@ -273,8 +269,8 @@ impl<'a> Data<'a> {
             "issuer": self.lookup.org_name(issuer.as_str()),
             "number": doc.and_then(|d| d.number.as_ref()).map(|n| n.value.as_str()),
             "version": life.map(|l| l.version.value.as_str()),
-            "issued": life.and_then(|l| l.issued.as_ref()).map(|d| date_zh(d.value)),
-            "published": doc.and_then(|d| d.published.as_ref()).map(|d| date_zh(d.value)),
+            "issued": life.and_then(|l| l.issued.as_ref()).map(|d| d.value.zh()),
+            "published": doc.and_then(|d| d.published.as_ref()).map(|d| d.value.zh()),
         })
     }
 

@@ -557,8 +557,10 @@ fn context(repo: &Repository, lookup: &Lookup<'_>, exercise: &Exercise<'_>) -> V
                 (0, None) => s.state.value.clone(),
                 _ => String::new(),
             };
+            // The organisations on stage; their posts are named in each line.
             let mut roles: Vec<&str> = Vec::new();
-            for role in list.iter().filter_map(|i| i["to"].as_str()) {
+            let orgs = list.iter().filter_map(|i| i["to"].as_str());
+            for role in orgs.filter_map(|to| to.split('（').next()) {
                 if !roles.contains(&role) {
                     roles.push(role);
                 }

@@ -1630,7 +1630,7 @@ impl County {
                 format!("{tname}应急救援队"),
                 town.clone(),
             );
-            team.size = Some(15 + self.rng.below(30));
+            team.size = Some(20 + self.rng.below(30));
             team.township = Some(town.clone());
             team.muster = Some(10 + self.rng.below(20));
             team.capabilities = "[rainstorm, flood, landslide, debris-flow, collapse]";
@@ -1673,7 +1673,8 @@ impl County {
                 );
                 hp.township = Some(town.clone());
                 hp.hazard = Some(hazard.to_owned());
-                hp.threatened = Some(10 + self.rng.below(200));
+                // Below the 100 people from which a point needs its own site plan (C107).
+                hp.threatened = Some(10 + self.rng.below(90));
                 self.towns[t].hazard_points.push(hp.id.clone());
                 self.resources.push(hp);
             }
@@ -1908,6 +1909,8 @@ impl County {
                 "rainstorm".into(),
                 "flood".into(),
                 "landslide".into(),
+                "debris-flow".into(),
+                "collapse".into(),
                 "fire".into(),
             ];
             plan.topic = "各类突发事件".to_owned();
@@ -2730,35 +2733,33 @@ fn front_matter(plan: &Plan, county: &County, rng: &mut Rng) -> String {
     if !plan.neighbours.is_empty() {
         let _ = writeln!(out, "neighbours: {}", list(&plan.neighbours));
     }
-    // Lifecycle.
-    let year = 2019 + rng.below(6);
+    // Lifecycle: issued between 2021 and 2025, filed within the 20 working days, assessed
+    // in 2026 (the sample's `as_of` is 2026-12-01).
+    let year = 2021 + rng.below(5);
     let approver = match plan.kind {
         Kind::Overall | Kind::Specialised | Kind::Joint => county.gov(),
         _ => plan.owner.clone(),
     };
     let filed_with = match plan.kind {
-        Kind::Overall | Kind::Joint => county.city_yingji.clone(),
+        Kind::Overall | Kind::Specialised | Kind::Joint => county.city_yingji.clone(),
         Kind::Village => county.plans[plan.parent_ix[0]].owner.clone(),
         _ => county.dept("yingji"),
     };
     out.push_str("lifecycle:\n");
     let _ = writeln!(out, "  version: \"{year}.{}\"", rng.range(1, 3));
-    let _ = writeln!(
-        out,
-        "  issued: {year}-{:02}-{:02}",
-        rng.range(1, 6),
-        rng.range(1, 28)
-    );
+    let (month, day) = (rng.range(1, 6), rng.range(1, 14));
+    let _ = writeln!(out, "  issued: {year}-{month:02}-{day:02}");
     let _ = writeln!(out, "  approved_by: {approver}");
     let _ = writeln!(
         out,
-        "  filed: {{ date: {year}-{:02}-{:02}, with: {filed_with} }}",
-        rng.range(7, 12),
-        rng.range(1, 28)
+        "  filed: {{ date: {year}-{month:02}-{:02}, with: {filed_with} }}",
+        day + rng.range(3, 14)
     );
-    if rng.chance(60) {
-        let _ = writeln!(out, "  assessed: {}", date(rng, (year + 2).min(2025)));
-    }
+    let _ = writeln!(
+        out,
+        "  assessed: {}",
+        date(rng, 2026).replacen("2026-12", "2026-11", 1)
+    );
     out.push_str("  revisions:\n");
     let first = year - rng.below(6);
     let _ = writeln!(
@@ -2965,8 +2966,47 @@ fn people_yaml(county: &County) -> String {
     for c in &county.contacts {
         let _ = writeln!(
             out,
-            "  - {{ id: {}, name: {}, org: {}, mobile: {} }}",
-            c.id, c.name, c.org, c.mobile
+            "  - {{ id: {}, name: {}, org: {}, mobile: {}, verified: 2026-{:02}-{:02} }}",
+            c.id,
+            c.name,
+            c.org,
+            c.mobile,
+            3 + c.id.len() % 6,
+            1 + c.id.len() % 28
+        );
+    }
+    out
+}
+
+/// The drill ledger: a drill in 2026 for every plan whose kind has a drill interval (T102),
+/// and one for every township (C104's 有演练).
+fn drill_log_yaml(county: &County) -> String {
+    let mut out = String::with_capacity(16 * 1024);
+    let _ = writeln!(out, "# {}：应急演练台账（虚构）\ndrill_log:", county.name);
+    for (i, plan) in county.plans.iter().enumerate() {
+        if !matches!(
+            plan.kind,
+            Kind::Specialised | Kind::Departmental | Kind::Enterprise | Kind::Site
+        ) {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "  - {{ date: 2026-{:02}-{:02}, title: {}, plans: [{}] }}",
+            7 + i % 5,
+            1 + i % 28,
+            q(&format!("2026年{}演练", plan.title)),
+            plan.id
+        );
+    }
+    for (i, town) in county.towns.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "  - {{ date: 2026-{:02}-{:02}, title: {}, plans: [], participants: [{}] }}",
+            3 + i % 8,
+            1 + i % 28,
+            q(&format!("2026年{}综合应急演练", town.name)),
+            town.org
         );
     }
     out
@@ -3132,6 +3172,11 @@ fn generate(plans: usize, seed: u64, out: &Path) -> Result<Totals, String> {
     totals.files = 0;
     totals.bytes = 0;
     write(
+        &args.out.join("emplan.toml"),
+        "# The day the lifecycle, contact and drill rules count from.\nas_of = 2026-12-01\n",
+        &mut totals,
+    )?;
+    write(
         &args.out.join("registry/common.yaml"),
         &common_yaml(counties),
         &mut totals,
@@ -3157,6 +3202,11 @@ fn generate(plans: usize, seed: u64, out: &Path) -> Result<Totals, String> {
         write(
             &dir.join("registry/people.yaml"),
             &people_yaml(&county),
+            &mut totals,
+        )?;
+        write(
+            &dir.join("registry/drill-log.yaml"),
+            &drill_log_yaml(&county),
             &mut totals,
         )?;
         let mut rng = county.rng.fork(0xB0D1);

@@ -55,8 +55,8 @@ fn thirteen_mistakes_at_once_give_one_finding_each() {
         // A typo in an accepted duty id is R106 alone, not also "not accepted".
         (
             "plans/xz-baolun.md",
-            "{ plan: zx-flood, duty: evacuate }",
-            "{ plan: zx-flood, duty: evacuat }",
+            "{ plan: zx-flood, duty: evacuate,",
+            "{ plan: zx-flood, duty: evacuat,",
         ),
         (
             "registry/registry.yaml",

@@ -362,7 +362,7 @@ error[R102]: unknown organisation `qu-shuiliju\\x1b]0;PWNED\\x07\\x1b[2J`
   = help: did you mean `qu-shuiliju`?
   = help: check the id, or define the organisation in a registry file
 
-checked 9 files (6 plans): 1 error(s), 0 warning(s), 0 info
+checked 10 files (6 plans): 1 error(s), 0 warning(s), 0 info
 "
     );
     let (_, github) = run_on(&files, &["check", "--format", "github"]);
@@ -480,9 +480,9 @@ warning[S101]: this symbolic link points outside the repository, to {target}: it
         "{text}"
     );
     // The loop is the one error; the two links out are warnings; the linked registry file is
-    // read (10 files: the fixture's 9 and extra.yaml, plus the three links reported).
+    // read (11 files: the fixture's 10 and extra.yaml, plus the three links reported).
     assert!(
-        text.ends_with("checked 13 files (6 plans): 1 error(s), 2 warning(s), 0 info\n"),
+        text.ends_with("checked 14 files (6 plans): 1 error(s), 2 warning(s), 0 info\n"),
         "{text}"
     );
     assert_eq!(out.status.code(), Some(1));
@@ -564,7 +564,7 @@ fn output_is_capped_per_rule_with_the_full_count_in_the_summary() {
     let mut contacts = String::from("contacts:\n");
     for i in 0..1003 {
         contacts.push_str(&format!(
-            "  - {{ id: c-x{i:04}, name: 某某, org: qu-nowhere }}\n"
+            "  - {{ id: c-x{i:04}, name: 某某, org: qu-nowhere, verified: '2026-04-01' }}\n"
         ));
     }
     files.push(("registry/many.yaml".to_owned(), contacts.into_bytes()));
@@ -573,7 +573,7 @@ fn output_is_capped_per_rule_with_the_full_count_in_the_summary() {
     assert_eq!(out.matches("error[R102]").count(), 1000);
     assert_eq!(
         out.lines().last().unwrap(),
-        "checked 10 files (6 plans): 1003 error(s), 0 warning(s), 0 info; not shown: 3 R102 (--max-per-rule raises the limit)"
+        "checked 11 files (6 plans): 1003 error(s), 0 warning(s), 0 info; not shown: 3 R102 (--max-per-rule raises the limit)"
     );
     let (_, json) = run_on(&files, &["check", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();

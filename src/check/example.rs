@@ -14,6 +14,10 @@ pub const MINI: &[(&str, &str)] = &[
         include_str!("../../tests/fixtures/mini/drills/flood.record.yaml"),
     ),
     (
+        "emplan.toml",
+        include_str!("../../tests/fixtures/mini/emplan.toml"),
+    ),
+    (
         "plans/bm-shuili.md",
         include_str!("../../tests/fixtures/mini/plans/bm-shuili.md"),
     ),

@@ -145,6 +145,10 @@ pub struct Context<'a> {
     pub duties: FastMap<(&'a str, &'a str), DutyRef<'a>>,
     /// Plans that accept a duty, by (assigning plan id, duty id).
     pub acceptances: FastMap<(&'a str, &'a str), Vec<&'a Plan>>,
+    /// The day the lifecycle, contact and drill rules count from: `emplan.toml`'s `as_of` or
+    /// `--today`, else the system's date.
+    pub today: crate::model::Date,
+    pub config: &'a crate::model::config::Config,
 }
 
 impl<'a> Context<'a> {
@@ -236,7 +240,43 @@ impl<'a> Context<'a> {
             owners,
             duties,
             acceptances,
+            today: repo.config.as_of.unwrap_or_else(crate::model::Date::today),
+            config: &repo.config,
         }
+    }
+
+    /// Whether a plan of this kind may be among the plans that could not be read: a rule that
+    /// reports the absence of such a plan (no specialised plan covers a hazard) then stays
+    /// silent, since the unread plan may be the one.
+    pub fn may_lack(&self, kind: PlanKind) -> bool {
+        self.repo
+            .unread_plans
+            .iter()
+            .any(|p| p.kind.is_none_or(|k| k == kind))
+    }
+
+    /// Whether every drill record could be read: one that could not may hold the drill a rule
+    /// would report missing.
+    pub fn records_complete(&self) -> bool {
+        let read: std::collections::HashSet<FileId> =
+            self.repo.records.iter().map(|r| r.file).collect();
+        self.repo
+            .sources
+            .files
+            .iter()
+            .enumerate()
+            .all(|(id, f)| !f.path.ends_with(".record.yaml") || read.contains(&id))
+    }
+
+    /// A hazard id as written, or the known hazard it is a near miss of (R103 reports it).
+    pub fn hazard_or_near_miss<'s>(&self, id: &'s str) -> &'s str
+    where
+        'a: 's,
+    {
+        if self.hazards.get(id).is_some() {
+            return id;
+        }
+        suggest(id, self.hazards.ids()).unwrap_or(id)
     }
 
     /// The plan with this id, if any.

@@ -1,17 +1,20 @@
 //! Stage 2: rules over the [`Repository`] -> [`Diagnostic`]s.
 //!
 //! One file per rule, in a folder per family: `structure` (S), `references` (R), `linkage` (L),
-//! `graph` (G), `drill` (D).
+//! `graph` (G), `coverage` (C), `lifecycle` (T), `contacts` (Q), `drill` (D).
 //! Every rule has a stable code, a kebab-case name, a default severity and a doc that
 //! `emplan explain CODE` prints, with an example that the test suite runs: applied to the small
 //! repository in `tests/fixtures/mini`, the example's bad text must trigger the rule and its good
 //! text must not.
 
+pub mod contacts;
+pub mod coverage;
 pub mod diagnostic;
 pub mod drill;
 pub mod example;
 pub mod graph;
 pub mod index;
+pub mod lifecycle;
 pub mod linkage;
 pub mod references;
 mod refs;
@@ -31,6 +34,9 @@ pub enum Family {
     References,
     Linkage,
     Graph,
+    Coverage,
+    Lifecycle,
+    Contacts,
     Drill,
 }
 
@@ -41,6 +47,9 @@ impl Family {
             Family::References => lang.pick("references", "引用"),
             Family::Linkage => lang.pick("linkage", "衔接"),
             Family::Graph => lang.pick("graph", "响应图"),
+            Family::Coverage => lang.pick("coverage", "覆盖"),
+            Family::Lifecycle => lang.pick("lifecycle", "管理周期"),
+            Family::Contacts => lang.pick("contacts", "通讯录"),
             Family::Drill => lang.pick("drill", "演练"),
         }
     }
@@ -98,6 +107,7 @@ pub static RULES: &[&Rule] = &[
     &structure::front_matter_missing::RULE,
     &structure::front_matter_unterminated::RULE,
     &structure::cr_line_ends::RULE,
+    &structure::invalid_configuration::RULE,
     &structure::unknown_field::RULE,
     &structure::missing_field::RULE,
     &structure::invalid_value::RULE,
@@ -140,12 +150,55 @@ pub static RULES: &[&Rule] = &[
     &graph::activation_cycle::RULE,
     &graph::hazard_point_out_of_reach::RULE,
     &graph::commander_in_two_hqs::RULE,
+    &coverage::hazard_without_specialised_plan::RULE,
+    &coverage::township_hazard_not_covered::RULE,
+    &coverage::member_without_plan::RULE,
+    &coverage::six_haves::RULE,
+    &coverage::team_too_small::RULE,
+    &coverage::no_satellite_phone::RULE,
+    &coverage::hazard_point_without_site_plan::RULE,
+    &lifecycle::assessment_overdue::RULE,
+    &lifecycle::drill_overdue::RULE,
+    &lifecycle::filing_late::RULE,
+    &lifecycle::filed_with_wrong_body::RULE,
+    &lifecycle::suspect_acceptance::RULE,
+    &lifecycle::parent_revised::RULE,
+    &contacts::post_unreachable::RULE,
+    &contacts::contact_not_verified::RULE,
+    &contacts::phone_format::RULE,
+    &contacts::concurrent_posts::RULE,
     &drill::unknown_reference::RULE,
     &drill::objective_gone::RULE,
     &drill::record_unknown_reference::RULE,
     &drill::corrective_action_overdue::RULE,
     &drill::revised_with_open_action::RULE,
 ];
+
+/// Applies `emplan.toml`'s `[rules]`: a rule set `off` reports nothing, any other level
+/// replaces the rule's severity. A code or name no rule has is S107's to report.
+fn configure(config: &crate::model::config::Config, diagnostics: &mut Vec<Diagnostic>) {
+    use crate::model::config::Level;
+    if config.rules.is_empty() {
+        return;
+    }
+    let levels: Vec<(&'static str, Level)> = config
+        .rules
+        .iter()
+        .filter_map(|(name, _, level)| Some((rule(name)?.code, *level)))
+        .collect();
+    diagnostics.retain_mut(|d| {
+        let Some((_, level)) = levels.iter().rev().find(|(code, _)| *code == d.rule.code) else {
+            return true;
+        };
+        d.severity = match level {
+            Level::Off => return false,
+            Level::Info => Severity::Info,
+            Level::Warning => Severity::Warning,
+            Level::Error => Severity::Error,
+        };
+        true
+    });
+}
 
 /// The rule with this code or name.
 pub fn rule(code_or_name: &str) -> Option<&'static Rule> {
@@ -165,6 +218,9 @@ pub fn check(repo: &Repository, lang: Lang) -> Vec<Diagnostic> {
             Family::References,
             Family::Linkage,
             Family::Graph,
+            Family::Coverage,
+            Family::Lifecycle,
+            Family::Contacts,
             Family::Drill,
         ],
     )
@@ -188,6 +244,7 @@ pub fn check_families(repo: &Repository, lang: Lang, families: &[Family]) -> Vec
         repo.sources.get(d.loc.file).encoding.is_none()
             || d.rule.code == structure::not_utf8::RULE.code
     });
+    configure(&repo.config, &mut diagnostics);
     diagnostics.sort_by(|a, b| {
         let path = |d: &Diagnostic| repo.sources.get(d.loc.file).path.as_str();
         path(a)

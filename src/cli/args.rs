@@ -48,6 +48,8 @@ pub enum Command {
     Cards(CardsArgs),
     /// Drills: exercise packs derived from the plans
     Drill(DrillArgs),
+    /// Record that a plan's acceptances were reviewed against the duties they take up (T105)
+    Review(ReviewArgs),
 }
 
 #[derive(Debug, Args)]
@@ -387,6 +389,20 @@ fn parse_level(text: &str) -> Result<ResponseLevel, String> {
 }
 
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("reviewed").required(true).args(["review_plan", "review_all"])))]
+pub struct ReviewArgs {
+    /// The plan whose acceptances were reviewed, by id (repeatable)
+    #[arg(id = "review_plan", long = "plan", value_name = "ID")]
+    pub plans: Vec<String>,
+    /// Every plan that accepts a duty
+    #[arg(id = "review_all", long = "all")]
+    pub all: bool,
+    /// The plan repository's folder
+    #[arg(id = "repository", value_name = "PATH", default_value = ".")]
+    pub path: PathBuf,
+}
+
+#[derive(Debug, Args)]
 pub struct SchemaArgs {
     /// Write the schemas into this folder instead of printing them
     #[arg(long)]
@@ -511,6 +527,9 @@ const ZH: &[(&str, &str)] = &[
         "不使用系统字体：在任何机器上生成相同的 PDF",
     ),
     ("strict", "本书涉及的预案中检查出错误时拒绝生成"),
+    ("review", "记录预案的承接条目已对照所承接的职责复核（T105）"),
+    ("review_plan", "已复核其承接条目的预案（按编号，可重复）"),
+    ("review_all", "所有承接了职责的预案"),
     ("help", "显示帮助"),
     ("version", "显示版本"),
 ];

@@ -47,7 +47,7 @@ fn new(args: &DrillNewArgs, lang: Lang) -> Result<i32, String> {
             )
         })?),
         None if args.target_gaps => {
-            let coverage = drill::coverage::coverage(&repo, &lookup, three_years_ago());
+            let coverage = drill::coverage::coverage(&repo, &lookup, three_years_ago(&repo));
             let (targeted, gaps) =
                 drill::gaps::target(&repo, &lookup, &travel, &entry.value, &coverage).ok_or_else(
                     || {
@@ -223,27 +223,18 @@ fn import_msel(args: &DrillImportArgs, lang: Lang) -> Result<i32, String> {
     Ok(EXIT_OK)
 }
 
-/// The default window of coverage: three years, the drill cycle of specialised and
-/// departmental plans (2013 办法 Art. 22).
-fn three_years_ago() -> crate::model::Date {
-    let today = crate::model::Date::today();
-    crate::model::Date {
-        year: today.year.saturating_sub(3),
-        // 29 February three years back is 28 February.
-        day: if today.month == 2 {
-            today.day.min(28)
-        } else {
-            today.day
-        },
-        ..today
-    }
+/// The default window of coverage: three years before the repository's reference date, the
+/// drill cycle of specialised and departmental plans (2013 办法 Art. 22).
+fn three_years_ago(repo: &crate::model::Repository) -> crate::model::Date {
+    let today = repo.config.as_of.unwrap_or_else(crate::model::Date::today);
+    today.plus_months(-36)
 }
 
 /// `drill coverage`: what the drills held since a day have exercised, and what never.
 fn coverage(args: &DrillCoverageArgs, lang: Lang) -> Result<i32, String> {
     let repo = load_repository(&args.path, lang)?;
     let lookup = Lookup::new(&repo);
-    let since = args.since.unwrap_or_else(three_years_ago);
+    let since = args.since.unwrap_or_else(|| three_years_ago(&repo));
     let c = drill::coverage::coverage(&repo, &lookup, since);
     let text = match args.format {
         AnswerFormat::Json => {

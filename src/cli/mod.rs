@@ -9,6 +9,7 @@ mod explain;
 mod graph;
 mod handbook;
 mod impact;
+mod review;
 mod rules;
 pub(crate) mod schema;
 
@@ -74,6 +75,7 @@ pub fn run(argv: Vec<OsString>) -> i32 {
         Command::Handbook(args) => handbook::run(&args, lang),
         Command::Cards(args) => cards::run(&args, lang),
         Command::Drill(args) => drill::run(&args, lang),
+        Command::Review(args) => review::run(&args, lang),
     };
     result.unwrap_or_else(|message| {
         let _ = writeln!(std::io::stderr(), "emplan: {message}");

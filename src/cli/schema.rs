@@ -27,6 +27,10 @@ pub fn schemas() -> Vec<(&'static str, String)> {
             "record.schema.json",
             render(schemars::schema_for!(DrillRecord)),
         ),
+        (
+            "config.schema.json",
+            render(schemars::schema_for!(crate::model::config::ConfigFile)),
+        ),
     ]
 }
 

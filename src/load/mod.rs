@@ -1,6 +1,7 @@
 //! Stage 1: files on disk -> [`Repository`]. Walks the folder, reads every file in parallel,
 //! splits front matter from Markdown, and keeps every problem for the structure rules.
 
+pub mod config;
 pub(crate) mod encoding;
 pub mod markdown;
 pub mod root;
@@ -67,6 +68,8 @@ pub enum ProblemKind {
     CrLineEnds,
     /// The YAML could not be read into the model.
     Yaml(YamlProblem),
+    /// A mistake in `emplan.toml`.
+    Config { message: String },
 }
 
 /// Why emplan could not run at all.
@@ -232,7 +235,37 @@ struct FileResult {
 
 /// Loads the repository below `root`. Fails only when `root` itself cannot be read.
 pub fn load(root: &Path) -> Result<Repository, RootError> {
-    let found = discover(root)?;
+    let config_path = root.join(root::MARKER);
+    let config = config_path
+        .is_file()
+        .then(|| std::fs::read(&config_path))
+        .map(|read| match read {
+            Ok(bytes) => {
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                let read = config::read(&text);
+                (SourceFile::new(display_path(&config_path), text), read)
+            }
+            Err(error) => {
+                let mut read = config::read("");
+                read.problems
+                    .push((Span::default(), format!("cannot read it: {error}")));
+                (
+                    SourceFile::new(display_path(&config_path), String::new()),
+                    read,
+                )
+            }
+        });
+    let mut found = discover(root)?;
+    if let Some((_, read)) = &config {
+        found.retain(|f| {
+            let path = match f {
+                Found::File(path) | Found::Loop(path) => path,
+                Found::Outside { link, .. } => link,
+            };
+            let relative = path.strip_prefix(root).unwrap_or(path);
+            !read.ignore.is_match(relative)
+        });
+    }
     let results: Vec<FileResult> = found
         .par_iter()
         .map(|found| match found {
@@ -258,17 +291,45 @@ pub fn load(root: &Path) -> Result<Repository, RootError> {
     for (file, result) in results.into_iter().enumerate() {
         add(&mut repo, file, result);
     }
+    if let Some((source, read)) = config {
+        add_config(&mut repo, source, read);
+    }
     Ok(repo)
+}
+
+/// Adds the configuration and its file, whose mistakes are findings like any other.
+fn add_config(repo: &mut Repository, source: SourceFile, read: config::Read) {
+    let file = repo.sources.files.len();
+    repo.problems
+        .extend(read.problems.into_iter().map(|(span, message)| Problem {
+            loc: Loc { file, span },
+            kind: ProblemKind::Config { message },
+        }));
+    repo.config = read.config;
+    repo.config_file = Some(file);
+    repo.sources.files.push(source);
 }
 
 /// Loads files given as (path, contents) pairs, as if read from disk in that order; for tests,
 /// benches and tools that hold a repository in memory.
 pub fn load_files(files: &[(String, Vec<u8>)]) -> Repository {
     let mut repo = Repository::default();
-    for (file, (path, bytes)) in files.iter().enumerate() {
+    let mut config = None;
+    for (path, bytes) in files {
+        if path == root::MARKER {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let read = config::read(&text);
+            config = Some((SourceFile::new(path.clone(), text), read));
+        }
+    }
+    let files = files.iter().filter(|(path, _)| path != root::MARKER);
+    for (file, (path, bytes)) in files.enumerate() {
         let (text, not_utf8) = encoding::decode(bytes);
         let result = read_text(Path::new(path), path.clone(), text, not_utf8);
         add(&mut repo, file, result);
+    }
+    if let Some((source, read)) = config {
+        add_config(&mut repo, source, read);
     }
     repo
 }

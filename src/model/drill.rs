@@ -131,6 +131,24 @@ pub enum DrillPurpose {
     Research,
 }
 
+impl Drill {
+    /// The plans the drill exercises: those of its objectives' duties and levels, each once,
+    /// in the order the objectives name them.
+    pub fn plans(&self) -> Vec<&str> {
+        let mut plans: Vec<&str> = Vec::new();
+        let named = self.objectives.iter().flat_map(|o| {
+            let duties = o.duties.iter().map(|d| d.plan.as_str());
+            duties.chain(o.levels.iter().map(|l| l.plan.as_str()))
+        });
+        for plan in named {
+            if !plans.contains(&plan) {
+                plans.push(plan);
+            }
+        }
+        plans
+    }
+}
+
 impl DrillForm {
     pub fn zh(self) -> &'static str {
         match self {

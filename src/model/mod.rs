@@ -2,6 +2,7 @@
 //!
 //! Built once by [`crate::load`] and shared read-only by every later stage.
 
+pub mod config;
 pub mod drill;
 pub mod plan;
 pub mod registry;
@@ -169,6 +170,7 @@ pub struct Registry {
     pub external_plans: Vec<Entry<registry::ExternalPlan>>,
     /// The `travel` sections, in file order.
     pub travel: Vec<Entry<registry::Travel>>,
+    pub drill_log: Vec<Entry<registry::HeldDrill>>,
 }
 
 impl Registry {
@@ -184,6 +186,7 @@ impl Registry {
         add(&mut self.contacts, file, part.contacts);
         add(&mut self.external_plans, file, part.external_plans);
         add(&mut self.travel, file, part.travel.into_iter().collect());
+        add(&mut self.drill_log, file, part.drill_log);
     }
 }
 
@@ -267,6 +270,10 @@ pub struct Repository {
     pub broken_ids: HashSet<String>,
     /// Owners of plans that could not be read: their duties may be accepted there.
     pub broken_owners: HashSet<String>,
+    /// The repository's `emplan.toml`, defaults where it has none.
+    pub config: config::Config,
+    /// The file `config` was read from.
+    pub config_file: Option<FileId>,
 }
 
 impl Repository {

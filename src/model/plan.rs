@@ -186,6 +186,14 @@ impl PlanMeta {
     /// posts that decide on them. Work these posts do is command, not a duty of their
     /// organisation.
     pub fn command_posts(&self) -> Vec<&str> {
+        self.command_post_ids()
+            .into_iter()
+            .map(|id| id.as_str())
+            .collect()
+    }
+
+    /// [`PlanMeta::command_posts`], each where the plan names it.
+    pub fn command_post_ids(&self) -> Vec<&Id> {
         let mut out: Vec<&Id> = Vec::new();
         if let Some(c) = &self.command {
             out.extend(c.commander.iter().chain(&c.commissar));
@@ -197,7 +205,7 @@ impl PlanMeta {
             out.extend(&level.commander);
             out.extend(level.decided_by.iter().flat_map(|d| &d.posts));
         }
-        out.into_iter().map(|id| id.as_str()).collect()
+        out
     }
 
     /// Every action of the plan's warning and response levels.
@@ -313,6 +321,11 @@ pub struct Accept {
     /// Where this plan carries it out: the id of one of this plan's own duties, if any.
     #[serde(default, rename = "as")]
     pub as_duty: Option<Id>,
+    /// Fingerprint of the duty as it read when a person last checked that this plan still
+    /// carries it out (`emplan review` writes it). When the duty changes, T105 reports this
+    /// acceptance as suspect until it is reviewed again.
+    #[serde(default)]
+    pub reviewed: Option<Spanned<String>>,
 }
 
 /// One warning level (预警级别) with the criteria for issuing it. A warning the plan does not

@@ -31,6 +31,26 @@ pub struct RegistryFile {
     /// How travel times are reckoned from coordinates, and the roads that are slower than that.
     #[serde(default)]
     pub travel: Option<Travel>,
+    /// Drills held before the repository kept their records (演练台账): the date and the plans
+    /// each one exercised. A drill with a `*.record.yaml` needs no entry here.
+    #[serde(default)]
+    pub drill_log: Vec<HeldDrill>,
+}
+
+/// A drill as the drill ledger (演练台账) lists it.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HeldDrill {
+    /// Day the drill was held.
+    pub date: Spanned<Date>,
+    /// Title, e.g. 2025年白朝乡森林火灾应急演练.
+    pub title: Spanned<String>,
+    /// The plans it exercised, by plan id.
+    pub plans: Vec<Id>,
+    /// Organisations that took part, by organisation id (a township's drill counts for its
+    /// "six haves").
+    #[serde(default)]
+    pub participants: Vec<Id>,
 }
 
 /// How long it takes to get from one place to another: the straight-line distance between two
@@ -95,6 +115,9 @@ pub struct ExternalPlan {
     /// Document number (文号).
     #[serde(default)]
     pub number: Option<Spanned<String>>,
+    /// Hazards it covers for this repository, where no plan here does (C101), by hazard id.
+    #[serde(default)]
+    pub hazards: Vec<Id>,
 }
 
 /// An organisation: a government, a department, a township, a village, an enterprise, a team.
@@ -129,6 +152,11 @@ pub struct Organisation {
     /// organisation id: a joint plan with one of them activates for an event here.
     #[serde(default)]
     pub borders: Vec<Id>,
+    /// Designations the rules read: `key-earthquake-zone` (地震重点防御区, C106 asks for a
+    /// satellite phone), and any tag `emplan.toml` gives a tighter drill interval
+    /// (`flood-prone`).
+    #[serde(default)]
+    pub tags: Vec<Spanned<String>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, JsonSchema)]
@@ -321,4 +349,7 @@ pub struct Contact {
     pub phone: Option<Spanned<String>>,
     #[serde(default)]
     pub mobile: Option<Spanned<String>>,
+    /// Day the details were last confirmed with the person (Q102).
+    #[serde(default)]
+    pub verified: Option<Spanned<Date>>,
 }

@@ -203,6 +203,19 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
+    /// The same day `n` months later (or earlier, for a negative `n`), or the last day of that
+    /// month when it is shorter: 2026-01-31 plus one month is 2026-02-28.
+    pub fn plus_months(self, n: i32) -> Date {
+        let months = i32::from(self.year) * 12 + i32::from(self.month) - 1 + n;
+        let year = u16::try_from(months.div_euclid(12)).unwrap_or(0).min(9999);
+        let month = months.rem_euclid(12) as u8 + 1;
+        Date {
+            year,
+            month,
+            day: self.day.min(days_in_month(year, month)),
+        }
+    }
+
     /// The date in Chinese: 2026年6月18日.
     pub fn zh(self) -> String {
         format!("{}年{}月{}日", self.year, self.month, self.day)
@@ -357,7 +370,9 @@ pub enum Timing {
 /// Whether a plan covers everything its organisation faces or one hazard. A township has its
 /// overall plan and hazard plans beside it (乡镇防汛避险转移预案); an enterprise its
 /// comprehensive plan and specialised plans (GB/T 29639-2020).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Deserialize, JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum PlanScope {
     /// 综合/总体: all hazards of the organisation.

@@ -1,5 +1,5 @@
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
-use crate::model::{Date, Loc};
+use crate::model::Loc;
 use crate::tr;
 
 pub static RULE: Rule = Rule {
@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
     doc: (
         "\
 ## What it does
-Reports every corrective action of a drill record whose `due` date has passed (by the system's date, in UTC) without a `closed` date.
+Reports every corrective action of a drill record whose `due` date has passed (by the reference date: `as_of` in emplan.toml, `--today`, else the system's date in UTC) without a `closed` date.
 
 ## Why is this bad?
 A finding that is never acted on is found again at the next drill, or in a real response: the drill guide (国务院应急办, 2009) has drill results used to revise the plans, train teams and update supplies, and the 2024 办法 makes drills one of the triggers of revision. An open action past its date is the improvement plan failing.
@@ -23,7 +23,7 @@ A finding that is never acted on is found again at the next drill, or in a real 
 Carry out the action and record its `closed` date, or agree a new `due` date and record why in the finding.",
         "\
 ## 作用
-报告演练记录中已过完成时限（`due`，按系统日期、UTC）但没有完成日期（`closed`）的整改措施。
+报告演练记录中已过完成时限（`due`，按参考日期：emplan.toml 的 `as_of`、`--today`，否则为系统日期、UTC）但没有完成日期（`closed`）的整改措施。
 
 ## 为什么有问题
 发现的问题不整改，下次演练或真实处置中还会出现：《突发事件应急演练指南》（国务院应急办，2009）
@@ -43,7 +43,7 @@ Carry out the action and record its `closed` date, or agree a new `due` date and
 };
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let today = Date::today();
+    let today = cx.today;
     for entry in &cx.repo.records {
         for finding in &entry.value.findings {
             let a = &finding.action;

@@ -233,22 +233,41 @@ pub fn required_chapters(kind: PlanKind, scope: PlanScope) -> &'static [Chapter]
         .map_or(&[], |c| c.chapters)
 }
 
+/// The chapters a plan of this kind and scope needs: emplan.toml's `[chapters]` for it, or
+/// for its kind, else the built-in list.
+fn configured<'a>(cx: &Context<'a>, kind: PlanKind, scope: PlanScope) -> Vec<Vec<&'a str>> {
+    let chapters = &cx.config.chapters;
+    let own = chapters
+        .get(&(kind, scope))
+        .or_else(|| chapters.get(&(kind, All)));
+    match own {
+        Some(list) => list
+            .iter()
+            .map(|words| words.iter().map(String::as_str).collect())
+            .collect(),
+        None => required_chapters(kind, scope)
+            .iter()
+            .map(|words| words.to_vec())
+            .collect(),
+    }
+}
+
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     for (file, kind, body) in cx.bodies() {
         let Some((kind, scope)) = kind else { continue };
         let chapters = body.headings.iter().filter(|h| h.level == 2);
-        let named = |words: &Chapter| {
+        let named = |words: &[&str]| {
             let mut named = chapters
                 .clone()
                 .filter(|h| words.iter().any(|w| h.text.contains(w)));
             (named.clone().any(|h| h.has_content), named.next())
         };
-        let required = required_chapters(kind, scope);
-        let missing: Vec<(Chapter, Option<&Heading>)> = required
-            .iter()
-            .filter_map(|words| match named(words) {
+        let required = configured(cx, kind, scope);
+        let missing: Vec<(Vec<&str>, Option<&Heading>)> = required
+            .into_iter()
+            .filter_map(|words| match named(&words) {
                 (true, _) => None,
-                (false, empty) => Some((*words, empty)),
+                (false, empty) => Some((words, empty)),
             })
             .collect();
         if missing.is_empty() {

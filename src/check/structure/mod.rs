@@ -8,6 +8,7 @@ pub mod duplicate_key;
 pub mod front_matter_missing;
 pub mod front_matter_unterminated;
 pub mod id_format;
+pub mod invalid_configuration;
 pub mod invalid_value;
 pub mod missing_chapter;
 pub mod missing_field;

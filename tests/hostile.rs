@@ -22,7 +22,7 @@ fn survive(files: &[(String, Vec<u8>)]) -> Vec<&'static str> {
     let mut out = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
     emplan::report::human::write(&mut out, &repo.sources, &diagnostics, &summary, Lang::En)
         .unwrap();
-    emplan::report::sarif::to_value(&repo.sources, &diagnostics, Lang::Zh);
+    emplan::report::sarif::to_value(&repo.sources, &diagnostics, &[], Lang::Zh);
     let mut out = Vec::new();
     emplan::report::github::write(&mut out, &repo.sources, &diagnostics, &summary, Lang::Zh)
         .unwrap();

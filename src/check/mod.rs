@@ -7,6 +7,7 @@
 //! repository in `tests/fixtures/mini`, the example's bad text must trigger the rule and its good
 //! text must not.
 
+pub mod baseline;
 pub mod contacts;
 pub mod coverage;
 pub mod diagnostic;
@@ -19,6 +20,7 @@ pub mod linkage;
 pub mod references;
 mod refs;
 pub mod structure;
+pub mod suppress;
 
 use rayon::prelude::*;
 
@@ -108,6 +110,8 @@ pub static RULES: &[&Rule] = &[
     &structure::front_matter_unterminated::RULE,
     &structure::cr_line_ends::RULE,
     &structure::invalid_configuration::RULE,
+    &structure::suppression_without_reason::RULE,
+    &structure::unused_suppression::RULE,
     &structure::unknown_field::RULE,
     &structure::missing_field::RULE,
     &structure::invalid_value::RULE,
@@ -208,27 +212,40 @@ pub fn rule(code_or_name: &str) -> Option<&'static Rule> {
         .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
 }
 
-/// Runs every rule over the repository. Diagnostics come sorted by file, position and code.
+/// What a run of the rules found: the findings to report, and those that suppressions in the
+/// plans covered.
+pub struct Checked {
+    pub diagnostics: Vec<Diagnostic>,
+    pub suppressed: Vec<suppress::Suppressed>,
+}
+
+/// Every family, in the order of the data flow.
+pub const FAMILIES: &[Family] = &[
+    Family::Structure,
+    Family::References,
+    Family::Linkage,
+    Family::Graph,
+    Family::Coverage,
+    Family::Lifecycle,
+    Family::Contacts,
+    Family::Drill,
+];
+
+/// Runs every rule over the repository. Diagnostics come sorted by file, position and code;
+/// those that a suppression covers are left out.
 pub fn check(repo: &Repository, lang: Lang) -> Vec<Diagnostic> {
-    check_families(
-        repo,
-        lang,
-        &[
-            Family::Structure,
-            Family::References,
-            Family::Linkage,
-            Family::Graph,
-            Family::Coverage,
-            Family::Lifecycle,
-            Family::Contacts,
-            Family::Drill,
-        ],
-    )
+    run(repo, lang, FAMILIES).diagnostics
 }
 
 /// Runs the rules of these families only: what a file's structure and its references lose is
 /// what makes an answer drawn from the model incomplete (`emplan activate`).
 pub fn check_families(repo: &Repository, lang: Lang, families: &[Family]) -> Vec<Diagnostic> {
+    run(repo, lang, families).diagnostics
+}
+
+/// Runs the rules of these families, applies the configuration's severities and the plans'
+/// suppressions, and sorts what is left.
+pub fn run(repo: &Repository, lang: Lang, families: &[Family]) -> Checked {
     let cx = Context::new(repo, lang);
     let mut diagnostics: Vec<Diagnostic> = RULES
         .par_iter()
@@ -244,14 +261,24 @@ pub fn check_families(repo: &Repository, lang: Lang, families: &[Family]) -> Vec
         repo.sources.get(d.loc.file).encoding.is_none()
             || d.rule.code == structure::not_utf8::RULE.code
     });
+    let mut suppressed = if families.contains(&Family::Structure) {
+        suppress::apply(repo, &mut diagnostics, lang)
+    } else {
+        Vec::new()
+    };
     configure(&repo.config, &mut diagnostics);
-    diagnostics.sort_by(|a, b| {
+    let order = |a: &Diagnostic, b: &Diagnostic| {
         let path = |d: &Diagnostic| repo.sources.get(d.loc.file).path.as_str();
         path(a)
             .cmp(path(b))
             .then(a.loc.span.cmp(&b.loc.span))
             .then(a.rule.code.cmp(b.rule.code))
             .then_with(|| a.message.cmp(&b.message))
-    });
-    diagnostics
+    };
+    diagnostics.sort_by(order);
+    suppressed.sort_by(|a, b| order(&a.diagnostic, &b.diagnostic));
+    Checked {
+        diagnostics,
+        suppressed,
+    }
 }

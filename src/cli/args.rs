@@ -74,6 +74,16 @@ pub struct CheckArgs {
     /// Show at most this many findings of each rule (0: all); the summary counts them all
     #[arg(long, value_name = "N", default_value_t = 1000)]
     pub max_per_rule: usize,
+    /// The day the lifecycle, contact and drill rules count from, YYYY-MM-DD [default: as_of in
+    /// emplan.toml, else today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<crate::model::Date>,
+    /// Report only findings that are not in this baseline file
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Write every finding of this run into a baseline file, and report nothing
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 /// The least severity that makes `emplan check` fail.
@@ -464,6 +474,15 @@ const ZH: &[(&str, &str)] = &[
         "有何种严重程度（或更严重）的问题时以 1 退出［默认：error］",
     ),
     ("rule", "规则代码或名称，如 L301 或 duty-not-accepted"),
+    (
+        "today",
+        "管理周期、通讯录和演练规则的参考日期，格式 YYYY-MM-DD［默认：emplan.toml 的 as_of，否则为今天］",
+    ),
+    ("baseline", "只报告不在此基线文件中的问题"),
+    (
+        "write_baseline",
+        "把本次检查的全部问题写入基线文件，不报告问题",
+    ),
     ("out", "将 Schema 写入此目录，而不是输出到屏幕"),
     (
         "handbook",

@@ -17,8 +17,46 @@ use super::{EXIT_FINDINGS, EXIT_OK, cannot_read, load_repository};
 
 pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
     let target = target(args, lang)?;
-    let repo = load_repository(&target.root, lang)?;
-    let mut diagnostics = check::check(&repo, lang);
+    let mut repo = load_repository(&target.root, lang)?;
+    if let Some(today) = args.today {
+        repo.config.as_of = Some(today);
+    }
+    let checked = check::run(&repo, lang, check::FAMILIES);
+    let (mut diagnostics, suppressed) = (checked.diagnostics, checked.suppressed);
+    if let Some(path) = &args.write_baseline {
+        let count = diagnostics.len();
+        super::write_atomic(
+            path,
+            check::baseline::write(&repo, &diagnostics).as_bytes(),
+            lang,
+        )?;
+        let shown = load::display_path(path);
+        eprintln!(
+            "{}",
+            tr!(
+                lang,
+                "wrote {count} finding(s) into the baseline {shown}; `emplan check --baseline {shown}` reports only new ones",
+                "已将 {count} 个问题写入基线 {shown}；`emplan check --baseline {shown}` 只报告新问题"
+            )
+        );
+        return Ok(EXIT_OK);
+    }
+    let baselined = match &args.baseline {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| cannot_read(path, &e.to_string(), lang))?;
+            let recorded = check::baseline::read(&text).map_err(|why| {
+                let shown = path.display();
+                tr!(
+                    lang,
+                    "{shown} is not a baseline emplan can read: {why}; write one with --write-baseline",
+                    "{shown} 不是可读取的基线文件：{why}；请用 --write-baseline 生成"
+                )
+            })?;
+            check::baseline::filter(&repo, &mut diagnostics, recorded)
+        }
+        None => 0,
+    };
     let scope = target.scope.map(|(found_by, named)| {
         let shown: Vec<String> = named.iter().map(|p| load::display_path(p)).collect();
         let in_scope = |path: &str| {
@@ -44,6 +82,8 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
     });
     let mut summary = Summary::new(&repo, &diagnostics);
     summary.scope = scope;
+    summary.suppressed = suppressed.len();
+    summary.baselined = baselined;
     // Whether the run fails is decided on every finding, shown or not.
     let failed = diagnostics.iter().any(|d| args.fail_on.fails(d.severity));
     if args.max_per_rule > 0 {
@@ -72,7 +112,12 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
             let mut out = std::io::stdout().lock();
             report::junit::write(&mut out, &repo.sources, &diagnostics, &summary, lang)
         }
-        Format::Sarif => write_json(&report::sarif::to_value(&repo.sources, &diagnostics, lang)),
+        Format::Sarif => write_json(&report::sarif::to_value(
+            &repo.sources,
+            &diagnostics,
+            &suppressed,
+            lang,
+        )),
     };
     // Freeing a province's plans (millions of small strings) takes a noticeable part of a run;
     // the process is about to exit, so let another thread do it instead of the one that reports.

@@ -152,7 +152,6 @@ pub struct Config {
     pub chapters: BTreeMap<(PlanKind, PlanScope), Vec<Vec<String>>>,
 }
 
-
 /// The thresholds of [`ThresholdsFile`], defaults filled in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Thresholds {

@@ -246,6 +246,21 @@ pub fn summary_line(summary: &Summary, lang: Lang) -> String {
             "{found}；未显示：{list}（可用 --max-per-rule 提高上限）"
         )
     };
+    let (suppressed, baselined) = (summary.suppressed, summary.baselined);
+    let found = match (suppressed, baselined) {
+        (0, 0) => found,
+        (s, 0) => tr!(lang, "{found} ({s} suppressed)", "{found}（{s} 个已豁免）"),
+        (0, b) => tr!(
+            lang,
+            "{found} ({b} in the baseline)",
+            "{found}（{b} 个在基线中）"
+        ),
+        (s, b) => tr!(
+            lang,
+            "{found} ({s} suppressed, {b} in the baseline)",
+            "{found}（{s} 个已豁免，{b} 个在基线中）"
+        ),
+    };
     let Some(scope) = scope else {
         return tr!(
             lang,

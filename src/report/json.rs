@@ -59,6 +59,8 @@ pub fn to_value(sources: &Sources, diagnostics: &[Diagnostic], summary: &Summary
         "errors": summary.errors,
         "warnings": summary.warnings,
         "infos": summary.infos,
+        "suppressed": summary.suppressed,
+        "baselined": summary.baselined,
     });
     if let (false, Some(map)) = (summary.omitted.is_empty(), counts.as_object_mut()) {
         let omitted: Map<String, Value> = summary

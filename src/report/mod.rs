@@ -25,6 +25,10 @@ pub struct Summary {
     /// Findings counted above but not shown, by rule, past the cap per rule
     /// (`--max-per-rule`).
     pub omitted: Vec<(&'static str, usize)>,
+    /// Findings that suppressions in the plans cover (not counted above).
+    pub suppressed: usize,
+    /// Findings left out because the baseline records them (not counted above).
+    pub baselined: usize,
 }
 
 /// What part of a repository a run reports on (`emplan check FILE...`): the whole repository is
@@ -52,6 +56,8 @@ impl Summary {
             infos: count(Severity::Info),
             scope: None,
             omitted: Vec::new(),
+            suppressed: 0,
+            baselined: 0,
         }
     }
 }

@@ -5,6 +5,7 @@
 
 use serde_json::{Value, json};
 
+use crate::check::suppress::Suppressed;
 use crate::check::{Diagnostic, RULES, Severity};
 use crate::i18n::Lang;
 use crate::model::{Loc, Sources};
@@ -57,7 +58,14 @@ fn location(sources: &Sources, loc: Loc, message: Option<&str>) -> Value {
 }
 
 /// The whole log as a JSON value (keys in a fixed order).
-pub fn to_value(sources: &Sources, diagnostics: &[Diagnostic], lang: Lang) -> Value {
+/// The SARIF log of a run: its findings, and those that suppressions in the plans cover, each
+/// with a `suppressions` entry giving the reason (code scanning shows them as dismissed).
+pub fn to_value(
+    sources: &Sources,
+    diagnostics: &[Diagnostic],
+    suppressed: &[Suppressed],
+    lang: Lang,
+) -> Value {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|rule| {
@@ -70,26 +78,29 @@ pub fn to_value(sources: &Sources, diagnostics: &[Diagnostic], lang: Lang) -> Va
             })
         })
         .collect();
-    let results: Vec<Value> = diagnostics
-        .iter()
-        .map(|d| {
-            let index = RULES.iter().position(|r| r.code == d.rule.code);
-            let text = message_with_help(d, lang);
-            let related: Vec<Value> = d
-                .related
-                .iter()
-                .map(|r| location(sources, r.loc, Some(&r.message)))
-                .collect();
-            json!({
-                "ruleId": d.rule.code,
-                "ruleIndex": index,
-                "level": level(d.severity),
-                "message": { "text": text },
-                "locations": [location(sources, d.loc, None)],
-                "relatedLocations": related,
-            })
+    let result = |d: &Diagnostic| {
+        let index = RULES.iter().position(|r| r.code == d.rule.code);
+        let text = message_with_help(d, lang);
+        let related: Vec<Value> = d
+            .related
+            .iter()
+            .map(|r| location(sources, r.loc, Some(&r.message)))
+            .collect();
+        json!({
+            "ruleId": d.rule.code,
+            "ruleIndex": index,
+            "level": level(d.severity),
+            "message": { "text": text },
+            "locations": [location(sources, d.loc, None)],
+            "relatedLocations": related,
         })
-        .collect();
+    };
+    let mut results: Vec<Value> = diagnostics.iter().map(result).collect();
+    results.extend(suppressed.iter().map(|s| {
+        let mut value = result(&s.diagnostic);
+        value["suppressions"] = json!([{ "kind": "inSource", "justification": s.reason }]);
+        value
+    }));
     json!({
         "$schema": SCHEMA,
         "version": "2.1.0",

@@ -13,8 +13,10 @@ pub mod invalid_value;
 pub mod missing_chapter;
 pub mod missing_field;
 pub mod not_utf8;
+pub mod suppression_without_reason;
 pub mod unknown_field;
 pub mod unreadable_file;
+pub mod unused_suppression;
 pub mod yaml_syntax;
 
 use crate::check::{Context, Diagnostic, Rule};

@@ -9,12 +9,15 @@ use std::path::Path;
 use common::{check_files, codes, fixture, patched, read_tree, write_tree};
 
 /// The mini fixture with these edits and this `emplan.toml`.
-fn configured(toml: &str, edits: &[(&str, &str, &str)]) -> Vec<(String, Vec<u8>)> {
+fn configured(toml: &str, edits: &[Edit]) -> Vec<(String, Vec<u8>)> {
     let mut files = patched(edits);
     let config = files.iter_mut().find(|(p, _)| p == "emplan.toml").unwrap();
     config.1 = format!("as_of = 2026-12-01\n{toml}").into_bytes();
     files
 }
+
+/// An edit of the mini fixture: in a file, the first `find` becomes `replace`.
+type Edit<'a> = (&'a str, &'a str, &'a str);
 
 fn count(files: &[(String, Vec<u8>)], code: &str) -> usize {
     codes(&check_files(files))
@@ -27,7 +30,7 @@ fn count(files: &[(String, Vec<u8>)], code: &str) -> usize {
 /// threshold in `emplan.toml` says so.
 #[test]
 fn every_threshold_changes_behaviour_through_emplan_toml() {
-    let cases: &[(&str, &str, &[(&str, &str, &str)])] = &[
+    let cases: &[(&str, &str, &[Edit])] = &[
         ("[thresholds]\nassessment_years = 1\n", "T101", &[]),
         (
             "[thresholds]\ndrill_months = { specialised = 3 }\n",

@@ -459,3 +459,61 @@ fn authoring_slips_are_named_with_their_fix_in_both_languages() {
         insta::assert_snapshot!(name, out);
     }
 }
+
+/// The SARIF log of a repository with seeded errors, one of them suppressed, validates against
+/// the official SARIF 2.1.0 schema (tests/sarif/README.md names its source).
+#[test]
+fn the_sarif_log_validates_against_the_official_schema() {
+    let schema = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/sarif/sarif-schema-2.1.0.json"),
+    )
+    .unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&schema).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let mut files = read_tree(&fixture("broken"));
+    let registry = files
+        .iter_mut()
+        .find(|(p, _)| p == "registry/registry.yaml")
+        .unwrap();
+    let text = String::from_utf8(registry.1.clone()).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.contains("id: c-0001"))
+        .unwrap()
+        .to_owned();
+    registry.1 = text
+        .replacen(
+            &line,
+            &format!("{line}  # emplan: allow Q102 -- 2027年核实"),
+            1,
+        )
+        .into_bytes();
+    let dir = write_tree(&files);
+    let (code, out) = stdout(
+        emplan()
+            .args(["check", "--format", "sarif"])
+            .arg(dir.path()),
+    );
+    assert_eq!(code, 1);
+    let log: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    assert!(results.len() > 10);
+    let suppressed: Vec<_> = results
+        .iter()
+        .filter(|r| r.get("suppressions").is_some())
+        .collect();
+    assert_eq!(suppressed.len(), 1);
+    // The schema is not a rubber stamp: a result without its message is refused.
+    let mut broken = log.clone();
+    broken["runs"][0]["results"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("message");
+    assert!(!validator.is_valid(&broken));
+}

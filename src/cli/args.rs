@@ -50,6 +50,79 @@ pub enum Command {
     Drill(DrillArgs),
     /// Record that a plan's acceptances were reviewed against the duties they take up (T105)
     Review(ReviewArgs),
+    /// Create a new plan repository that checks clean
+    Init(InitArgs),
+    /// Write a new plan of a kind, with the chapters and fields its kind requires
+    New(NewArgs),
+    /// Print shell completions
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff)
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create the repository in (created if missing; no file in it is
+    /// overwritten)
+    #[arg(id = "init_dir", value_name = "DIR")]
+    pub dir: PathBuf,
+    /// The jurisdiction's name, as the plans write it (利州区)
+    #[arg(
+        id = "jurisdiction",
+        long = "name",
+        value_name = "NAME",
+        default_value = "示例区"
+    )]
+    pub name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The kind of plan
+    #[arg(id = "new_kind", long = "kind", value_name = "KIND", value_parser = parse_kind)]
+    pub kind: crate::model::PlanKind,
+    /// The new plan's id
+    #[arg(id = "new_id", long = "id", value_name = "ID")]
+    pub id: String,
+    /// The organisation that owns the plan, by id (its lead department, township, enterprise)
+    #[arg(id = "new_owner", long = "owner", value_name = "ORG")]
+    pub owner: String,
+    /// The plan's title [default: from the owner's name and the kind]
+    #[arg(id = "new_title", long = "title", value_name = "TITLE")]
+    pub title: Option<String>,
+    /// A parent plan, by id (repeatable) [default: the parent the kind needs]
+    #[arg(id = "new_parent", long = "parent", value_name = "PLAN")]
+    pub parents: Vec<String>,
+    /// A hazard the plan covers, by id (repeatable)
+    #[arg(id = "new_hazard", long = "hazard", value_name = "HAZARD")]
+    pub hazards: Vec<String>,
+    /// The post of the plan's commander, by id
+    #[arg(id = "new_commander", long = "commander", value_name = "POST")]
+    pub commander: Option<String>,
+    /// The plan repository's folder
+    #[arg(id = "repository", value_name = "PATH", default_value = ".")]
+    pub path: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(id = "shell", value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+fn parse_kind(text: &str) -> Result<crate::model::PlanKind, String> {
+    crate::model::PlanKind::ALL
+        .into_iter()
+        .find(|k| k.key() == text)
+        .ok_or_else(|| {
+            let kinds: Vec<&str> = crate::model::PlanKind::ALL
+                .iter()
+                .map(|k| k.key())
+                .collect();
+            let list = kinds.join(", ");
+            format!("expected one of {list} / 应为 {list} 之一")
+        })
 }
 
 #[derive(Debug, Args)]
@@ -505,7 +578,7 @@ const ZH: &[(&str, &str)] = &[
     ("card_plan", "生成此预案涉及的所有岗位的处置卡"),
     ("drill", "演练：由预案生成演练资料"),
     (
-        "new",
+        "drill new",
         "生成演练资料：演练方案、主情景事件清单、演练脚本、导调评估手册、参演须知和评估表",
     ),
     ("drill_id", "演练编号（*.drill.yaml 文件中的 id）"),
@@ -549,6 +622,35 @@ const ZH: &[(&str, &str)] = &[
     ("review", "记录预案的承接条目已对照所承接的职责复核（T105）"),
     ("review_plan", "已复核其承接条目的预案（按编号，可重复）"),
     ("review_all", "所有承接了职责的预案"),
+    ("init", "新建一个能通过检查的预案仓库"),
+    (
+        "init_dir",
+        "新建仓库的目录（不存在时创建；不覆盖其中已有的文件）",
+    ),
+    (
+        "jurisdiction",
+        "行政区名称，按预案中的写法（如 利州区）［默认：示例区］",
+    ),
+    ("new", "按预案类别生成新预案，含该类别要求的章节和字段"),
+    (
+        "new_kind",
+        "预案类别：overall、specialised、departmental、township、village、enterprise、site、joint",
+    ),
+    ("new_id", "新预案的编号"),
+    (
+        "new_owner",
+        "预案的责任单位（按编号）：牵头部门、乡镇、企业等",
+    ),
+    ("new_title", "预案标题［默认：由责任单位名称和类别生成］"),
+    (
+        "new_parent",
+        "上级预案（按编号，可重复）［默认：该类别所需的上级预案］",
+    ),
+    ("new_hazard", "预案覆盖的灾种（按编号，可重复）"),
+    ("new_commander", "预案指挥长的岗位（按编号）"),
+    ("completions", "输出 shell 补全脚本"),
+    ("shell", "shell 类型"),
+    ("man", "输出手册页（roff 格式）"),
     ("help", "显示帮助"),
     ("version", "显示版本"),
 ];
@@ -647,8 +749,17 @@ fn zh_values(id: &str) -> Option<&'static str> {
         .map(|(_, text)| *text)
 }
 
-fn translate(mut command: clap::Command) -> clap::Command {
-    if let Some(about) = zh(command.get_name()) {
+fn translate(command: clap::Command) -> clap::Command {
+    translate_under(command, None)
+}
+
+/// Translates a command under the verb `parent` (`None` for emplan itself, `Some("")` for a
+/// verb): a subcommand's help is looked up as "verb name" first (`drill new` and `new` are
+/// different verbs), then by its name.
+fn translate_under(mut command: clap::Command, parent: Option<&str>) -> clap::Command {
+    let name = command.get_name().to_owned();
+    let scoped = format!("{} {name}", parent.unwrap_or_default());
+    if let Some(about) = zh(scoped.trim()).or_else(|| zh(&name)) {
         command = command.about(about);
     }
     command = command
@@ -679,8 +790,13 @@ fn translate(mut command: clap::Command) -> clap::Command {
         .get_subcommands()
         .map(|c| c.get_name().to_owned())
         .collect();
-    for name in names {
-        command = command.mut_subcommand(name, translate);
+    let own = if parent.is_none() {
+        String::new()
+    } else {
+        name
+    };
+    for sub in names {
+        command = command.mut_subcommand(sub, |c| translate_under(c, Some(&own)));
     }
     command
 }

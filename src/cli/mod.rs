@@ -4,11 +4,14 @@ mod activate;
 mod args;
 mod cards;
 mod check;
+mod completions;
 mod drill;
 mod explain;
 mod graph;
 mod handbook;
 mod impact;
+mod init;
+mod new;
 mod review;
 mod rules;
 pub(crate) mod schema;
@@ -76,6 +79,10 @@ pub fn run(argv: Vec<OsString>) -> i32 {
         Command::Cards(args) => cards::run(&args, lang),
         Command::Drill(args) => drill::run(&args, lang),
         Command::Review(args) => review::run(&args, lang),
+        Command::Init(args) => init::run(&args, lang),
+        Command::New(args) => new::run(&args, lang),
+        Command::Completions(args) => completions::run(&args, lang),
+        Command::Man => completions::man(lang),
     };
     result.unwrap_or_else(|message| {
         let _ = writeln!(std::io::stderr(), "emplan: {message}");

@@ -106,7 +106,7 @@ pub(super) fn templates(root: &Path) -> Result<tera::Tera, TemplateError> {
 }
 
 /// Tera's error and its causes, on one line.
-pub(super) fn describe(error: &tera::Error) -> String {
+pub(crate) fn describe(error: &tera::Error) -> String {
     let mut message = error.to_string();
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {

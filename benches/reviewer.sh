@@ -8,7 +8,7 @@
 # Each revision generates its synthetic district with its own generator (examples/synth.rs, same
 # plan count and seed): the one before issue 11 has no drill ledger, contact dates or
 # emplan.toml, which its loader would reject. Both districts check clean with their own emplan.
-# The two commands are timed in turns by hyperfine, so a drifting machine slows both alike.
+# hyperfine times the two commands one after the other, each after two warm-up runs.
 # The older revision is built in a git worktree whose target folder starts as a copy of this
 # one's, so only emplan itself is compiled again.
 

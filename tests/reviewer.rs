@@ -418,6 +418,11 @@ fn review_starts_tracking_flow_and_block_acceptances() {
     let root = dir.path().to_str().unwrap();
     let (code, _, err) = common::emplan(&["review", "--all", root]);
     assert_eq!(code, 0, "{err}");
+    let zx = std::fs::read_to_string(dir.path().join("plans/zx-flood.md")).unwrap();
+    assert!(
+        zx.contains("\naligned:\n  - {plan: overall, reviewed: '"),
+        "{zx}"
+    );
     let yingji = std::fs::read_to_string(dir.path().join("plans/bm-yingji.md")).unwrap();
     assert!(
         yingji.contains("  - plan: zx-flood\n    duty: rescue   # 承接\n    reviewed: '"),
@@ -470,4 +475,53 @@ fn the_new_rules_speak_chinese() {
         all.push_str(&format!("## {}\n{}\n\n", rule.code, own.join("\n\n")));
     }
     insta::assert_snapshot!("new_rules_zh", all);
+}
+
+/// A child that aligned its levels with a parent's is suspect when the parent's levels or
+/// criteria change, until `emplan review` records them again; nothing else in the file moves.
+#[test]
+fn a_changed_parent_level_makes_the_child_suspect_until_reviewed() {
+    let dir = write_tree(&patched(&[]));
+    let root = dir.path().to_str().unwrap();
+    let (code, _, err) = common::emplan(&["review", "--plan", "xz-baolun-plan", root]);
+    assert_eq!(code, 0, "{err}");
+    let plan = dir.path().join("plans/xz-baolun.md");
+    let reviewed = std::fs::read_to_string(&plan).unwrap();
+    assert!(
+        reviewed.contains("aligned:\n  - {plan: overall, reviewed: '"),
+        "{reviewed}"
+    );
+    assert_eq!(common::emplan(&["check", root]).0, 0);
+
+    let parent = dir.path().join("plans/zx-flood.md");
+    let text = std::fs::read_to_string(&parent).unwrap();
+    std::fs::write(
+        &parent,
+        text.replacen(
+            "metric: deaths, at_least: 3",
+            "metric: deaths, at_least: 2",
+            1,
+        ),
+    )
+    .unwrap();
+    let (_, out, _) = common::emplan(&["check", root]);
+    assert!(
+        out.contains("warning[T105]: the warning or response levels of zx-flood changed after this plan's levels were aligned with them"),
+        "{out}"
+    );
+    assert!(
+        out.contains("xz-baolun-plan are suspect until reviewed again"),
+        "{out}"
+    );
+    let (code, _, err) = common::emplan(&["review", "--plan", "xz-baolun-plan", root]);
+    assert_eq!(code, 0, "{err}");
+    let again = std::fs::read_to_string(&plan).unwrap();
+    let at = reviewed.find("{plan: zx-flood, reviewed: '").unwrap()
+        + "{plan: zx-flood, reviewed: '".len();
+    assert_eq!(reviewed[..at], again[..at]);
+    assert_ne!(reviewed[at..at + 10], again[at..at + 10]);
+    assert_eq!(reviewed[at + 10..], again[at + 10..]);
+    let (code, out, _) = common::emplan(&["check", root]);
+    assert_eq!(code, 0);
+    assert!(!out.contains("T105"), "{out}");
 }

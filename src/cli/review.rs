@@ -1,12 +1,13 @@
 //! `emplan review --plan ID | --all`: records, in each acceptance of the plan, the fingerprint
-//! of the duty it takes up as the duty now reads (`reviewed:`), after a person has checked that
-//! the plan still carries it out. The only change to the file is that value; every other byte
-//! stays as it was.
+//! of the duty it takes up as the duty now reads (`reviewed:`), and in `aligned:` the
+//! fingerprint of each parent's levels, after a person has checked that the plan still carries
+//! the duties out and fits the levels. The only changes to the file are those values; every
+//! other byte stays as it was.
 
 use std::path::Path;
 
 use crate::check::Context;
-use crate::check::lifecycle::suspect_acceptance::fingerprint;
+use crate::check::lifecycle::suspect_acceptance::{fingerprint, levels_fingerprint};
 use crate::i18n::Lang;
 use crate::model::{Plan, Span};
 use crate::tr;
@@ -20,7 +21,7 @@ pub fn run(args: &ReviewArgs, lang: Lang) -> Result<i32, String> {
     let plans: Vec<&Plan> = if args.all {
         repo.plans
             .iter()
-            .filter(|p| !p.meta.accepts.is_empty())
+            .filter(|p| !p.meta.accepts.is_empty() || !level_parents(&cx, p).is_empty())
             .collect()
     } else {
         args.plans
@@ -59,8 +60,8 @@ pub fn run(args: &ReviewArgs, lang: Lang) -> Result<i32, String> {
             "{}",
             tr!(
                 lang,
-                "{path}: recorded the review of {changed} acceptance(s) of {id}",
-                "{path}：已记录 {id} 的 {changed} 个承接条目的复核"
+                "{path}: recorded {changed} reviewed fingerprint(s) in {id} (acceptances and aligned levels)",
+                "{path}：已在 {id} 中记录 {changed} 个复核指纹（承接条目和对照的分级）"
             )
         );
         recorded += changed;
@@ -70,8 +71,8 @@ pub fn run(args: &ReviewArgs, lang: Lang) -> Result<i32, String> {
             "{}",
             tr!(
                 lang,
-                "every acceptance already records the duty as it reads: nothing to write",
-                "所有承接条目记录的均为职责的现行内容：无需写入"
+                "every acceptance and alignment already records what it reviewed as it now reads: nothing to write",
+                "所有承接条目和分级对照记录的均为现行内容：无需写入"
             )
         );
     }
@@ -102,6 +103,7 @@ fn record(cx: &Context, plan: &Plan, text: &str) -> (String, usize) {
             }
         }
     }
+    edits.extend(aligned(cx, plan, text));
     let changed = edits.len();
     edits.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
     let mut out = text.to_owned();
@@ -109,6 +111,76 @@ fn record(cx: &Context, plan: &Plan, text: &str) -> (String, usize) {
         out.replace_range(span.start as usize..span.end as usize, &with);
     }
     (out, changed)
+}
+
+/// The parents whose levels this plan aligns with: those with warning or response levels, when
+/// this plan has levels of its own.
+fn level_parents<'a>(cx: &Context<'a>, plan: &Plan) -> Vec<&'a Plan> {
+    let meta = &plan.meta;
+    if meta.warning.is_empty() && meta.response.is_empty() {
+        return Vec::new();
+    }
+    meta.parents
+        .iter()
+        .filter_map(|p| cx.plan(p.as_str()))
+        .filter(|p| !p.meta.warning.is_empty() || !p.meta.response.is_empty())
+        .collect()
+}
+
+/// The edits that set `aligned:` to the parents' levels as they now read: a changed
+/// fingerprint replaced, a missing parent added after the last entry, or the whole list added
+/// at the end of the front matter.
+fn aligned(cx: &Context, plan: &Plan, text: &str) -> Vec<(Span, String)> {
+    let mut edits = Vec::new();
+    let mut missing = Vec::new();
+    for parent in level_parents(cx, plan) {
+        let print = levels_fingerprint(&parent.meta);
+        let id = parent.meta.id.as_str();
+        match plan.meta.aligned.iter().find(|a| a.plan.as_str() == id) {
+            Some(a) if a.reviewed.value == print => {}
+            Some(a) => edits.push((quoted(text, a.reviewed.span), format!("'{print}'"))),
+            None => missing.push(format!("{{plan: {id}, reviewed: '{print}'}}")),
+        }
+    }
+    if missing.is_empty() {
+        return edits;
+    }
+    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    match plan.meta.aligned.last() {
+        Some(last) => {
+            let end = quoted(text, last.reviewed.span).end as usize;
+            let line_start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+            let indent: String = text[line_start..]
+                .chars()
+                .take_while(|c| *c == ' ')
+                .collect();
+            let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+            let line_end = if text[..line_end].ends_with('\r') {
+                line_end - 1
+            } else {
+                line_end
+            };
+            let items: String = missing
+                .iter()
+                .map(|item| format!("{newline}{indent}- {item}"))
+                .collect();
+            edits.push((Span::new(line_end, line_end), items));
+        }
+        None => {
+            // Before the closing `---` of the front matter.
+            let front = text[..plan.body.start].trim_end_matches(['\n', '\r']);
+            let closing = front.rfind('\n').map_or(0, |i| i + 1);
+            let items: String = missing
+                .iter()
+                .map(|item| format!("  - {item}{newline}"))
+                .collect();
+            edits.push((
+                Span::new(closing, closing),
+                format!("aligned:{newline}{items}"),
+            ));
+        }
+    }
+    edits
 }
 
 /// The span widened to the quotes around a quoted scalar.
@@ -170,6 +242,12 @@ fn verify(cx: &Context, plan: &Plan, path: &str, edited: &str, lang: Lang) -> Re
                             .is_some_and(|r| r.value == fingerprint(found.duty)),
                         None => true,
                     }
+                })
+                && level_parents(cx, plan).iter().all(|parent| {
+                    p.meta.aligned.iter().any(|a| {
+                        a.plan.as_str() == parent.meta.id.as_str()
+                            && a.reviewed.value == levels_fingerprint(&parent.meta)
+                    })
                 })
         });
     if ok {

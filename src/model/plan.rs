@@ -80,6 +80,21 @@ pub struct PlanMeta {
     /// Version, issue, filing, assessment and revision history.
     #[serde(default)]
     pub lifecycle: Option<Lifecycle>,
+    /// The parents' warning and response levels as they read when this plan's levels were last
+    /// aligned with them (`emplan review` writes it). When a parent's levels change, T105
+    /// reports this plan as suspect until it is reviewed again.
+    #[serde(default)]
+    pub aligned: Vec<Aligned>,
+}
+
+/// A fingerprint of one parent plan's levels, recorded at the last review.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Aligned {
+    /// The parent plan, by id.
+    pub plan: Id,
+    /// Fingerprint of its warning and response levels and their criteria.
+    pub reviewed: Spanned<String>,
 }
 
 /// The official document a plan was issued with (红头文件).

@@ -43,6 +43,9 @@ out, then run `emplan review PLAN` to record that it was reviewed.",
 承接条目被报告为“待复核”，下达职责的预案也会被告知哪些预案承接的是旧表述。
 有人核对后，`emplan review PLAN` 记录新的指纹，文件的其他内容不变。没有 `reviewed:` 的承接条目不跟踪。
 
+预案所对照的上级分级同样如此：`aligned:` 为每个上级预案记录其预警、响应分级及启动条件的指纹；
+上级分级变更后，下级预案待复核。
+
 ## 为什么有问题
 预案之间的衔接（2024年办法第五条、第十三条）只在上次复核时可靠：专项预案把乡镇的时限从 2 小时
 缩短为 1 小时，或增加了新任务，承接旧职责的乡镇预案仍按旧内容承诺，只检查引用关系的检查全部通过。
@@ -59,6 +62,53 @@ out, then run `emplan review PLAN` to record that it was reviewed.",
     },
     run,
 };
+
+/// The first 10 hex digits of a SHA-256.
+fn short(hash: Sha256) -> String {
+    hash.finalize()[..5]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The fingerprint of a plan's warning and response levels, as `aligned:` records it: each
+/// level's grade and name and every criterion's text, metric, hazard and thresholds.
+pub fn levels_fingerprint(plan: &crate::model::PlanMeta) -> String {
+    let mut hash = Sha256::new();
+    let criteria = |list: &[crate::model::plan::Criterion], hash: &mut Sha256| {
+        let mut stack: Vec<&crate::model::plan::Criterion> = list.iter().rev().collect();
+        while let Some(c) = stack.pop() {
+            hash.update(c.text.value.as_bytes());
+            hash.update([1]);
+            hash.update(c.metric.as_ref().map_or("", |m| m.as_str()));
+            hash.update([1]);
+            hash.update(c.hazard.as_ref().map_or("", |h| h.as_str()));
+            hash.update([1]);
+            for n in [&c.at_least, &c.below] {
+                hash.update(n.as_ref().map_or(String::new(), |v| v.value.to_string()));
+                hash.update([1]);
+            }
+            stack.extend(c.all_of.iter().rev());
+            hash.update([2]);
+        }
+    };
+    for w in &plan.warning {
+        hash.update(w.level.as_ref().map_or("", |l| l.value.key()));
+        hash.update([0]);
+        hash.update(w.name.as_ref().map_or("", |n| n.value.as_str()));
+        hash.update([0]);
+        criteria(&w.criteria, &mut hash);
+    }
+    hash.update([3]);
+    for r in &plan.response {
+        hash.update(r.level.value.key());
+        hash.update([0]);
+        hash.update(r.name.as_ref().map_or("", |n| n.value.as_str()));
+        hash.update([0]);
+        criteria(&r.criteria, &mut hash);
+    }
+    short(hash)
+}
 
 /// The fingerprint of a duty as `reviewed:` records it: the first 10 hex digits of the
 /// SHA-256 of its organisation, post, text and deadline.
@@ -82,7 +132,8 @@ pub fn fingerprint(duty: &Duty) -> String {
 }
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    // The suspect acceptances of each changed duty, for the assigning plan's side.
+    // The suspect acceptances of each changed duty, for the assigning plan's side; a changed
+    // plan's levels are under the duty id "", which no duty has.
     let mut by_duty: FastMap<(&str, &str), (Loc, Vec<&Plan>)> = FastMap::default();
     for plan in &cx.repo.plans {
         for accept in &plan.meta.accepts {
@@ -93,7 +144,8 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             let Some(found) = cx.duties.get(&key) else {
                 continue; // R106 reports an unknown duty
             };
-            if fingerprint(found.duty) == reviewed.value {
+            // A plan with parts that could not be read is compared once they can be.
+            if !found.plan.complete || fingerprint(found.duty) == reviewed.value {
                 continue;
             }
             let (duty, source) = key;
@@ -126,24 +178,76 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 .1
                 .push(plan);
         }
+        for aligned in &plan.meta.aligned {
+            let Some(parent) = cx.plan(aligned.plan.as_str()) else {
+                continue; // R101 reports an unknown plan
+            };
+            if !parent.complete || levels_fingerprint(&parent.meta) == aligned.reviewed.value {
+                continue;
+            }
+            let (source, id) = (aligned.plan.as_str(), plan.meta.id.as_str());
+            let at = parent
+                .meta
+                .response
+                .first()
+                .map_or(parent.meta.id.span, |r| r.level.span);
+            out.push(
+                Diagnostic::new(
+                    &RULE,
+                    plan.loc(aligned.reviewed.span),
+                    tr!(
+                        cx.lang,
+                        "the warning or response levels of {source} changed after this plan's levels were aligned with them",
+                        "{source} 的预警或响应分级在本预案对照其分级复核后已变更"
+                    ),
+                )
+                .with_related(
+                    parent.loc(at),
+                    tr!(cx.lang, "the levels as they now read", "分级的现行内容"),
+                )
+                .with_help(tr!(
+                    cx.lang,
+                    "check this plan's levels and criteria against the parent's, then run `emplan review --plan {id}`",
+                    "对照上级预案核对本预案的分级和启动条件后，运行 `emplan review --plan {id}`"
+                )),
+            );
+            by_duty
+                .entry((source, ""))
+                .or_insert_with(|| (parent.loc(at), Vec::new()))
+                .1
+                .push(plan);
+        }
     }
     let mut changed: Vec<_> = by_duty.into_iter().collect();
     changed.sort_by_key(|((plan, duty), _)| (*plan, *duty));
     for ((_, duty), (loc, plans)) in changed {
         let ids: Vec<&str> = plans.iter().map(|p| p.meta.id.as_str()).collect();
         let (count, list) = (ids.len(), ids.join(", "));
-        let mut diagnostic = Diagnostic::new(
-            &RULE,
-            loc,
+        let message = if duty.is_empty() {
+            tr!(
+                cx.lang,
+                "these levels changed after {count} child plan(s) aligned with them: {list} are suspect until reviewed again",
+                "本预案分级在 {count} 份下级预案对照复核后已变更：{list} 待重新复核"
+            )
+        } else {
             tr!(
                 cx.lang,
                 "duty {duty} changed after {count} accepting plan(s) reviewed it: {list} are suspect until reviewed again",
                 "职责 {duty} 在 {count} 份承接预案复核后已变更：{list} 待重新复核"
-            ),
-        );
+            )
+        };
+        let mut diagnostic = Diagnostic::new(&RULE, loc, message);
         diagnostic.severity = Severity::Info;
         for plan in plans {
-            if let Some(accept) = plan.meta.accepts.iter().find(|a| a.duty.as_str() == duty) {
+            if duty.is_empty() {
+                if let Some(a) = plan.meta.aligned.first() {
+                    diagnostic = diagnostic.with_related(
+                        plan.loc(a.plan.span),
+                        tr!(cx.lang, "aligned here", "在此对照"),
+                    );
+                }
+            } else if let Some(accept) = plan.meta.accepts.iter().find(|a| a.duty.as_str() == duty)
+            {
                 diagnostic = diagnostic.with_related(
                     plan.loc(accept.duty.span),
                     tr!(cx.lang, "accepted here", "在此承接"),

@@ -144,11 +144,13 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             let Some(found) = cx.duties.get(&key) else {
                 continue; // R106 reports an unknown duty
             };
-            // A plan with parts that could not be read is compared once they can be.
-            if !found.plan.complete || fingerprint(found.duty) == reviewed.value {
+            // A plan with parts that could not be read is compared once they can be, and a
+            // duty whose organisation is unknown once R102's typo is fixed.
+            let known = cx.organisations.get(found.duty.org.as_str()).is_some();
+            if !found.plan.complete || !known || fingerprint(found.duty) == reviewed.value {
                 continue;
             }
-            let (duty, source) = key;
+            let (source, duty) = key;
             let text = found.duty.text.value.as_str();
             let duty_loc = found.plan.loc(found.duty.text.span);
             let id = plan.meta.id.as_str();

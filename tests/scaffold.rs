@@ -143,6 +143,9 @@ fn neither_command_overwrites_a_file() {
     ]);
     assert_eq!(code, 2);
     assert!(err.contains("no organisation has the id `xz-b`"), "{err}");
+    let (code, _, err) = emplan(&["new", "--kind", "township", "--id", "xz-c", root]);
+    assert_eq!(code, 2);
+    assert!(err.contains("needs its owner: give --owner"), "{err}");
 }
 
 #[test]

@@ -85,8 +85,9 @@ pub struct NewArgs {
     #[arg(id = "new_id", long = "id", value_name = "ID")]
     pub id: String,
     /// The organisation that owns the plan, by id (its lead department, township, enterprise)
+    /// [default for a joint plan: the overall plan's owner]
     #[arg(id = "new_owner", long = "owner", value_name = "ORG")]
-    pub owner: String,
+    pub owner: Option<String>,
     /// The plan's title [default: from the owner's name and the kind]
     #[arg(id = "new_title", long = "title", value_name = "TITLE")]
     pub title: Option<String>,

@@ -2,7 +2,7 @@
 //! written into the kind's folder of the repository. An existing file is never overwritten.
 
 use crate::i18n::Lang;
-use crate::model::Date;
+use crate::model::{Date, PlanKind};
 use crate::scaffold::{NewError, NewPlan};
 use crate::tr;
 
@@ -11,10 +11,27 @@ use super::{EXIT_OK, load_repository, write_atomic};
 
 pub fn run(args: &NewArgs, lang: Lang) -> Result<i32, String> {
     let repo = load_repository(&args.path, lang)?;
+    let owner = match (&args.owner, args.kind) {
+        (Some(owner), _) => owner.clone(),
+        (None, PlanKind::Joint | PlanKind::Overall) => repo
+            .plans
+            .iter()
+            .find(|p| p.meta.kind.value == PlanKind::Overall)
+            .map(|p| p.meta.owner.as_str().to_owned())
+            .unwrap_or_default(),
+        (None, kind) => {
+            let kind = kind.zh();
+            return Err(tr!(
+                lang,
+                "a {kind} needs its owner: give --owner ORG (its lead department, township or enterprise)",
+                "{kind}需要责任单位：请用 --owner 指定（牵头部门、乡镇或企业）"
+            ));
+        }
+    };
     let plan = NewPlan {
         kind: args.kind,
         id: &args.id,
-        owner: &args.owner,
+        owner: &owner,
         title: args.title.as_deref(),
         parents: &args.parents,
         hazards: &args.hazards,

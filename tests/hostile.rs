@@ -736,3 +736,43 @@ fn the_quoting_hint_is_given_only_where_quotes_help() {
     assert!(!indent.contains("quote values"), "{indent}");
     assert!(indent.contains("compare the line"), "{indent}");
 }
+
+/// Issue 12, defect 4: a threshold that is not a finite number of 0 or more (`.nan`, `.inf`,
+/// `-.inf`, `-5`) is one S203 at its place, whichever reader took the file, and nothing is
+/// compared against it.
+#[test]
+fn a_non_finite_or_negative_threshold_is_one_finding() {
+    for value in [".nan", ".NaN", ".inf", "-.inf", "-5", "-0.5"] {
+        for other in [
+            "",
+            "\n  - level: I\n    name: 特别重大\n    criteria:\n      - { text: 特别重大, metric: deaths, at_least: &x 30 }",
+        ] {
+            let files = common::patched(&[(
+                "plans/zx-flood.md",
+                "metric: deaths, at_least: 3 }",
+                &format!("metric: deaths, at_least: {value} }}{other}"),
+            )]);
+            let diagnostics = common::check_files(&files);
+            let found: Vec<(&str, &str)> = diagnostics
+                .iter()
+                .map(|d| (d.rule.code, d.message.as_str()))
+                .collect();
+            // An anchor sends the file to serde-saphyr instead of the fast reader.
+            let s203: Vec<_> = found.iter().filter(|(c, _)| *c == "S203").collect();
+            assert_eq!(s203.len(), 1, "{value} {other:?}: {found:?}");
+            assert!(
+                s203[0]
+                    .1
+                    .contains(&format!("`{value}` is not a finite number, 0 or more")),
+                "{found:?}"
+            );
+            let rest: Vec<_> = found
+                .iter()
+                .filter(|(c, _)| {
+                    *c != "S203" && (other.is_empty() || !["L207", "L209", "L201"].contains(c))
+                })
+                .collect();
+            assert!(rest.is_empty(), "{value} {other:?}: {rest:?}");
+        }
+    }
+}

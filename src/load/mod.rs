@@ -475,6 +475,9 @@ fn read_plan(text: &str, result: &mut FileResult) {
     let complete = result.problems.len() == before;
     match value {
         Some(mut meta) => {
+            thresholds(&mut meta, text, &mut result.problems);
+            // A dropped threshold is a part not read, like any other bad value.
+            let complete = complete && result.problems.len() == before;
             let mut body = markdown::outline(text, body_start);
             shrink(&mut meta, &mut body);
             result.plan = Some((meta, body, complete));
@@ -488,6 +491,46 @@ fn read_plan(text: &str, result: &mut FileResult) {
                 .and_then(|k| PlanKind::ALL.into_iter().find(|p| p.key() == k));
             result.unread = Some((kind, markdown::outline(text, body_start)));
         }
+    }
+}
+
+/// Every threshold of the plan's criteria (`at_least`, `below`) is a finite number, 0 or more:
+/// one that is not (`.nan`, `.inf`, `-5`) is an S203 problem and is dropped, so that no rule
+/// compares against it and nothing else of the plan is lost. Both YAML readers end here, so the
+/// same number is judged the same way on every path (issue 12, defect 4).
+fn thresholds(meta: &mut PlanMeta, text: &str, problems: &mut Vec<(Span, ProblemKind)>) {
+    fn visit(c: &mut crate::model::plan::Criterion, bad: &mut Vec<Span>) {
+        for n in [&mut c.at_least, &mut c.below] {
+            if let Some(v) = n
+                && !(v.value.is_finite() && v.value >= 0.0)
+            {
+                bad.push(v.span);
+                *n = None;
+            }
+        }
+        for inner in &mut c.all_of {
+            visit(inner, bad);
+        }
+    }
+    let mut bad = Vec::new();
+    let lists = meta.grading.iter_mut().map(|g| &mut g.criteria);
+    let lists = lists.chain(meta.warning.iter_mut().map(|w| &mut w.criteria));
+    for list in lists.chain(meta.response.iter_mut().map(|r| &mut r.criteria)) {
+        for c in list {
+            visit(c, &mut bad);
+        }
+    }
+    for span in bad {
+        let found = text
+            .get(span.start as usize..span.end as usize)
+            .map(str::to_owned);
+        problems.push((
+            span,
+            ProblemKind::Yaml(YamlProblem::InvalidValue {
+                found,
+                expected: yaml::Expected::Threshold,
+            }),
+        ));
     }
 }
 

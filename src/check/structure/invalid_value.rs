@@ -276,6 +276,10 @@ fn message(lang: Lang, found: Option<&str>, expected: &Expected) -> String {
         }
         Expected::WholeNumber => lang.pick("a whole number (0 or more)", "非负整数"),
         Expected::Number => lang.pick("a number", "数值"),
+        Expected::Threshold => lang.pick(
+            "a finite number, 0 or more (a threshold is never .nan, .inf or negative)",
+            "有限的非负数（阈值不能是 .nan、.inf 或负数）",
+        ),
         Expected::Date => lang.pick("a date written YYYY-MM-DD", "有效日期（格式为 YYYY-MM-DD）"),
         Expected::MonthDay => lang.pick(
             "a day of the year written MM-DD",

@@ -69,6 +69,8 @@ pub enum Expected {
     Single,
     WholeNumber,
     Number,
+    /// A threshold: a finite number, 0 or more (not `.nan`, `.inf` or `-5`).
+    Threshold,
     /// Text, which may not be left empty.
     NotEmpty,
     Date,

@@ -268,6 +268,36 @@ impl<'a> Context<'a> {
             .all(|(id, f)| !f.path.ends_with(".record.yaml") || read.contains(&id))
     }
 
+    /// The organisations at and above `org`, nearest first (bounded, so a cycle of parents
+    /// ends).
+    pub fn lineage(&self, org: &'a str) -> Vec<&'a str> {
+        let mut out = vec![org];
+        let mut at = org;
+        while out.len() < 32 {
+            match self
+                .organisations
+                .get(at)
+                .and_then(|o| o.value.parent.as_ref())
+            {
+                Some(parent) if !out.contains(&parent.as_str()) => {
+                    at = parent.as_str();
+                    out.push(at);
+                }
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// The government an organisation belongs to: itself, or the nearest government above it.
+    pub fn government_of(&self, org: &'a str) -> Option<&'a str> {
+        self.lineage(org).into_iter().find(|o| {
+            self.organisations
+                .get(o)
+                .is_some_and(|f| f.value.kind.value == crate::model::registry::OrgKind::Government)
+        })
+    }
+
     /// A hazard id as written, or the known hazard it is a near miss of (R103 reports it).
     pub fn hazard_or_near_miss<'s>(&self, id: &'s str) -> &'s str
     where

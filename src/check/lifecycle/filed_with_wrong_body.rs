@@ -83,7 +83,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             .meta
             .jurisdiction
             .as_ref()
-            .map_or_else(|| government_of(cx, owner), |j| Some(j.as_str()));
+            .map_or_else(|| cx.government_of(owner), |j| Some(j.as_str()));
         let parent = |org: &str| {
             cx.organisations
                 .get(org)
@@ -104,7 +104,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 match above {
                     Some(above) if !is_or_files_for(above) => Some(cx.org_name(above).to_owned()),
                     // Without a known government above, any body outside this government.
-                    None if government.is_some_and(|g| under(cx, with, g)) => Some(tr!(
+                    None if government.is_some_and(|g| cx.lineage(with).contains(&g)) => Some(tr!(
                         cx.lang,
                         "the government one level up",
                         "上一级人民政府"
@@ -113,7 +113,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 }
             }
             PlanKind::Specialised => {
-                let inside = government.is_some_and(|g| under(cx, with, g));
+                let inside = government.is_some_and(|g| cx.lineage(with).contains(&g));
                 (body.value.kind.value != OrgKind::Department || inside).then(|| {
                     tr!(
                         cx.lang,
@@ -161,36 +161,4 @@ fn is_emergency_department(cx: &Context, org: &str) -> bool {
     cx.organisations.get(org).is_some_and(|o| {
         o.value.kind.value == OrgKind::Department && o.value.name.value.contains("应急管理")
     })
-}
-
-/// The government an organisation belongs to: itself, or the first government above it.
-fn government_of<'a>(cx: &Context<'a>, org: &'a str) -> Option<&'a str> {
-    let mut at = org;
-    for _ in 0..16 {
-        let found = cx.organisations.get(at)?;
-        if found.value.kind.value == OrgKind::Government {
-            return Some(at);
-        }
-        at = found.value.parent.as_ref()?.as_str();
-    }
-    None
-}
-
-/// Whether `org` is `government` or lies below it.
-fn under(cx: &Context, org: &str, government: &str) -> bool {
-    let mut at = org;
-    for _ in 0..16 {
-        if at == government {
-            return true;
-        }
-        match cx
-            .organisations
-            .get(at)
-            .and_then(|o| o.value.parent.as_ref())
-        {
-            Some(parent) => at = parent.as_str(),
-            None => return false,
-        }
-    }
-    false
 }

@@ -100,26 +100,6 @@ fn jurisdiction<'a>(cx: &'a Context, plan: &'a Plan) -> Option<&'a str> {
     None
 }
 
-/// The organisations at and above `org`, nearest first (bounded, so a cycle of parents ends).
-fn lineage<'a>(cx: &'a Context, org: &'a str) -> Vec<&'a str> {
-    let mut out = vec![org];
-    let mut at = org;
-    while out.len() < 32 {
-        match cx
-            .organisations
-            .get(at)
-            .and_then(|o| o.value.parent.as_ref())
-        {
-            Some(parent) if !out.contains(&parent.as_str()) => {
-                at = parent.as_str();
-                out.push(at);
-            }
-            _ => break,
-        }
-    }
-    out
-}
-
 /// The id that names an action's actor: its `org`, else its `post`, else the first of its
 /// `posts`. Findings about the actor point at it.
 fn actor_id(action: &Action) -> Option<&Id> {

@@ -2,7 +2,7 @@ use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
 use crate::model::PlanKind;
 use crate::tr;
 
-use super::{jurisdiction, lineage};
+use super::jurisdiction;
 
 pub static RULE: Rule = Rule {
     code: "L104",
@@ -66,7 +66,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(mine) = jurisdiction(cx, plan) else {
             continue;
         };
-        let above = lineage(cx, mine);
+        let above = cx.lineage(mine);
         for id in &plan.meta.parents {
             let Some(parent) = cx.plan(id.as_str()) else {
                 continue;

@@ -1,6 +1,6 @@
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
 use crate::model::registry::ResourceKind;
-use crate::model::{Date, PlanKind, PlanScope};
+use crate::model::{PlanKind, PlanScope};
 use crate::tr;
 
 pub static RULE: Rule = Rule {
@@ -68,7 +68,7 @@ registry, the team or warehouse as a resource, or a drill and its record.",
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     let months = cx.config.thresholds.township_drill_months;
     let since = cx.today.plus_months(-(months as i32));
-    let drilled_on = |date: Date| date >= since && date <= cx.today;
+    let held = crate::check::lifecycle::held_drills(cx);
     let records_complete = cx.records_complete();
     for entry in super::townships(cx) {
         let id = entry.value.id.as_str();
@@ -113,26 +113,10 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             missing.push(cx.lang.pick("supplies (有物资)", "有物资"));
         }
         let own_plan = |plan: &str| plans.iter().any(|p| p.meta.id.as_str() == plan);
-        let by_record = cx.repo.records.iter().any(|record| {
-            let r = &record.value;
-            drilled_on(r.date.value)
-                && cx
-                    .repo
-                    .drills
-                    .iter()
-                    .filter(|d| d.value.id.as_str() == r.drill.as_str())
-                    .any(|d| {
-                        d.value.participants.iter().any(|p| p.as_str() == id)
-                            || d.value.plans().into_iter().any(own_plan)
-                    })
+        let drilled = held.iter().any(|d| {
+            d.date >= since && (d.participants.contains(&id) || d.plans.iter().any(|p| own_plan(p)))
         });
-        let by_log = cx.repo.registry.drill_log.iter().any(|held| {
-            let h = &held.value;
-            drilled_on(h.date.value)
-                && (h.participants.iter().any(|p| p.as_str() == id)
-                    || h.plans.iter().any(|p| own_plan(p.as_str())))
-        });
-        if !by_record && !by_log && records_complete {
+        if !drilled && records_complete {
             missing.push(cx.lang.pick("a drill (有演练)", "有演练"));
         }
         if missing.is_empty() {

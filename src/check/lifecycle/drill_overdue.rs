@@ -79,7 +79,8 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     if !cx.records_complete() {
         return; // the record that could not be read may be the plan's last drill
     }
-    let last = super::last_drills(cx);
+    let held = super::held_drills(cx);
+    let last = super::last_drills(&held);
     for plan in &cx.repo.plans {
         let Some(months) = interval(cx, plan) else {
             continue;

@@ -22,72 +22,68 @@ pub fn version_date(plan: &Plan) -> Option<Date> {
     revised.max(issued)
 }
 
-/// The last drill that exercised a plan: when, its title, and where it is recorded.
+/// A drill that was held, from a drill record or the drill ledger: when, its title, where it
+/// is recorded, the plans it exercised and the organisations that took part.
 #[derive(Clone, Debug)]
-pub struct LastDrill<'a> {
+pub struct HeldDrill<'a> {
     pub date: Date,
     pub title: &'a str,
     pub loc: Loc,
+    pub plans: Vec<&'a str>,
+    pub participants: Vec<&'a str>,
 }
 
-/// The last drill of every plan, by plan id, from the drill records (their drills' objectives
-/// name the plans) and the drill ledger (`drill_log` in the registry). Drills after the
-/// reference date are not counted.
-pub fn last_drills<'a>(cx: &Context<'a>) -> FastMap<&'a str, LastDrill<'a>> {
-    let mut last: FastMap<&'a str, LastDrill<'a>> = FastMap::default();
-    let mut note = |plan: &'a str, drill: LastDrill<'a>| {
-        if drill.date > cx.today {
-            return;
-        }
-        match last.get(plan) {
-            Some(known) if known.date >= drill.date => {}
-            _ => {
-                last.insert(plan, drill);
-            }
-        }
-    };
+/// Every drill held by the reference date: the drill records (their drills' objectives name the
+/// plans, their definitions the participants) and the drill ledger (`drill_log`).
+pub fn held_drills<'a>(cx: &Context<'a>) -> Vec<HeldDrill<'a>> {
+    let mut out = Vec::new();
     for record in &cx.repo.records {
         let r = &record.value;
-        let Some(drill) = cx
+        let drill = cx
             .repo
             .drills
             .iter()
-            .find(|d| d.value.id.as_str() == r.drill.as_str())
-        else {
-            continue;
-        };
-        for plan in drill.value.plans() {
-            let loc = Context::loc(record.file, r.date.span);
-            let title = drill.value.title.value.as_str();
-            note(
-                plan,
-                LastDrill {
-                    date: r.date.value,
-                    title,
-                    loc,
-                },
-            );
-        }
+            .find(|d| d.value.id.as_str() == r.drill.as_str());
+        let Some(drill) = drill else { continue };
+        out.push(HeldDrill {
+            date: r.date.value,
+            title: drill.value.title.value.as_str(),
+            loc: Context::loc(record.file, r.date.span),
+            plans: drill.value.plans(),
+            participants: drill
+                .value
+                .participants
+                .iter()
+                .map(|p| p.as_str())
+                .collect(),
+        });
     }
     for held in &cx.repo.registry.drill_log {
         let h = &held.value;
-        for plan in &h.plans {
-            let loc = Context::loc(held.file, h.date.span);
-            let title = h.title.value.as_str();
-            note(
-                plan.as_str(),
-                LastDrill {
-                    date: h.date.value,
-                    title,
-                    loc,
-                },
-            );
+        out.push(HeldDrill {
+            date: h.date.value,
+            title: h.title.value.as_str(),
+            loc: Context::loc(held.file, h.date.span),
+            plans: h.plans.iter().map(|p| p.as_str()).collect(),
+            participants: h.participants.iter().map(|p| p.as_str()).collect(),
+        });
+    }
+    out.retain(|d| d.date <= cx.today);
+    out
+}
+
+/// The last drill of every plan, by plan id.
+pub fn last_drills<'h, 'a>(held: &'h [HeldDrill<'a>]) -> FastMap<&'a str, &'h HeldDrill<'a>> {
+    let mut last: FastMap<&'a str, &'h HeldDrill<'a>> = FastMap::default();
+    for drill in held {
+        for &plan in &drill.plans {
+            match last.get(plan) {
+                Some(known) if known.date >= drill.date => {}
+                _ => {
+                    last.insert(plan, drill);
+                }
+            }
         }
     }
     last
-}
-
-/// Days from `from` to `to`.
-pub fn days(from: Date, to: Date) -> i64 {
-    to.day_number() - from.day_number()
 }

@@ -131,11 +131,6 @@ fn template(kind: PlanKind) -> &'static str {
         .map_or("", |(_, text)| *text)
 }
 
-/// The folder a plan of this kind goes in.
-pub fn folder(kind: PlanKind) -> &'static str {
-    kind.key()
-}
-
 /// The plan file for `plan` in `repo`: its path in the repository and its text.
 pub fn new_plan(repo: &Repository, plan: &NewPlan, today: Date) -> Result<File, NewError> {
     let NewPlan {
@@ -211,7 +206,8 @@ pub fn new_plan(repo: &Repository, plan: &NewPlan, today: Date) -> Result<File, 
     };
     let name = format!("templates/new/{}.md", kind.key());
     let text = render(&name, &text, &context).map_err(NewError::Template)?;
-    Ok((Path::new(folder(kind)).join(format!("{id}.md")), text))
+    // A plan goes in the folder named after its kind, as in the sample.
+    Ok((Path::new(kind.key()).join(format!("{id}.md")), text))
 }
 
 fn default_title(kind: PlanKind, owner: &str) -> String {

@@ -1,5 +1,7 @@
+use crate::check::index::FastMap;
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
-use crate::model::registry::{OrgKind, ResourceKind};
+use crate::model::Entry;
+use crate::model::registry::{OrgKind, Resource, ResourceKind};
 use crate::tr;
 
 pub static RULE: Rule = Rule {
@@ -54,11 +56,9 @@ Bring the team up to strength and record its `size`, or set the district's own t
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     let t = &cx.config.thresholds;
     // The largest team of each township and village, in registry order of first appearance.
-    let mut largest: Vec<(
-        &str,
-        &crate::model::Entry<crate::model::registry::Resource>,
-        u32,
-    )> = Vec::new();
+    type Team<'a> = (&'a str, &'a Entry<Resource>, u32);
+    let mut largest: Vec<Team> = Vec::new();
+    let mut at: FastMap<&str, usize> = FastMap::default();
     for entry in &cx.repo.registry.resources {
         let team = &entry.value;
         let Some(size) = &team.size else { continue };
@@ -66,10 +66,13 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let org = team.org.as_str();
-        match largest.iter_mut().find(|(o, _, _)| *o == org) {
-            Some(known) if known.2 >= size.value => {}
-            Some(known) => *known = (org, entry, size.value),
-            None => largest.push((org, entry, size.value)),
+        match at.get(org) {
+            Some(&i) if largest[i].2 >= size.value => {}
+            Some(&i) => largest[i] = (org, entry, size.value),
+            None => {
+                at.insert(org, largest.len());
+                largest.push((org, entry, size.value));
+            }
         }
     }
     for (org_id, entry, n) in largest {

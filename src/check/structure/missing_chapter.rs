@@ -32,6 +32,9 @@ chapters of its scope:
 | site | 风险; 职责; 处置; 注意事项 |
 | joint | 总则; 组织; 信息/通报; 应急响应/联合响应; 保障 |
 
+A repository sets its own list for a kind in `[chapters]` of emplan.toml (docs/config.md); it
+replaces the row above.
+
 ## Why is this bad?
 The content each tier must cover is set by law. 突发事件应急预案管理办法 (2013, Art. 8): county
 specialised and departmental plans cover the command mechanism, risk assessment, monitoring and
@@ -65,6 +68,8 @@ heading.",
 | 企业专项应急预案（`enterprise`，`scope: hazard`） | 适用范围/总则；组织机构；响应启动/应急响应；处置措施/应急处置；应急保障/保障措施 |
 | 现场处置方案（`site`） | 风险；职责；处置；注意事项 |
 | 联合应急预案（`joint`） | 总则；组织；信息/通报；应急响应/联合响应；保障 |
+
+仓库可以在 emplan.toml 的 `[chapters]` 中为某类预案设定自己的章节（见 docs/config.md），替代上表中的相应行。
 
 ## 为什么有问题
 各层级预案必须涵盖哪些内容，由法规规定。

@@ -286,6 +286,11 @@ fn suppressed_counts_appear_in_every_format() {
         assert_eq!(code, 0, "{err}");
         assert!(out.contains(expect), "{format}: {out}");
     }
+    // Checking another file of the repository counts only that file's suppressions.
+    let plan = dir.path().join("plans/zx-flood.md");
+    let (code, out, _) = common::emplan(&["check", plan.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(out.ends_with("no problems found\n"), "{out}");
 }
 
 /// Acceptance: 50 seeded findings and a baseline written from them report 0; one more finding

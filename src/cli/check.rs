@@ -22,7 +22,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
         repo.config.as_of = Some(today);
     }
     let checked = check::run(&repo, lang, check::FAMILIES);
-    let (mut diagnostics, suppressed) = (checked.diagnostics, checked.suppressed);
+    let (mut diagnostics, mut suppressed) = (checked.diagnostics, checked.suppressed);
     if let Some(path) = &args.write_baseline {
         let count = diagnostics.len();
         super::write_atomic(
@@ -68,6 +68,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
             })
         };
         diagnostics.retain(|d| in_scope(&repo.sources.get(d.loc.file).path));
+        suppressed.retain(|s| in_scope(&repo.sources.get(s.diagnostic.loc.file).path));
         Scope {
             root: load::display_path(&target.root),
             found_by,

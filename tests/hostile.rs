@@ -640,8 +640,10 @@ fn deep_nesting_is_a_finding_in_every_build() {
             common::patched(&[("plans/zx-flood.md", "hazards: [rainstorm, flood]", &nested)]);
         let (code, out) = run_on(&files, &["check", "--color", "never", "--lang", "zh"]);
         assert_eq!(code, 1, "{depth}: {out}");
+        // One finding: the plan is read up to the line, and nothing else follows from it.
+        assert_eq!(out.matches("error[").count(), 1, "{depth}: {out}");
         assert!(
-            out.contains("error[S103]: YAML 语法错误：文档嵌套过深"),
+            out.contains("error[S103]: 此处列表和映射嵌套超过 64 层，达到上限 `yaml_depth`：自本行起的内容未读取"),
             "{depth}: {out}"
         );
     }
@@ -775,4 +777,151 @@ fn a_non_finite_or_negative_threshold_is_one_finding() {
             assert!(rest.is_empty(), "{value} {other:?}: {rest:?}");
         }
     }
+}
+
+/// The mini repository with one more registry file.
+fn with_registry(name: &str, text: String) -> Vec<(String, Vec<u8>)> {
+    let mut files = common::patched(&[]);
+    files.push((format!("registry/{name}"), text.into_bytes()));
+    files
+}
+
+/// Issue 12, defect 2: a flat file of honest size is read to its last item, by the fast reader
+/// and by serde-saphyr alike (an anchor sends a file to serde-saphyr): a typo in the last of
+/// 100,000 contacts is found, and nothing says the file is nested too deeply.
+#[test]
+fn a_registry_of_100000_contacts_is_read_to_its_last_contact() {
+    use std::fmt::Write;
+    for anchored in [false, true] {
+        let mut text = String::from("contacts:\n");
+        for i in 0..100_000 {
+            let name = match (anchored, i) {
+                (true, 0) => "&name 某某",
+                (true, _) => "*name",
+                _ => "某某",
+            };
+            let org = if i == 99_999 {
+                "xz-baolunn"
+            } else {
+                "xz-baolun"
+            };
+            writeln!(
+                text,
+                "  - {{ id: c-many-{i}, name: {name}, org: {org}, mobile: 138-0000-0002, verified: '2026-04-15' }}"
+            )
+            .unwrap();
+        }
+        let diagnostics = common::check_files(&with_registry("many.yaml", text));
+        let found: Vec<(&str, &str)> = diagnostics
+            .iter()
+            .map(|d| (d.rule.code, d.message.as_str()))
+            .collect();
+        assert_eq!(found.len(), 1, "anchored {anchored}: {found:?}");
+        assert!(found[0].1.contains("xz-baolunn"), "{found:?}");
+    }
+}
+
+/// Issue 12, defect 2: a limit that is reached is named, with its value and how to raise it;
+/// what comes before it is still checked, and raising it in `emplan.toml` reads the file.
+#[test]
+fn a_reached_limit_names_itself_and_what_comes_before_it_is_checked() {
+    let deep = format!("{}1{}", "[".repeat(900), "]".repeat(900));
+    let text = format!(
+        "contacts:\n  - {{ id: c-typo, name: 某某, org: xz-baolunn, mobile: 138-0000-0002, verified: '2026-04-15' }}\nmetrics:\n  - id: deep\n    name: {deep}\n"
+    );
+    let diagnostics = common::check_files(&with_registry("deep.yaml", text.clone()));
+    let found: Vec<(&str, String)> = diagnostics
+        .iter()
+        .map(|d| (d.rule.code, emplan::report::message_with_help(d, Lang::En)))
+        .collect();
+    let s103: Vec<_> = found.iter().filter(|(c, _)| *c == "S103").collect();
+    assert_eq!(s103.len(), 1, "{found:?}");
+    assert!(
+        s103[0].1.contains(
+            "lists and mappings nest deeper than 64 levels here, the limit `yaml_depth`: the text from this line on is not read"
+        ) && s103[0].1.contains("`yaml_depth = 128` under `[limits]`"),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|(_, m)| m.contains("xz-baolunn")),
+        "the contact before the limit is checked: {found:?}"
+    );
+    // Raised, the limit is not reached; the nested list is then only a value of the wrong type.
+    let mut files = with_registry("deep.yaml", text);
+    let config = files.iter_mut().find(|(p, _)| p == "emplan.toml").unwrap();
+    config
+        .1
+        .extend_from_slice(b"\n[limits]\nyaml_depth = 1000\n");
+    let codes = common::codes(&common::check_files(&files));
+    assert!(!codes.contains(&"S103"), "{codes:?}");
+    assert!(codes.contains(&"S203"), "{codes:?}");
+}
+
+/// Issue 12, defect 4: a number too large for a float (`1e400`) and a non-finite size are each
+/// one S203 finding; nothing else of the file is lost, so the organisation typo in the next
+/// resource is still found. Coordinates and travel settings have their domains too.
+#[test]
+fn a_bad_number_is_one_finding_and_hides_nothing_else() {
+    let files = common::patched(&[
+        (
+            "plans/zx-flood.md",
+            "metric: deaths, at_least: 3 }",
+            "metric: deaths, at_least: 1e400 }",
+        ),
+        ("registry/registry.yaml", "size: 24", "size: .inf"),
+        (
+            "registry/registry.yaml",
+            "name: 宝轮镇应急物资储备点\n    org: xz-baolun",
+            "name: 宝轮镇应急物资储备点\n    org: xz-baolunn",
+        ),
+        ("registry/registry.yaml", "lat: 32.355", "lat: 132.355"),
+    ]);
+    let diagnostics = common::check_files(&files);
+    let found: Vec<(&str, &str)> = diagnostics
+        .iter()
+        .map(|d| (d.rule.code, d.message.as_str()))
+        .collect();
+    let messages: Vec<&str> = found
+        .iter()
+        .filter(|(c, _)| *c == "S203")
+        .map(|(_, m)| *m)
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "`1e400` is not a finite number (not .nan or .inf)",
+            "`132.355` is not a number from -90 to 90",
+            "`.inf` is not a whole number (0 or more)",
+        ],
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|(_, m)| m.contains("xz-baolunn")),
+        "the typo after the bad size is found: {found:?}"
+    );
+}
+
+/// Issue 12, defect 8: a file over the size limit is one finding and is not read; the limit is
+/// set in `emplan.toml`, within its domain.
+#[test]
+fn a_file_over_the_size_limit_is_one_finding_and_is_not_read() {
+    let mut files = common::patched(&[]);
+    let config = files.iter_mut().find(|(p, _)| p == "emplan.toml").unwrap();
+    config
+        .1
+        .extend_from_slice(b"\n[limits]\nfile_size_mib = 1\n");
+    let mut big = b"---\nid: big\n---\n".to_vec();
+    big.resize(2 << 20, b'x');
+    files.push(("plans/big.md".to_owned(), big));
+    let (code, out) = run_on(&files, &["check", "--color", "never"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("error[S101]: this file is 2.0 MiB, larger than the limit of 1 MiB (`file_size_mib`): it is not read"),
+        "{out}"
+    );
+    assert!(
+        out.contains("`file_size_mib = 3` under `[limits]`"),
+        "{out}"
+    );
+    assert_eq!(out.matches("error[").count(), 1, "{out}");
 }

@@ -245,14 +245,17 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// Whether a plan of this kind may be among the plans that could not be read: a rule that
-    /// reports the absence of such a plan (no specialised plan covers a hazard) then stays
-    /// silent, since the unread plan may be the one.
+    /// Whether a plan of this kind may be among the plans that could not be read, or read
+    /// whole: a rule that reports the absence of such a plan (no specialised plan covers a
+    /// hazard) then stays silent, since the unread part may hold it.
     pub fn may_lack(&self, kind: PlanKind) -> bool {
-        self.repo
-            .unread_plans
-            .iter()
-            .any(|p| p.kind.is_none_or(|k| k == kind))
+        let mut unread = self.repo.unread_plans.iter();
+        unread.any(|p| p.kind.is_none_or(|k| k == kind))
+            || self
+                .repo
+                .plans
+                .iter()
+                .any(|p| !p.complete && p.meta.kind.value == kind)
     }
 
     /// Whether every drill record could be read: one that could not may hold the drill a rule

@@ -188,6 +188,11 @@ pub fn read(path: &std::path::Path) -> Result<Table, String> {
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    parse(bytes, xlsx)
+}
+
+/// Reads a sheet's bytes: an XLSX workbook's first sheet if `xlsx`, else CSV.
+pub fn parse(bytes: Vec<u8>, xlsx: bool) -> Result<Table, String> {
     if xlsx {
         use calamine::Reader;
         let mut book: calamine::Xlsx<std::io::Cursor<Vec<u8>>> =

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
-use crate::model::config::{Config, ConfigFile, Spanned, Thresholds};
+use crate::model::config::{Config, ConfigFile, Limits, LimitsFile, Spanned, Thresholds};
 use crate::model::{PlanKind, PlanScope, Span};
 
 /// What reading `emplan.toml` gave: the configuration (defaults where the file is wrong), the
@@ -78,6 +78,7 @@ pub fn read(text: &str) -> Read {
             .drill_months_tagged
             .insert(tag.get_ref().clone(), *months.get_ref());
     }
+    let limits = limits(&file.limits, &mut problems);
     let mut chapters = BTreeMap::new();
     for (key, list) in &file.chapters {
         let (kind, scope) = match key.get_ref().strip_suffix("-hazard") {
@@ -129,11 +130,47 @@ pub fn read(text: &str) -> Read {
         holidays: dates(&file.calendar.holidays),
         workdays: dates(&file.calendar.workdays),
         chapters,
+        limits,
     };
     Read {
         config,
         ignore,
         problems,
+    }
+}
+
+/// `[limits]`, each value checked against its domain; a value outside it keeps the default.
+fn limits(file: &LimitsFile, problems: &mut Vec<(Span, String)>) -> Limits {
+    let defaults = Limits::default();
+    let mut within = |value: &Option<Spanned<u32>>, default: u32, max: u32| match value {
+        Some(v) if !(1..=max).contains(v.get_ref()) => {
+            let message = if max == u32::MAX {
+                "must be 1 or more".to_owned()
+            } else {
+                format!("must be from 1 to {max}")
+            };
+            problems.push((span(v), message));
+            default
+        }
+        Some(v) => *v.get_ref(),
+        None => default,
+    };
+    Limits {
+        file_size_mib: within(
+            &file.file_size_mib,
+            defaults.file_size_mib,
+            Limits::MAX_FILE_SIZE_MIB,
+        ),
+        yaml_depth: within(
+            &file.yaml_depth,
+            defaults.yaml_depth,
+            Limits::MAX_YAML_DEPTH,
+        ),
+        yaml_alias_events: within(
+            &file.yaml_alias_events,
+            defaults.yaml_alias_events,
+            u32::MAX,
+        ),
     }
 }
 
@@ -192,6 +229,15 @@ mod tests {
             .collect();
         assert_eq!(at, ["0", "farm"]);
         assert_eq!(read.config.thresholds.village_team_size, 8);
+        let limits =
+            super::read("[limits]\nfile_size_mib = 5000\nyaml_depth = 0\nyaml_alias_events = 9\n");
+        let messages: Vec<&str> = limits.problems.iter().map(|(_, m)| m.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["must be from 1 to 4095", "must be from 1 to 1024"]
+        );
+        assert_eq!(limits.config.limits.file_size_mib, 64);
+        assert_eq!(limits.config.limits.yaml_alias_events, 9);
         let broken = super::read("[thresholds]\nassessment_years = -1\n");
         assert_eq!(broken.problems.len(), 1);
         let (s, _) = &broken.problems[0];

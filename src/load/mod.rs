@@ -11,13 +11,14 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::model::config::Limits;
 use crate::model::drill::{Drill, DrillRecord};
 use crate::model::{
     Entry, FileId, Loc, Plan, PlanKind, PlanMeta, RegistryFile, Repository, SourceFile, Span,
     UnreadPlan,
 };
 pub use encoding::NotUtf8;
-pub use yaml::{Document, Expected, TOO_DEEP, YamlProblem};
+pub use yaml::{Document, Expected, Limit, YamlProblem};
 
 impl Document for PlanMeta {
     const REQUIRED: &'static [&'static str] = &["id", "kind", "title", "owner"];
@@ -54,6 +55,8 @@ pub struct Problem {
 pub enum ProblemKind {
     /// The file could not be read at all.
     Unreadable { message: String },
+    /// The file is larger than `[limits] file_size_mib`, so it is not read.
+    TooLarge { bytes: u64, limit_mib: u32 },
     /// A symbolic link whose target lies outside the repository: not followed, never read.
     LinkOutside { target: String },
     /// A symbolic link that leads back to itself.
@@ -255,6 +258,9 @@ pub fn load(root: &Path) -> Result<Repository, RootError> {
                 )
             }
         });
+    let limits = config
+        .as_ref()
+        .map_or_else(Limits::default, |(_, read)| read.config.limits);
     let mut found = discover(root)?;
     if let Some((_, read)) = &config {
         found.retain(|f| {
@@ -269,7 +275,7 @@ pub fn load(root: &Path) -> Result<Repository, RootError> {
     let results: Vec<FileResult> = found
         .par_iter()
         .map(|found| match found {
-            Found::File(path) => read_file(path),
+            Found::File(path) => read_file(path, limits),
             Found::Outside { link, target } => not_read(
                 link,
                 ProblemKind::LinkOutside {
@@ -322,10 +328,21 @@ pub fn load_files(files: &[(String, Vec<u8>)]) -> Repository {
             config = Some((SourceFile::new(path.clone(), text), read));
         }
     }
+    let limits = config
+        .as_ref()
+        .map_or_else(Limits::default, |(_, read)| read.config.limits);
     let files = files.iter().filter(|(path, _)| path != root::MARKER);
     for (file, (path, bytes)) in files.enumerate() {
+        if bytes.len() as u64 > limits.file_bytes() {
+            let too_large = ProblemKind::TooLarge {
+                bytes: bytes.len() as u64,
+                limit_mib: limits.file_size_mib,
+            };
+            add(&mut repo, file, not_read(Path::new(path), too_large));
+            continue;
+        }
         let (text, not_utf8) = encoding::decode(bytes);
-        let result = read_text(Path::new(path), path.clone(), text, not_utf8);
+        let result = read_text(Path::new(path), path.clone(), text, not_utf8, limits);
         add(&mut repo, file, result);
     }
     if let Some((source, read)) = config {
@@ -368,13 +385,20 @@ fn add(repo: &mut Repository, file: FileId, result: FileResult) {
     repo.sources.files.push(result.source);
 }
 
-fn read_file(path: &Path) -> FileResult {
+fn read_file(path: &Path, limits: Limits) -> FileResult {
     let shown = display_path(path);
-    match std::fs::read(path) {
-        Ok(bytes) => {
+    match read_at_most(path, limits.file_bytes()) {
+        Ok(Ok(bytes)) => {
             let (text, not_utf8) = encoding::decode_owned(bytes);
-            read_text(path, shown, text, not_utf8)
+            read_text(path, shown, text, not_utf8, limits)
         }
+        Ok(Err(bytes)) => not_read(
+            path,
+            ProblemKind::TooLarge {
+                bytes,
+                limit_mib: limits.file_size_mib,
+            },
+        ),
         Err(error) => not_read(
             path,
             ProblemKind::Unreadable {
@@ -382,6 +406,23 @@ fn read_file(path: &Path) -> FileResult {
             },
         ),
     }
+}
+
+/// The file's bytes, or its size when it is larger than `limit` (a file that grows while it is
+/// read stops at the limit too).
+fn read_at_most(path: &Path, limit: u64) -> std::io::Result<Result<Vec<u8>, u64>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    if size > limit {
+        return Ok(Err(size));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Ok(Err(bytes.len() as u64));
+    }
+    Ok(Ok(bytes))
 }
 
 /// A file that is not read, with why.
@@ -399,7 +440,13 @@ fn not_read(path: &Path, why: ProblemKind) -> FileResult {
     }
 }
 
-fn read_text(path: &Path, shown: String, text: String, not_utf8: Option<NotUtf8>) -> FileResult {
+fn read_text(
+    path: &Path,
+    shown: String,
+    text: String,
+    not_utf8: Option<NotUtf8>,
+    limits: Limits,
+) -> FileResult {
     // Lines that end in CR alone (classic Mac OS) are read as LF lines: one byte for one byte,
     // so every offset still points into the file as it is.
     // Nearly every file has a line feed in its first line, so this costs a few bytes' look.
@@ -421,10 +468,20 @@ fn read_text(path: &Path, shown: String, text: String, not_utf8: Option<NotUtf8>
         broken_owner: None,
     };
     match file_kind(path) {
-        Some(FileKind::Registry) | None => result.registry = read_yaml(&text, &mut result),
-        Some(FileKind::Drill) => result.drill = read_yaml(&text, &mut result),
-        Some(FileKind::Record) => result.record = read_yaml(&text, &mut result),
-        Some(FileKind::Plan) => read_plan(&text, &mut result),
+        Some(FileKind::Registry) | None => {
+            result.registry = read_yaml(&text, &mut result, limits);
+            if let Some(registry) = &mut result.registry {
+                registry_numbers(registry, &text, &mut result.problems);
+            }
+        }
+        Some(FileKind::Drill) => {
+            result.drill = read_yaml(&text, &mut result, limits);
+            if let Some(drill) = &mut result.drill {
+                drill_numbers(drill, &text, &mut result.problems);
+            }
+        }
+        Some(FileKind::Record) => result.record = read_yaml(&text, &mut result, limits),
+        Some(FileKind::Plan) => read_plan(&text, &mut result, limits),
     }
     result.source = SourceFile::new(result.source.path, text);
     if cr_only {
@@ -444,8 +501,8 @@ fn read_text(path: &Path, shown: String, text: String, not_utf8: Option<NotUtf8>
 }
 
 /// A whole YAML file read as `T`, its problems and broken ids kept in `result`.
-fn read_yaml<T: Document>(text: &str, result: &mut FileResult) -> Option<T> {
-    let parsed = yaml::parse::<T>(text);
+fn read_yaml<T: Document>(text: &str, result: &mut FileResult, limits: Limits) -> Option<T> {
+    let parsed = yaml::parse::<T>(text, limits);
     result.problems.extend(
         parsed
             .problems
@@ -456,7 +513,7 @@ fn read_yaml<T: Document>(text: &str, result: &mut FileResult) -> Option<T> {
     parsed.value
 }
 
-fn read_plan(text: &str, result: &mut FileResult) {
+fn read_plan(text: &str, result: &mut FileResult, limits: Limits) {
     let Some(front) = front_matter(text) else {
         let first_line = text.find('\n').unwrap_or(text.len());
         result
@@ -471,7 +528,7 @@ fn read_plan(text: &str, result: &mut FileResult) {
         return;
     };
     let before = result.problems.len();
-    let value = read_yaml::<PlanMeta>(&text[..yaml_end], result);
+    let value = read_yaml::<PlanMeta>(&text[..yaml_end], result, limits);
     let complete = result.problems.len() == before;
     match value {
         Some(mut meta) => {
@@ -492,6 +549,81 @@ fn read_plan(text: &str, result: &mut FileResult) {
             result.unread = Some((kind, markdown::outline(text, body_start)));
         }
     }
+}
+
+/// An S203 problem for each number outside its domain, at the number.
+fn out_of_domain(bad: Vec<(Span, yaml::Expected)>, text: &str) -> Vec<(Span, ProblemKind)> {
+    bad.into_iter()
+        .map(|(span, expected)| {
+            let found = text
+                .get(span.start as usize..span.end as usize)
+                .map(str::to_owned);
+            (
+                span,
+                ProblemKind::Yaml(YamlProblem::InvalidValue { found, expected }),
+            )
+        })
+        .collect()
+}
+
+/// The registry's numbers in their domains: a travel factor and speed finite and 1 or more, a
+/// latitude from -90 to 90 and a longitude from -180 to 180. A number outside is an S203
+/// problem and is dropped (coordinates as a pair), as for thresholds.
+fn registry_numbers(
+    registry: &mut RegistryFile,
+    text: &str,
+    problems: &mut Vec<(Span, ProblemKind)>,
+) {
+    use crate::model::registry::Coordinates;
+    use yaml::Expected;
+    let mut bad = Vec::new();
+    if let Some(travel) = &mut registry.travel {
+        for n in [&mut travel.road_factor, &mut travel.speed_kmh] {
+            if let Some(v) = n
+                && !(v.value.is_finite() && v.value >= 1.0)
+            {
+                bad.push((v.span, Expected::AtLeast(1.0)));
+                *n = None;
+            }
+        }
+    }
+    let mut place = |at: &mut Option<Coordinates>| {
+        let Some(c) = at else { return };
+        let before = bad.len();
+        for (v, max) in [(&c.lat, 90.0), (&c.lon, 180.0)] {
+            if !(-max..=max).contains(&v.value) {
+                bad.push((v.span, Expected::Between(-max, max)));
+            }
+        }
+        if bad.len() > before {
+            *at = None;
+        }
+    };
+    for org in &mut registry.organisations {
+        place(&mut org.at);
+    }
+    for resource in &mut registry.resources {
+        if let Some(p) = &mut resource.place {
+            place(&mut p.at);
+        }
+    }
+    problems.extend(out_of_domain(bad, text));
+}
+
+/// A drill's readings are finite numbers (a reading may be below 0: a temperature); one that is
+/// not is an S203 problem and is dropped.
+fn drill_numbers(drill: &mut Drill, text: &str, problems: &mut Vec<(Span, ProblemKind)>) {
+    let mut bad = Vec::new();
+    for stage in &mut drill.scenario.stages {
+        stage.readings.retain(|r| {
+            let finite = r.value.value.is_finite();
+            if !finite {
+                bad.push((r.value.span, yaml::Expected::Finite));
+            }
+            finite
+        });
+    }
+    problems.extend(out_of_domain(bad, text));
 }
 
 /// Every threshold of the plan's criteria (`at_least`, `below`) is a finite number, 0 or more:
@@ -520,18 +652,11 @@ fn thresholds(meta: &mut PlanMeta, text: &str, problems: &mut Vec<(Span, Problem
             visit(c, &mut bad);
         }
     }
-    for span in bad {
-        let found = text
-            .get(span.start as usize..span.end as usize)
-            .map(str::to_owned);
-        problems.push((
-            span,
-            ProblemKind::Yaml(YamlProblem::InvalidValue {
-                found,
-                expected: yaml::Expected::Threshold,
-            }),
-        ));
-    }
+    let bad = bad
+        .into_iter()
+        .map(|s| (s, yaml::Expected::Threshold))
+        .collect();
+    problems.extend(out_of_domain(bad, text));
 }
 
 /// Gives back the unused capacity of a plan's lists. They grow by doubling while they are read,

@@ -48,6 +48,56 @@ pub struct ConfigFile {
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, Vec<String>>")]
     pub chapters: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
+    /// How much emplan reads: the guards against hostile files, raised here for honest ones.
+    #[serde(default)]
+    pub limits: LimitsFile,
+}
+
+/// `[limits]`. The defaults are far beyond any real plan or registry; a file that reaches one
+/// is reported with the limit's name, so a repository that truly needs more raises it here.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LimitsFile {
+    /// Largest file read, in MiB: a larger one is one finding (S101) and is not read.
+    /// Default 64; at most 4095 (positions in a file are 32-bit).
+    #[schemars(with = "Option<u32>", range(min = 1, max = 4095))]
+    pub file_size_mib: Option<Spanned<u32>>,
+    /// Deepest nesting of lists and mappings in a YAML document. Default 64; at most 1024.
+    #[schemars(with = "Option<u32>", range(min = 1, max = 1024))]
+    pub yaml_depth: Option<Spanned<u32>>,
+    /// Most nodes that YAML aliases (`*name`) may expand to in one document: the guard against
+    /// alias bombs. Default 20000.
+    #[schemars(with = "Option<u32>", range(min = 1))]
+    pub yaml_alias_events: Option<Spanned<u32>>,
+}
+
+/// The limits of [`LimitsFile`], defaults filled in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    pub file_size_mib: u32,
+    pub yaml_depth: u32,
+    pub yaml_alias_events: u32,
+}
+
+impl Limits {
+    /// The most [`LimitsFile::file_size_mib`] may be.
+    pub const MAX_FILE_SIZE_MIB: u32 = 4095;
+    /// The most [`LimitsFile::yaml_depth`] may be.
+    pub const MAX_YAML_DEPTH: u32 = 1024;
+
+    pub fn file_bytes(&self) -> u64 {
+        u64::from(self.file_size_mib) << 20
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            file_size_mib: 64,
+            yaml_depth: 64,
+            yaml_alias_events: 20_000,
+        }
+    }
 }
 
 /// What a rule's findings are reported as; `off` turns the rule off.
@@ -150,6 +200,7 @@ pub struct Config {
     pub workdays: HashSet<Date>,
     /// Chapters by kind and scope, replacing the built-in ones.
     pub chapters: BTreeMap<(PlanKind, PlanScope), Vec<Vec<String>>>,
+    pub limits: Limits,
 }
 
 /// The thresholds of [`ThresholdsFile`], defaults filled in.

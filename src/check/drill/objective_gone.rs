@@ -64,7 +64,10 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                             "演练目标 {id} 检验预案 `{plan}` 的职责，但该预案不存在"
                         ),
                     )),
-                    Some(p) if !p.meta.duties.iter().any(|d| d.id.as_str() == duty) => {
+                    // A plan not read whole may have the duty in the part that was lost.
+                    Some(p)
+                        if p.complete && !p.meta.duties.iter().any(|d| d.id.as_str() == duty) =>
+                    {
                         let near = crate::check::index::suggest(
                             duty,
                             p.meta.duties.iter().map(|d| d.id.as_str()),
@@ -104,7 +107,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                             "演练目标 {id} 检验预案 `{plan}` 的响应级别，但该预案不存在"
                         ),
                     )),
-                    Some(p) if !p.meta.response.iter().any(|x| x.level.value == level) => {
+                    Some(p) if p.complete && !p.meta.response.iter().any(|x| x.level.value == level) => {
                         out.push(Diagnostic::new(
                             &RULE,
                             loc(r.level.span),

@@ -280,6 +280,26 @@ fn message(lang: Lang, found: Option<&str>, expected: &Expected) -> String {
             "a finite number, 0 or more (a threshold is never .nan, .inf or negative)",
             "有限的非负数（阈值不能是 .nan、.inf 或负数）",
         ),
+        Expected::Finite => lang.pick(
+            "a finite number (not .nan or .inf)",
+            "有限的数值（不能是 .nan 或 .inf）",
+        ),
+        Expected::AtLeast(min) => {
+            let what = tr!(
+                lang,
+                "a finite number, {min} or more",
+                "不小于 {min} 的有限数值"
+            );
+            return with_found(lang, found, &what);
+        }
+        Expected::Between(min, max) => {
+            let what = tr!(
+                lang,
+                "a number from {min} to {max}",
+                "{min} 到 {max} 之间的数值"
+            );
+            return with_found(lang, found, &what);
+        }
         Expected::Date => lang.pick("a date written YYYY-MM-DD", "有效日期（格式为 YYYY-MM-DD）"),
         Expected::MonthDay => lang.pick(
             "a day of the year written MM-DD",
@@ -294,6 +314,10 @@ fn message(lang: Lang, found: Option<&str>, expected: &Expected) -> String {
             "有效的时刻（格式为 HH:MM，如 09:30）",
         ),
     };
+    with_found(lang, found, what)
+}
+
+fn with_found(lang: Lang, found: Option<&str>, what: &str) -> String {
     match found {
         Some(found) => tr!(lang, "`{found}` is not {what}", "“{found}”不是{what}"),
         None => tr!(lang, "expected {what}", "应为{what}"),

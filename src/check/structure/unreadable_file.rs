@@ -14,7 +14,9 @@ pub static RULE: Rule = Rule {
 Reports a plan or registry file that emplan found but could not read: a dangling symbolic link,
 a symbolic link loop, a file without read permission, a folder it may not enter. A symbolic link
 whose target lies outside the repository is not followed and is reported as a warning that
-names where it points (never what is there).
+names where it points (never what is there). A file larger than `file_size_mib` under
+`[limits]` in `emplan.toml` (64 MiB unless raised, at most 4095) is not read either: no plan or
+registry comes near it, and reading a hostile 4 GiB file whole would exhaust a CI runner.
 
 ## Why is this bad?
 A plan that cannot be read is a plan nobody checks. The 2024 预案管理办法 (Art. 6) asks that
@@ -30,6 +32,8 @@ repository instead of linking to it.",
 报告 emplan 找到了、却无法读取的预案文件或登记文件：
 指向不存在目标的符号链接、循环的符号链接、没有读取权限的文件、无权进入的文件夹等。
 目标在仓库之外的符号链接不予跟随，报告为警告，写明其指向（从不显示目标内容）。
+大于 `emplan.toml` 中 `[limits]` 的 `file_size_mib`（默认 64 MiB，最大 4095）的文件也不读取：
+真实的预案和登记文件远小于此，而整个读入一个恶意的 4 GiB 文件会耗尽 CI 机器的内存。
 
 ## 为什么有问题
 读不了的预案，就是没人检查的预案。
@@ -63,6 +67,22 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 "恢复该文件或链接目标，或修正文件权限"
             )],
         )),
+        ProblemKind::TooLarge { bytes, limit_mib } => {
+            let size = mib(*bytes);
+            let more = (bytes >> 20) + 1;
+            Some((
+                tr!(
+                    cx.lang,
+                    "this file is {size} MiB, larger than the limit of {limit_mib} MiB (`file_size_mib`): it is not read",
+                    "该文件大小为 {size} MiB，超过上限 {limit_mib} MiB（`file_size_mib`）：未读取"
+                ),
+                vec![tr!(
+                    cx.lang,
+                    "split the file, or if it is meant to be so large raise the limit in emplan.toml: `file_size_mib = {more}` under `[limits]`",
+                    "请拆分该文件；如确需这么大，请在 emplan.toml 的 `[limits]` 下调高上限：`file_size_mib = {more}`"
+                )],
+            ))
+        }
         ProblemKind::LinkLoop => Some((
             tr!(
                 cx.lang,
@@ -98,4 +118,11 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     for d in &mut out[start..] {
         d.severity = Severity::Warning;
     }
+}
+
+/// A size in MiB with one decimal, rounded up so that a file just over the limit does not read
+/// as equal to it.
+fn mib(bytes: u64) -> String {
+    let tenths = (bytes * 10).div_ceil(1 << 20);
+    format!("{}.{}", tenths / 10, tenths % 10)
 }

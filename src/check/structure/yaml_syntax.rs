@@ -1,6 +1,6 @@
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
 use crate::i18n::Lang;
-use crate::load::{TOO_DEEP, YamlProblem};
+use crate::load::{Limit, YamlProblem};
 use crate::tr;
 
 pub static RULE: Rule = Rule {
@@ -18,6 +18,12 @@ by a Chinese input method where YAML needs `:` or `,` (`title：…`, `{id: a，
 as such, with the line as it should read; the rest of the file is then read as if the mark were
 ASCII, so that the slip is one finding.
 
+Two limits guard against hostile files, not against size: lists and mappings nested deeper than
+`yaml_depth` (64), and aliases (`*name`) that expand to more than `yaml_alias_events` (20,000)
+nodes. Reaching one is a finding at the line where it was reached, naming the limit; the text
+before that line is still read and checked. A file that truly needs more raises the limit under
+`[limits]` in `emplan.toml`.
+
 ## Why is this bad?
 Nothing in a file that cannot be parsed is checked, so every other rule is silent about it.
 
@@ -31,6 +37,11 @@ Fix the syntax at the place shown. Quote values that contain `: `, `#` or start 
 中文输入法在 YAML 需要“:”或“,”的地方输入了全角“：”或“，”
 （`title：…`、`{id: a，org: b}`）时，会明确指出，并给出改正后的写法；
 文件其余部分按半角符号继续读取，这一处笔误只报告一次。
+
+有两项上限用于防范恶意文件，而非限制文件大小：列表和映射嵌套超过 `yaml_depth`（64）层，
+别名（`*name`）展开超过 `yaml_alias_events`（20,000）个节点。触及上限时，
+在触及的那一行报告一次并指明是哪项上限；该行之前的内容照常读取和检查。
+确有需要的文件可在 `emplan.toml` 的 `[limits]` 中调高上限。
 
 ## 为什么有问题
 无法解析的文件，其中的内容一概不会被检查，其他所有规则对它都不会报告任何问题。
@@ -85,6 +96,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 )
             }],
         )),
+        Some(YamlProblem::Limit(limit)) => Some(limit_reached(*limit, cx.lang)),
         Some(YamlProblem::OddSpace { character }) => {
             let code = format!("U+{:04X}", *character as u32);
             let (en, zh) = space_name(*character);
@@ -207,12 +219,42 @@ const CHINESE: &[(&str, &str)] = &[
         "文档中有无法解析的多余内容",
     ),
     ("end of stream", "内容意外结束"),
-    (TOO_DEEP, "文档嵌套过深，或别名展开过多"),
     (
         "recursion limit exceeded",
         "文档嵌套过深，超过了读取的深度上限",
     ),
 ];
+
+/// The message and help of a document that reaches a limit of `[limits]`.
+fn limit_reached(limit: Limit, lang: Lang) -> (String, Vec<String>) {
+    let (message, key, value) = match limit {
+        Limit::Depth(v) => (
+            tr!(
+                lang,
+                "lists and mappings nest deeper than {v} levels here, the limit `yaml_depth`: the text from this line on is not read",
+                "此处列表和映射嵌套超过 {v} 层，达到上限 `yaml_depth`：自本行起的内容未读取"
+            ),
+            "yaml_depth",
+            v,
+        ),
+        Limit::AliasEvents(v) => (
+            tr!(
+                lang,
+                "aliases (`*name`) expand to more than {v} nodes here, the limit `yaml_alias_events`: the text from this line on is not read",
+                "此处别名（`*name`）展开超过 {v} 个节点，达到上限 `yaml_alias_events`：自本行起的内容未读取"
+            ),
+            "yaml_alias_events",
+            v,
+        ),
+    };
+    let more = value.saturating_mul(2);
+    let help = tr!(
+        lang,
+        "if the file is meant to be so, raise the limit in emplan.toml: `{key} = {more}` under `[limits]`",
+        "如文件确需如此，请在 emplan.toml 的 `[limits]` 下调高上限：`{key} = {more}`"
+    );
+    (message, vec![help])
+}
 
 fn in_chinese(message: &str) -> Option<&'static str> {
     CHINESE
@@ -223,7 +265,7 @@ fn in_chinese(message: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{TOO_DEEP, in_chinese};
+    use super::in_chinese;
 
     /// The messages are serde-saphyr's and its parser's; this keeps the table in step with them.
     #[test]
@@ -242,6 +284,5 @@ mod tests {
             let found = in_chinese(&error).unwrap_or_else(|| panic!("{error}"));
             assert!(found.contains(chinese), "{yaml:?}: {error} -> {found}");
         }
-        assert_eq!(in_chinese(TOO_DEEP), Some("文档嵌套过深，或别名展开过多"));
     }
 }

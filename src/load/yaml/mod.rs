@@ -12,6 +12,20 @@
 mod full_width;
 mod subset;
 
+/// `None` if the subset reader declines `text`; else whether serde-saphyr reads it alike,
+/// spans included (compared through `Debug`, which shows every field). The subset reader's one
+/// duty is never to read a text otherwise than serde-saphyr: its tests and the `yaml_subset`
+/// fuzz target hold it to that.
+#[cfg(any(test, feature = "fuzzing"))]
+pub fn subset_agrees<T: Document + fmt::Debug>(text: &str) -> Option<Result<(), String>> {
+    let fast = subset::from_str::<T>(text)?;
+    Some(match from_str::<T>(text, Limits::default()) {
+        Ok(slow) if format!("{slow:?}") == format!("{fast:?}") => Ok(()),
+        Ok(slow) => Err(format!("read differently:\n{fast:?}\n{slow:?}")),
+        Err(error) => Err(format!("accepted what serde-saphyr refuses: {error}")),
+    })
+}
+
 use std::fmt;
 use std::ops::Range;
 
@@ -20,6 +34,7 @@ use serde::de::{DeserializeOwned, MapAccess, Visitor};
 use serde_saphyr::{DuplicateKeyPolicy, Error};
 
 use crate::model::Span;
+use crate::model::config::Limits;
 use crate::model::values::{
     CLOCK_TIME_EXPECTED, DATE_EXPECTED, MONTH_DAY_EXPECTED, TIME_LIMIT_EXPECTED,
 };
@@ -49,6 +64,8 @@ pub enum YamlProblem {
     OddSpace {
         character: char,
     },
+    /// The document reaches one of the limits of `[limits]`; what comes before is read.
+    Limit(Limit),
     /// A full-width `：` or `，` where YAML needs `:` or `,`; the document is read as if it
     /// were ASCII.
     FullWidth {
@@ -56,6 +73,15 @@ pub enum YamlProblem {
         /// The line as it should read.
         fixed: String,
     },
+}
+
+/// A limit of `[limits]` in `emplan.toml`, with its value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Limit {
+    /// `yaml_depth`: lists and mappings nested deeper than this.
+    Depth(u32),
+    /// `yaml_alias_events`: aliases that expand to more nodes than this.
+    AliasEvents(u32),
 }
 
 /// What a value should have been.
@@ -71,6 +97,12 @@ pub enum Expected {
     Number,
     /// A threshold: a finite number, 0 or more (not `.nan`, `.inf` or `-5`).
     Threshold,
+    /// A finite number, not `.nan`, `.inf` or `-.inf`.
+    Finite,
+    /// A finite number, this or more.
+    AtLeast(f64),
+    /// A finite number from the first to the second.
+    Between(f64, f64),
     /// Text, which may not be left empty.
     NotEmpty,
     Date,
@@ -121,27 +153,61 @@ pub trait Document: DeserializeOwned {
     const REQUIRED: &'static [&'static str];
 }
 
-/// Limits that no real plan comes near, so hostile input (deep nesting, alias bombs) fails fast.
-fn options(duplicate_keys: DuplicateKeyPolicy) -> serde_saphyr::Options {
+/// Guards against hostile input, from `[limits]`: the nesting depth and how far aliases may
+/// expand. Honest size is not limited here (the file size is, before it is read): nodes, events
+/// and scalar bytes can only outgrow the text through aliases, which their own limit counts.
+fn options(
+    duplicate_keys: DuplicateKeyPolicy,
+    source: &str,
+    limits: Limits,
+) -> serde_saphyr::Options {
+    let alias_events = alias_events(source, limits) as usize;
     serde_saphyr::options! {
         with_snippet: false,
         duplicate_keys: duplicate_keys,
         budget: serde_saphyr::budget! {
-            max_depth: 64,
-            max_nodes: 1_000_000,
+            max_depth: limits.yaml_depth as usize,
+            // Flow collections (`[[...]]`) nest within the same depth; past it, the parser's
+            // own limit would stop the document with a message that names no limit.
+            flow_nesting_limit: limits.yaml_depth as usize + 1,
+            max_nodes: usize::MAX,
+            max_events: usize::MAX,
+            max_total_scalar_bytes: usize::MAX,
+            max_recorded_anchor_events: alias_events.max(1_000_000),
+            // Counted by the replay limit: an alias or an anchor takes a few bytes of text.
+            max_aliases: usize::MAX,
+            max_anchors: usize::MAX,
+            enforce_alias_anchor_ratio: false,
         },
         alias_limits: serde_saphyr::alias_limits! {
-            max_total_replayed_events: 20_000,
+            max_total_replayed_events: alias_events,
+            // An anchor used at every item of a long list is honest; the total is the guard.
+            max_alias_expansions_per_anchor: usize::MAX,
         },
     }
 }
 
 /// Reads `source` (YAML text, possibly preceded or followed by blanked text) into `T`.
-pub fn parse<T: Document>(source: &str) -> Parsed<T> {
-    parse_text(source, true)
+pub fn parse<T: Document>(source: &str, limits: Limits) -> Parsed<T> {
+    // serde reads nested values by recursion, some twenty frames a level: within the default
+    // depth any thread's stack holds (a test's 2 MiB, in a debug build too); a raised depth gets
+    // the stack it needs.
+    let depth = limits.yaml_depth as usize;
+    if depth <= Limits::default().yaml_depth as usize {
+        return parse_text(source, true, true, limits);
+    }
+    stacker::maybe_grow(depth * STACK_PER_LEVEL, depth * 2 * STACK_PER_LEVEL, || {
+        parse_text(source, true, true, limits)
+    })
 }
 
-fn parse_text<T: Document>(source: &str, repair: bool) -> Parsed<T> {
+/// Stack a level of nesting can take while it is read, in a debug build (measured: about 25
+/// KiB), with room to spare.
+const STACK_PER_LEVEL: usize = 32 << 10;
+
+/// `cut`: whether a limit that is reached cuts the text there, to read what comes before; the
+/// text before a cut is not cut again (a limit reached there too gives no value).
+fn parse_text<T: Document>(source: &str, repair: bool, cut: bool, limits: Limits) -> Parsed<T> {
     let mut parsed = Parsed {
         value: subset::from_str(source),
         problems: Vec::new(),
@@ -150,15 +216,22 @@ fn parse_text<T: Document>(source: &str, repair: bool) -> Parsed<T> {
     if parsed.value.is_some() {
         return parsed;
     }
-    let error = match from_str::<T>(source) {
+    let error = match from_str::<T>(source, limits) {
         Ok(value) => {
             parsed.value = Some(value);
             return parsed;
         }
         Err(error) => error,
     };
+    if let Some(limit) = limit_hit(&error, source, limits) {
+        return if cut {
+            before_limit(source, &error, limit, limits)
+        } else {
+            parsed
+        };
+    }
     if repair && let Some((repaired, slips)) = full_width::repair(source) {
-        let mut parsed = parse_text::<T>(&repaired, false);
+        let mut parsed = parse_text::<T>(&repaired, false, cut, limits);
         let slips = slips.into_iter().map(|slip| {
             let problem = YamlProblem::FullWidth {
                 mark: slip.mark,
@@ -178,8 +251,15 @@ fn parse_text<T: Document>(source: &str, repair: bool) -> Parsed<T> {
         parsed.broken_ids = ids_in_text(source);
         return parsed;
     }
-    let tree = match outline(source) {
+    let tree = match outline(source, limits) {
         Ok(tree) => tree,
+        Err(syntax) if let Some(limit) = limit_hit(&syntax, source, limits) => {
+            return if cut {
+                before_limit(source, &syntax, limit, limits)
+            } else {
+                parsed
+            };
+        }
         Err(syntax) => {
             // Broken syntax stops the parser; a type error before it is still worth reporting,
             // but not a missing field: the broken syntax has often cut its mapping short.
@@ -219,7 +299,74 @@ fn parse_text<T: Document>(source: &str, repair: bool) -> Parsed<T> {
         parsed.problems.push(classify(&error, source));
         return parsed;
     }
-    recover(source, entries, &mut parsed);
+    recover(source, entries, &mut parsed, limits);
+    parsed
+}
+
+/// How many nodes aliases may expand to in `source`: `yaml_alias_events`, or as many as the text
+/// has bytes where that is more. An honest file that uses an alias at every item stays within
+/// its own size; a bomb's expansion outgrows any text that writes it.
+fn alias_events(source: &str, limits: Limits) -> u32 {
+    let size = u32::try_from(source.len()).unwrap_or(u32::MAX);
+    limits.yaml_alias_events.max(size)
+}
+
+/// Which of the limits `error` hit, if it is one of them.
+fn limit_hit(error: &Error, source: &str, limits: Limits) -> Option<Limit> {
+    let mut error = error.without_snippet();
+    while let Error::AliasError { error: inner, .. } = error {
+        error = inner.without_snippet();
+    }
+    match error {
+        Error::Budget {
+            breach: serde_saphyr::budget::BudgetBreach::Depth { .. },
+            ..
+        } => Some(Limit::Depth(limits.yaml_depth)),
+        Error::Budget { .. }
+        | Error::AliasReplayLimitExceeded { .. }
+        | Error::AliasExpansionLimitExceeded { .. }
+        | Error::AliasReplayStackDepthExceeded { .. } => {
+            Some(Limit::AliasEvents(alias_events(source, limits)))
+        }
+        // The scanner's own limit on nested flow collections (`[[[...`), set to the depth: it
+        // looks ahead, so it can be reached before the depth is counted.
+        _ if error.to_string().starts_with("recursion limit exceeded") => {
+            Some(Limit::Depth(limits.yaml_depth))
+        }
+        _ => None,
+    }
+}
+
+/// A document that hits a limit: the limit, at the line where it was hit, and what the text
+/// before that line holds, read as if the document ended there.
+fn before_limit<T: Document>(
+    source: &str,
+    error: &Error,
+    limit: Limit,
+    limits: Limits,
+) -> Parsed<T> {
+    let at = error_span(error.without_snippet(), source);
+    let cut = line_start(source, at.start as usize);
+    let mut parsed = if cut > 0 {
+        parse_text::<T>(
+            &blank_out(source, std::slice::from_ref(&(cut..source.len()))),
+            true,
+            false,
+            limits,
+        )
+    } else {
+        Parsed {
+            value: None,
+            problems: Vec::new(),
+            broken_ids: Vec::new(),
+        }
+    };
+    // What the cut leaves unfinished or missing follows from the limit, not from the text.
+    parsed.problems.retain(|(span, problem)| {
+        (span.start as usize) < cut && !matches!(problem, YamlProblem::MissingField { .. })
+    });
+    parsed.broken_ids.extend(ids_in_text(&source[cut..]));
+    parsed.problems.push((at, YamlProblem::Limit(limit)));
     parsed
 }
 
@@ -336,8 +483,12 @@ impl<'de> Deserialize<'de> for Node {
 }
 
 /// The document's tree of keys and items, keeping duplicate keys.
-fn outline(source: &str) -> Result<crate::model::Spanned<Node>, Error> {
-    serde_saphyr::from_str_with_options(source, options(DuplicateKeyPolicy::PassThrough))
+/// Non-finite numbers (`.inf`, `1e400`) are passed through as leaves: they are values like any
+/// other here, and the typed read says what is wrong with one where it matters.
+fn outline(source: &str, limits: Limits) -> Result<crate::model::Spanned<Node>, Error> {
+    let mut options = options(DuplicateKeyPolicy::PassThrough, source, limits);
+    options.non_finite_float_policy = serde_saphyr::NonFiniteFloatPolicy::PassThrough;
+    serde_saphyr::from_str_with_options(source, options)
 }
 
 /// A part of the document that can be read on its own: a mapping entry or a list item.
@@ -405,6 +556,7 @@ fn recover<T: Document>(
     source: &str,
     entries: &[(crate::model::Spanned<KeyName>, crate::model::Spanned<Node>)],
     parsed: &mut Parsed<T>,
+    limits: Limits,
 ) {
     let mut blank: Vec<Range<usize>> = Vec::new();
     let tops: Vec<Part> = {
@@ -452,7 +604,7 @@ fn recover<T: Document>(
             continue;
         }
         seen.push(name);
-        recover_part(source, &[], part, parsed, &mut blank);
+        recover_part(source, &[], part, parsed, &mut blank, limits);
     }
     let start = entries.first().map_or(0, |(k, _)| k.span.start as usize);
     let mut complete = true;
@@ -477,7 +629,7 @@ fn recover<T: Document>(
     for _ in 0..=layout.droppable.len() {
         layout.close_lists(&mut blank);
         let rest = blank_out(source, &blank);
-        let error = match from_str::<T>(&rest) {
+        let error = match from_str::<T>(&rest, limits) {
             Ok(value) => {
                 parsed.value = Some(value);
                 return;
@@ -518,10 +670,11 @@ fn recover_part<T: Document>(
     part: &Part,
     parsed: &mut Parsed<T>,
     blank: &mut Vec<Range<usize>>,
+    limits: Limits,
 ) {
     let mut keep = context.to_vec();
     keep.push(part.range.clone());
-    let error = match from_str::<T>(&keep_only(source, &keep)) {
+    let error = match from_str::<T>(&keep_only(source, &keep), limits) {
         Ok(_) => return,
         Err(error) => error,
     };
@@ -542,7 +695,7 @@ fn recover_part<T: Document>(
         keep.pop();
         keep.push(part.range.start..inner[0].range.start);
         for child in &inner {
-            recover_part(source, &keep, child, parsed, blank);
+            recover_part(source, &keep, child, parsed, blank, limits);
         }
         if parsed.problems.len() > before {
             return;
@@ -607,16 +760,13 @@ fn covered(blank: &[Range<usize>], range: &Range<usize>) -> bool {
         .any(|b| b.start <= range.start && range.end <= b.end)
 }
 
-fn from_str<T: DeserializeOwned>(source: &str) -> Result<T, Error> {
-    serde_saphyr::from_str_with_options(source, options(DuplicateKeyPolicy::Error))
+fn from_str<T: DeserializeOwned>(source: &str, limits: Limits) -> Result<T, Error> {
+    serde_saphyr::from_str_with_options(source, options(DuplicateKeyPolicy::Error, source, limits))
 }
 
 fn is_missing_field(error: &Error) -> bool {
     matches!(error.without_snippet(), Error::SerdeMissingField { .. })
 }
-
-/// The syntax problem of a document that hits the limits of [`options`].
-pub const TOO_DEEP: &str = "the document is nested too deeply or expands too many aliases";
 
 /// Turns a serde-saphyr error into a problem at a byte range of `source`.
 fn classify(error: &Error, source: &str) -> (Span, YamlProblem) {
@@ -661,12 +811,6 @@ fn classify(error: &Error, source: &str) -> (Span, YamlProblem) {
         Error::InvalidBooleanStrict { .. } | Error::Message { .. } => {
             invalid(Expected::Other(strip_location(&error.to_string())))
         }
-        Error::Budget { .. }
-        | Error::AliasReplayLimitExceeded { .. }
-        | Error::AliasExpansionLimitExceeded { .. }
-        | Error::AliasReplayStackDepthExceeded { .. } => YamlProblem::Syntax {
-            message: TOO_DEEP.to_owned(),
-        },
         _ => YamlProblem::Syntax {
             message: strip_location(&error.to_string()),
         },
@@ -676,13 +820,20 @@ fn classify(error: &Error, source: &str) -> (Span, YamlProblem) {
     {
         span = tab_near(source, span);
     }
-    if let YamlProblem::InvalidValue { found, .. } = &mut problem {
+    if let YamlProblem::InvalidValue { found, expected } = &mut problem {
         span = value_after_key(source, span);
         if found.is_none() {
             let text = source[span.range()].trim();
             if !text.is_empty() && !text.contains('\n') {
                 *found = Some(text.to_owned());
             }
+        }
+        // `1e400` is a number, only too large for one.
+        if *expected == Expected::Number
+            && let Some(n) = found.as_deref().and_then(|f| f.parse::<f64>().ok())
+            && !n.is_finite()
+        {
+            *expected = Expected::Finite;
         }
     }
     (span, problem)
@@ -816,7 +967,7 @@ pub fn probe(source: &str) -> Probe {
         owner: Option<String>,
         kind: Option<String>,
     }
-    match from_str::<Fields>(source) {
+    match from_str::<Fields>(source, Limits::default()) {
         Ok(f) => Probe {
             id: f.id,
             owner: f.owner,
@@ -902,7 +1053,10 @@ mod tests {
 
     #[test]
     fn a_clean_document_is_read_in_one_pass() {
-        let parsed = parse::<PlanMeta>("---\nid: a\nkind: site\ntitle: t\nowner: o\n");
+        let parsed = parse::<PlanMeta>(
+            "---\nid: a\nkind: site\ntitle: t\nowner: o\n",
+            Limits::default(),
+        );
         assert!(parsed.problems.is_empty());
         assert_eq!(parsed.value.unwrap().id.as_str(), "a");
     }
@@ -911,7 +1065,7 @@ mod tests {
     fn wrong_values_say_what_was_expected() {
         let text = "---\nid: a\nkind: site\ntitle: t\nowner: o\nparents: overall\njurisdiction: [x]\n\
                     lifecycle:\n  issued: 2024/01/01\nresponse:\n  - level: I\n    criteria:\n      - { text: t, at_least: abc }\n";
-        let parsed = parse::<PlanMeta>(text);
+        let parsed = parse::<PlanMeta>(text, Limits::default());
         let got: Vec<(&str, Expected)> = parsed
             .problems
             .iter()
@@ -935,7 +1089,7 @@ mod tests {
 
     #[test]
     fn broken_items_are_reported_one_by_one_and_the_rest_is_kept() {
-        let parsed = parse::<PlanMeta>(PLAN);
+        let parsed = parse::<PlanMeta>(PLAN, Limits::default());
         let kinds: Vec<_> = parsed.problems.iter().map(|(_, p)| p.clone()).collect();
         assert_eq!(kinds.len(), 2, "{kinds:?}");
         assert_eq!(
@@ -958,7 +1112,7 @@ mod tests {
     #[test]
     fn a_bad_value_deep_inside_loses_only_its_own_item() {
         let text = "---\nid: a\nkind: site\ntitle: t\nowner: o\nresponse:\n  - level: IV\n    criteria:\n      - { text: t, at_least: abc }\n      - text: [u]\n        at_least: 2\n      - { text: v, at_least: 3 }\n    actions:\n      - { org: o, do: x, within: 30分钟 }\n      - { org: p, do: y }\n  - level: III\n    name: [较大]\n    criteria:\n      - { text: w, at_least: 9 }\n";
-        let parsed = parse::<PlanMeta>(text);
+        let parsed = parse::<PlanMeta>(text, Limits::default());
         let at: Vec<&str> = parsed
             .problems
             .iter()
@@ -981,7 +1135,10 @@ mod tests {
 
     #[test]
     fn duplicate_and_missing_top_level_keys_are_reported() {
-        let parsed = parse::<PlanMeta>("---\nid: a\nkind: site\nid: b\ntitle: t\n");
+        let parsed = parse::<PlanMeta>(
+            "---\nid: a\nkind: site\nid: b\ntitle: t\n",
+            Limits::default(),
+        );
         let problems: Vec<_> = parsed.problems.into_iter().map(|(_, p)| p).collect();
         assert!(problems.contains(&YamlProblem::DuplicateKey { key: "id".into() }));
         assert!(problems.contains(&YamlProblem::MissingField {
@@ -993,7 +1150,7 @@ mod tests {
     #[test]
     fn value_errors_point_at_the_value() {
         let text = "---\nid: a\nkind: site\ntitle: t\nowner: o\nduties:\n  - id: d\n    org: o\n    text: t\n    deadline: 两小时\n";
-        let parsed = parse::<PlanMeta>(text);
+        let parsed = parse::<PlanMeta>(text, Limits::default());
         assert_eq!(&text[parsed.problems[0].0.range()], "两小时");
     }
 }

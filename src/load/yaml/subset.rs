@@ -63,9 +63,10 @@ struct Declined;
 
 type Result<T> = std::result::Result<T, Declined>;
 
-/// Far beyond any plan; deeper or bigger documents go to serde-saphyr and its budget.
+/// Far beyond any plan; deeper documents go to serde-saphyr and its budget. There is no limit
+/// on nodes: without aliases a document has fewer nodes than bytes, and the file size is
+/// limited (`[limits] file_size_mib`), so a registry of 100,000 contacts is read here too.
 const MAX_DEPTH: usize = 32;
-const MAX_NODES: usize = 100_000;
 /// Keys are compared one by one for duplicates, so a mapping stays small.
 const MAX_KEYS: usize = 256;
 
@@ -95,7 +96,6 @@ struct Parser<'a> {
     /// At the start of a line between values; inside a line while one is read.
     pos: usize,
     depth: usize,
-    nodes: usize,
 }
 
 impl<'a> Parser<'a> {
@@ -105,7 +105,6 @@ impl<'a> Parser<'a> {
             bytes: src.as_bytes(),
             pos: 0,
             depth: 0,
-            nodes: 0,
         }
     }
 
@@ -193,14 +192,6 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn count(&mut self) -> Result<()> {
-        self.nodes += 1;
-        if self.nodes > MAX_NODES {
-            return Err(Declined);
-        }
-        Ok(())
-    }
-
     fn enter(&mut self) -> Result<()> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
@@ -258,7 +249,6 @@ impl<'a> Parser<'a> {
             self.pos = after;
             let value = self.block_value(indent, After::Key)?;
             entries.push((key, value));
-            self.count()?;
             match self.next_line()? {
                 Some(line) if line.indent() == indent => {
                     self.pos = line.content;
@@ -281,7 +271,6 @@ impl<'a> Parser<'a> {
         loop {
             self.pos += 1;
             items.push(self.block_value(indent, After::Dash)?);
-            self.count()?;
             match self.next_line()? {
                 Some(line) if line.indent() == indent => {
                     self.pos = line.content;
@@ -460,7 +449,6 @@ impl<'a> Parser<'a> {
 
     /// After an item of a flow: a comma (false: more may follow) or the closing bracket (true).
     fn flow_item_end(&mut self, close: u8) -> Result<bool> {
-        self.count()?;
         self.skip_spaces();
         match self.bytes.get(self.pos) {
             Some(b',') => {

@@ -1,24 +1,12 @@
 //! The subset reader against serde-saphyr: whatever it accepts, it must read exactly as
 //! serde-saphyr does, spans included (compared through `Debug`, which shows every field).
 
-use std::fmt::Debug;
 use std::path::{Path, PathBuf};
 
-use crate::load::yaml::Document;
+use crate::load::yaml::subset_agrees as agrees;
 use crate::load::{FileKind, file_kind, front_matter};
 use crate::model::drill::{Drill, DrillRecord};
 use crate::model::{PlanMeta, RegistryFile};
-
-/// `None` if the subset reader declines `text`; else whether serde-saphyr reads it alike.
-fn agrees<T: Document + Debug>(text: &str) -> Option<Result<(), String>> {
-    let fast = super::from_str::<T>(text)?;
-    let slow = crate::load::yaml::from_str::<T>(text);
-    Some(match slow {
-        Ok(slow) if format!("{slow:?}") == format!("{fast:?}") => Ok(()),
-        Ok(slow) => Err(format!("read differently:\n{fast:?}\n{slow:?}")),
-        Err(error) => Err(format!("accepted what serde-saphyr refuses: {error}")),
-    })
-}
 
 /// The YAML of a file: the whole of a registry file, the front matter of a plan.
 fn yaml_of(path: &Path, text: &str) -> Option<(FileKind, String)> {

@@ -300,6 +300,7 @@ pub fn load(root: &Path) -> Result<Repository, RootError> {
     if let Some((source, read)) = config {
         add_config(&mut repo, source, read);
     }
+    set_aside_duplicates(&mut repo);
     Ok(repo)
 }
 
@@ -348,7 +349,26 @@ pub fn load_files(files: &[(String, Vec<u8>)]) -> Repository {
     if let Some((source, read)) = config {
         add_config(&mut repo, source, read);
     }
+    set_aside_duplicates(&mut repo);
     repo
+}
+
+/// Moves each plan whose id an earlier plan already has to [`Repository::duplicate_plans`].
+fn set_aside_duplicates(repo: &mut Repository) {
+    let mut seen = std::collections::HashSet::with_capacity(repo.plans.len());
+    let has_duplicates = repo
+        .plans
+        .iter()
+        .any(|p| !seen.insert(p.meta.id.as_str().to_owned()));
+    if !has_duplicates {
+        return;
+    }
+    seen.clear();
+    let (plans, duplicates) = std::mem::take(&mut repo.plans)
+        .into_iter()
+        .partition(|p| seen.insert(p.meta.id.as_str().to_owned()));
+    repo.plans = plans;
+    repo.duplicate_plans = duplicates;
 }
 
 fn add(repo: &mut Repository, file: FileId, result: FileResult) {

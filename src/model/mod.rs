@@ -256,6 +256,9 @@ pub struct Repository {
     pub root: PathBuf,
     pub sources: Sources,
     pub plans: Vec<Plan>,
+    /// Plans whose id an earlier plan (in path order) already has: S205 reports each, and no
+    /// other rule sees them, so that one copied file is one finding.
+    pub duplicate_plans: Vec<Plan>,
     /// Plan files whose front matter could not be read.
     pub unread_plans: Vec<UnreadPlan>,
     pub registry: Registry,

@@ -16,7 +16,9 @@ pub static RULE: Rule = Rule {
 ## What it does
 Reports an id defined twice for the same kind of thing: two plans, two organisations, two
 hazards, resources, posts or contacts anywhere in the repository, or two duties or working groups
-within one plan. The first definition (in path order) is kept; the others are reported.
+within one plan. The first definition (in path order) is kept; the others are reported. A plan
+whose id an earlier plan has is not checked by any other rule until it has its own, so a copied
+plan file is one finding, not one for every duty it takes from a plan of another owner.
 
 ## Why is this bad?
 References resolve to one of them at random from a reader's point of view: a duty accepted from
@@ -30,6 +32,8 @@ Give the newer one its own id, or delete the copy.",
 报告同一类对象中被重复定义的编号：整个仓库中的两份预案、两个组织机构、
 两个灾种、资源、岗位或联系人，或同一份预案中的两项职责或两个工作组。
 保留（按路径顺序）第一个定义，报告其余的定义。
+与前一个预案编号相同的预案，在另起编号之前不受其他规则检查：复制一份预案文件只报告一处，
+而不会因它照搬了其他单位的职责而每条职责都报告一次。
 
 ## 为什么有问题
 在读者看来，引用指向其中哪一个是随机的：从 `zx-flood` 承接的职责，
@@ -107,4 +111,27 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             }
         }
     });
+    for copy in &cx.repo.duplicate_plans {
+        let id = copy.meta.id.as_str();
+        let mut diagnostic = Diagnostic::new(
+            &RULE,
+            copy.loc(copy.meta.id.span),
+            tr!(
+                cx.lang,
+                "plan id `{id}` is already defined: this plan is not checked until it has its own",
+                "预案编号 `{id}` 已被定义：在另起编号之前，本预案不予检查"
+            ),
+        );
+        if let Some(first) = cx.plan(id) {
+            diagnostic = diagnostic.with_related(
+                first.loc(first.meta.id.span),
+                tr!(cx.lang, "first defined here", "首次定义于此"),
+            );
+        }
+        out.push(diagnostic.with_help(tr!(
+            cx.lang,
+            "give this plan its own id, or remove the copy",
+            "请为此预案另起编号，或删除重复的副本"
+        )));
+    }
 }

@@ -710,8 +710,7 @@ fn shrink(meta: &mut PlanMeta, body: &mut crate::model::Body) {
     if let Some(lifecycle) = &mut meta.lifecycle {
         lifecycle.revisions.shrink_to_fit();
     }
-    body.headings.shrink_to_fit();
-    body.links.shrink_to_fit();
+    body.shrink();
 }
 
 /// Finds the front matter: `None` when the file does not start with `---`, `Some(None)` when it

@@ -191,24 +191,40 @@ impl Registry {
 }
 
 /// A level-1 to level-6 heading of a plan's body.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Heading {
     pub level: u8,
-    pub text: String,
-    pub span: Span,
     /// True when the section has content: text under the heading or under one of its
     /// subheadings, or an `<!-- emplan: ... -->` note saying where the content is. An empty
     /// heading does not make a chapter.
     pub has_content: bool,
+    pub span: Span,
+    /// Its text, read with [`Body::text`] (`一、总则` of `## 一、**总则**`).
+    pub text: TextAt,
 }
 
 /// A Markdown link with the `plan:` scheme: `[..](plan:ID)` or `[..](plan:ID#DUTY)`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct PlanLink {
-    pub plan: String,
-    pub duty: Option<String>,
+    /// The plan id, read with [`Body::text`].
+    pub plan: TextAt,
+    pub duty: Option<TextAt>,
     /// The link destination in the file.
     pub span: Span,
+}
+
+/// Where a piece of text of a body's outline is: in the file's text, where the outline reads
+/// it as written, else in the body's own text. A body all of headings or links keeps no more
+/// than a few bytes for each beside the file (issue 12, defect 8).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextAt {
+    start: u32,
+    /// The length; its top bit set for the body's own text.
+    len: u32,
+}
+
+impl TextAt {
+    const OWN: u32 = 1 << 31;
 }
 
 /// The Markdown part of a plan.
@@ -218,6 +234,57 @@ pub struct Body {
     pub start: usize,
     pub headings: Vec<Heading>,
     pub links: Vec<PlanLink>,
+    /// Texts of the outline that do not appear as written in the file.
+    own: String,
+}
+
+impl Body {
+    /// An empty outline of a body that starts at byte `start` of its file.
+    pub fn at(start: usize) -> Body {
+        Body {
+            start,
+            ..Body::default()
+        }
+    }
+
+    /// The text at `at`; `file` is the text of the body's file.
+    pub fn text<'a>(&'a self, at: TextAt, file: &'a str) -> &'a str {
+        let (from, own) = if at.len & TextAt::OWN != 0 {
+            (self.own.as_str(), at.len & !TextAt::OWN)
+        } else {
+            (file, at.len)
+        };
+        let start = at.start as usize;
+        from.get(start..start + own as usize).unwrap_or("")
+    }
+
+    /// Keeps `text`, found at `written` of the file when it is that text as written.
+    pub fn keep(&mut self, text: &str, file: &str, written: Span) -> TextAt {
+        let range = written.start as usize..written.end as usize;
+        if let Some(at) = file.get(range).and_then(|w| w.find(text))
+            && let Ok(len) = u32::try_from(text.len())
+            && len < TextAt::OWN
+        {
+            return TextAt {
+                start: written.start + at as u32,
+                len,
+            };
+        }
+        let start = u32::try_from(self.own.len()).unwrap_or(u32::MAX);
+        self.own.push_str(text);
+        let len = u32::try_from(text.len()).unwrap_or(0).min(TextAt::OWN - 1);
+        TextAt {
+            start,
+            len: len | TextAt::OWN,
+        }
+    }
+
+    /// Gives back unused capacity.
+    pub fn shrink(&mut self) {
+        self.headings.shrink_to_fit();
+        self.links.shrink_to_fit();
+        self.own.shrink_to_fit();
+    }
 }
 
 /// One plan: its front matter and the outline of its body.

@@ -138,9 +138,14 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             }
             if let Some(chapter) = &a.chapter {
                 let wanted = chapter.value.trim();
-                let found = plan.body.headings.iter().any(|h| h.text.contains(wanted));
+                let source = &cx.repo.sources.get(plan.file).text;
+                let body = &plan.body;
+                let found = body
+                    .headings
+                    .iter()
+                    .any(|h| body.text(h.text, source).contains(wanted));
                 if !found {
-                    let headings = plan.body.headings.iter().map(|h| h.text.as_str());
+                    let headings = body.headings.iter().map(|h| body.text(h.text, source));
                     report(
                         chapter.span,
                         tr!(

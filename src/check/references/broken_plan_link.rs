@@ -46,9 +46,11 @@ Correct the id (the help suggests the closest one), or remove the link.",
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     for (file, _, body) in cx.bodies() {
+        let text = &cx.repo.sources.get(file).text;
         for link in &body.links {
-            let id = link.plan.as_str();
-            let (message, near) = match (cx.plan(id), &link.duty) {
+            let id = body.text(link.plan, text);
+            let duty = link.duty.map(|d| body.text(d, text));
+            let (message, near) = match (cx.plan(id), duty) {
                 // A plan whose front matter could not be read is reported there.
                 (None, _) if cx.is_broken(id) => continue,
                 (None, _) => (
@@ -60,7 +62,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                     suggest(id, cx.plans.keys().copied()),
                 ),
                 (Some(target), Some(duty))
-                    if !cx.is_broken(duty) && !cx.duties.contains_key(&(id, duty.as_str())) =>
+                    if !cx.is_broken(duty) && !cx.duties.contains_key(&(id, duty)) =>
                 {
                     (
                         tr!(

@@ -260,11 +260,12 @@ fn configured<'a>(cx: &Context<'a>, kind: PlanKind, scope: PlanScope) -> Vec<Vec
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     for (file, kind, body) in cx.bodies() {
         let Some((kind, scope)) = kind else { continue };
+        let source = &cx.repo.sources.get(file).text;
         let chapters = body.headings.iter().filter(|h| h.level == 2);
         let named = |words: &[&str]| {
             let mut named = chapters
                 .clone()
-                .filter(|h| words.iter().any(|w| h.text.contains(w)));
+                .filter(|h| words.iter().any(|w| body.text(h.text, source).contains(w)));
             (named.clone().any(|h| h.has_content), named.next())
         };
         let required = configured(cx, kind, scope);
@@ -294,7 +295,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             .filter_map(|(_, h)| *h)
             .map(|h| {
                 let line = cx.repo.sources.get(file).line_index(h.span.start as usize) + 1;
-                let text = &h.text;
+                let text = body.text(h.text, source);
                 tr!(
                     cx.lang,
                     "`## {text}` (line {line})",

@@ -482,8 +482,7 @@ pub fn write_back(text: &str, rows: &[Vec<String>]) -> String {
             {
                 continue;
             }
-            // A JSON string is a YAML double-quoted scalar.
-            let quoted = serde_json::to_string(value).unwrap_or_default();
+            let quoted = yaml_quoted(value);
             block.push_str(if first { "- " } else { "  " });
             block.push_str(&format!("{key}: {quoted}\n"));
             first = false;
@@ -513,9 +512,43 @@ pub fn write_back(text: &str, rows: &[Vec<String>]) -> String {
     out
 }
 
+/// `value` as a YAML double-quoted scalar: a JSON string (its escapes are YAML's too), with the
+/// characters YAML may not hold raw escaped as well: DEL, the C1 controls (NEL among them), the
+/// line and paragraph separators, U+FEFF, U+FFFE and U+FFFF. A sheet's cell may hold any of
+/// them, and the drill file written must read (found by the `msel_import` fuzz target).
+fn yaml_quoted(value: &str) -> String {
+    let json = serde_json::to_string(value).unwrap_or_default();
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if matches!(
+            c,
+            '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+        ) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_character_a_cell_may_hold_is_written_as_yaml_that_reads_back() {
+        let all: String = (0..=0x10ffff_u32)
+            .filter_map(char::from_u32)
+            .filter(|c| (*c as u32) < 0x3000 || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}'))
+            .collect();
+        for text in [all.as_str(), "事\u{7f}发\u{85}地\u{2028}", "\"引号\" \\ \t"] {
+            let yaml = format!("text: {}\n", yaml_quoted(text));
+            let read: std::collections::BTreeMap<String, String> =
+                serde_saphyr::from_str(&yaml).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(read["text"], text);
+        }
+    }
 
     #[test]
     fn cells_are_named_like_a_spreadsheet() {

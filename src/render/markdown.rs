@@ -93,6 +93,7 @@ pub fn to_typst(markdown: &str, links: &dyn Links, drop_title: bool) -> Converte
         skip_heading: drop_title,
         skipping: false,
         table: None,
+        nesting: Vec::new(),
     };
     for event in Parser::new_ext(markdown, options) {
         w.event(event);
@@ -131,6 +132,39 @@ struct Writer<'a> {
     skipping: bool,
     /// The table being written, if any (Markdown tables do not nest).
     table: Option<TableWidths>,
+    /// For each open quote, list, item and emphasis, whether it was written: past
+    /// [`MAX_NESTING`] the text inside is written without them.
+    nesting: Vec<bool>,
+}
+
+/// The deepest quotes, lists and emphasis are written; deeper ones keep their text only.
+/// Typst's parser stops at a depth of its own ("maximum parsing depth exceeded", found by the
+/// `markdown_typst` fuzz target at 170 nested quotes); no plan nests a tenth as deep.
+const MAX_NESTING: usize = 32;
+
+/// Whether a tag is one of the containers [`MAX_NESTING`] counts.
+fn nests(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::BlockQuote(_)
+            | Tag::List(_)
+            | Tag::Item
+            | Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+    )
+}
+
+fn nests_end(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::BlockQuote(_)
+            | TagEnd::List(_)
+            | TagEnd::Item
+            | TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+    )
 }
 
 /// The widest text of each column of a table, to share the width out by: a column of long
@@ -258,6 +292,13 @@ impl Writer<'_> {
     }
 
     fn start(&mut self, tag: Tag<'_>) {
+        if nests(&tag) {
+            let written = self.nesting.len() < MAX_NESTING;
+            self.nesting.push(written);
+            if !written {
+                return;
+            }
+        }
         match tag {
             Tag::Heading { level, .. } => {
                 if level == HeadingLevel::H1 && self.skip_heading {
@@ -357,6 +398,16 @@ impl Writer<'_> {
     }
 
     fn end(&mut self, tag: TagEnd) {
+        if nests_end(&tag) && self.nesting.pop() == Some(false) {
+            // Its text stays apart from what follows, as a paragraph of its own.
+            if !matches!(
+                tag,
+                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough
+            ) {
+                self.block_end();
+            }
+            return;
+        }
         match tag {
             TagEnd::Heading(_) => {
                 if self.skipping {
@@ -504,6 +555,26 @@ mod tests {
         let mut s = String::new();
         push_string(&mut s, "a\u{1b}[2J\tb");
         assert_eq!(s, "\"a\\u{1b}[2J\\tb\"");
+    }
+
+    #[test]
+    fn deep_nesting_is_written_flat_past_a_depth_typst_parses() {
+        for markdown in [
+            format!("{}引文\n", "> ".repeat(300)),
+            (0..300)
+                .map(|i| format!("{}- 第{i}层\n", "  ".repeat(i)))
+                .collect(),
+            format!("{}强调{}\n", "*_".repeat(150), "_*".repeat(150)),
+        ] {
+            let typst = convert(&markdown);
+            let root = typst::syntax::parse(&typst);
+            let (errors, _) = root.errors_and_warnings();
+            assert!(errors.is_empty(), "{errors:?}");
+            let kept = markdown.contains("引文") && typst.contains("引文")
+                || markdown.contains("第299层") && typst.contains("第299层")
+                || typst.contains("强调");
+            assert!(kept, "{typst}");
+        }
     }
 
     #[test]

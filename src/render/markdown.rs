@@ -293,7 +293,12 @@ impl Writer<'_> {
 
     fn start(&mut self, tag: Tag<'_>) {
         if nests(&tag) {
-            let written = self.nesting.len() < MAX_NESTING;
+            // An item is an argument of its list's call: written whenever the list is (past
+            // the depth too), so that no text lands in the call's code.
+            let written = match tag {
+                Tag::Item => self.nesting.last() != Some(&false),
+                _ => self.nesting.len() < MAX_NESTING,
+            };
             self.nesting.push(written);
             if !written {
                 return;
@@ -565,6 +570,8 @@ mod tests {
                 .map(|i| format!("{}- 第{i}层\n", "  ".repeat(i)))
                 .collect(),
             format!("{}强调{}\n", "*_".repeat(150), "_*".repeat(150)),
+            // A list opened at the last depth that is written (found by the fuzz target).
+            format!("{}1. {}引文\n", "> ".repeat(31), "> ".repeat(4)),
         ] {
             let typst = convert(&markdown);
             let root = typst::syntax::parse(&typst);

@@ -784,6 +784,14 @@ fn a_non_finite_or_negative_threshold_is_one_finding() {
     }
 }
 
+/// Adds `line` under `[limits]` to the repository's `emplan.toml`.
+fn set_limit(files: &mut [(String, Vec<u8>)], line: &str) {
+    let config = files.iter_mut().find(|(p, _)| p == "emplan.toml").unwrap();
+    config
+        .1
+        .extend_from_slice(format!("\n[limits]\n{line}\n").as_bytes());
+}
+
 /// The mini repository with one more registry file.
 fn with_registry(name: &str, text: String) -> Vec<(String, Vec<u8>)> {
     let mut files = common::patched(&[]);
@@ -853,10 +861,7 @@ fn a_reached_limit_names_itself_and_what_comes_before_it_is_checked() {
     );
     // Raised, the limit is not reached; the nested list is then only a value of the wrong type.
     let mut files = with_registry("deep.yaml", text);
-    let config = files.iter_mut().find(|(p, _)| p == "emplan.toml").unwrap();
-    config
-        .1
-        .extend_from_slice(b"\n[limits]\nyaml_depth = 1000\n");
+    set_limit(&mut files, "yaml_depth = 1000");
     let codes = common::codes(&common::check_files(&files));
     assert!(!codes.contains(&"S103"), "{codes:?}");
     assert!(codes.contains(&"S203"), "{codes:?}");
@@ -911,10 +916,7 @@ fn a_bad_number_is_one_finding_and_hides_nothing_else() {
 #[test]
 fn a_file_over_the_size_limit_is_one_finding_and_is_not_read() {
     let mut files = common::patched(&[]);
-    let config = files.iter_mut().find(|(p, _)| p == "emplan.toml").unwrap();
-    config
-        .1
-        .extend_from_slice(b"\n[limits]\nfile_size_mib = 1\n");
+    set_limit(&mut files, "file_size_mib = 1");
     let mut big = b"---\nid: big\n---\n".to_vec();
     big.resize(2 << 20, b'x');
     files.push(("plans/big.md".to_owned(), big));

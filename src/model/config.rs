@@ -65,8 +65,8 @@ pub struct LimitsFile {
     /// Deepest nesting of lists and mappings in a YAML document. Default 64; at most 1024.
     #[schemars(with = "Option<u32>", range(min = 1, max = 1024))]
     pub yaml_depth: Option<Spanned<u32>>,
-    /// Most nodes that YAML aliases (`*name`) may expand to in one document: the guard against
-    /// alias bombs. Default 20000.
+    /// Most nodes that YAML aliases (`*name`) may expand to in one document, or as many as the
+    /// file has bytes where that is more: the guard against alias bombs. Default 20000.
     #[schemars(with = "Option<u32>", range(min = 1))]
     pub yaml_alias_events: Option<Spanned<u32>>,
 }

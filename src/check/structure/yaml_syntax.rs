@@ -20,7 +20,7 @@ ASCII, so that the slip is one finding.
 
 Two limits guard against hostile files, not against size: lists and mappings nested deeper than
 `yaml_depth` (64), and aliases (`*name`) that expand to more than `yaml_alias_events` (20,000)
-nodes. Reaching one is a finding at the line where it was reached, naming the limit; the text
+nodes, or to more nodes than the file has bytes where that is more. Reaching one is a finding at the line where it was reached, naming the limit; the text
 before that line is still read and checked. A file that truly needs more raises the limit under
 `[limits]` in `emplan.toml`.
 
@@ -39,7 +39,7 @@ Fix the syntax at the place shown. Quote values that contain `: `, `#` or start 
 文件其余部分按半角符号继续读取，这一处笔误只报告一次。
 
 有两项上限用于防范恶意文件，而非限制文件大小：列表和映射嵌套超过 `yaml_depth`（64）层，
-别名（`*name`）展开超过 `yaml_alias_events`（20,000）个节点。触及上限时，
+别名（`*name`）展开超过 `yaml_alias_events`（20,000）个节点（文件字节数更大时以字节数为准）。触及上限时，
 在触及的那一行报告一次并指明是哪项上限；该行之前的内容照常读取和检查。
 确有需要的文件可在 `emplan.toml` 的 `[limits]` 中调高上限。
 
@@ -219,10 +219,6 @@ const CHINESE: &[(&str, &str)] = &[
         "文档中有无法解析的多余内容",
     ),
     ("end of stream", "内容意外结束"),
-    (
-        "recursion limit exceeded",
-        "文档嵌套过深，超过了读取的深度上限",
-    ),
 ];
 
 /// The message and help of a document that reaches a limit of `[limits]`.

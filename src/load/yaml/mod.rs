@@ -12,6 +12,19 @@
 mod full_width;
 mod subset;
 
+use std::fmt;
+use std::ops::Range;
+
+use serde::Deserialize;
+use serde::de::{DeserializeOwned, MapAccess, Visitor};
+use serde_saphyr::{DuplicateKeyPolicy, Error};
+
+use crate::model::Span;
+use crate::model::config::Limits;
+use crate::model::values::{
+    CLOCK_TIME_EXPECTED, DATE_EXPECTED, MONTH_DAY_EXPECTED, TIME_LIMIT_EXPECTED,
+};
+
 /// `None` if the subset reader declines `text`; else whether serde-saphyr reads it alike,
 /// spans included (compared through `Debug`, which shows every field). The subset reader's one
 /// duty is never to read a text otherwise than serde-saphyr: its tests and the `yaml_subset`
@@ -25,19 +38,6 @@ pub fn subset_agrees<T: Document + fmt::Debug>(text: &str) -> Option<Result<(), 
         Err(error) => Err(format!("accepted what serde-saphyr refuses: {error}")),
     })
 }
-
-use std::fmt;
-use std::ops::Range;
-
-use serde::Deserialize;
-use serde::de::{DeserializeOwned, MapAccess, Visitor};
-use serde_saphyr::{DuplicateKeyPolicy, Error};
-
-use crate::model::Span;
-use crate::model::config::Limits;
-use crate::model::values::{
-    CLOCK_TIME_EXPECTED, DATE_EXPECTED, MONTH_DAY_EXPECTED, TIME_LIMIT_EXPECTED,
-};
 
 /// What went wrong in a YAML document, with where.
 #[derive(Clone, Debug, PartialEq)]
@@ -224,11 +224,7 @@ fn parse_text<T: Document>(source: &str, repair: bool, cut: bool, limits: Limits
         Err(error) => error,
     };
     if let Some(limit) = limit_hit(&error, source, limits) {
-        return if cut {
-            before_limit(source, &error, limit, limits)
-        } else {
-            parsed
-        };
+        return at_limit(source, &error, limit, cut, limits);
     }
     if repair && let Some((repaired, slips)) = full_width::repair(source) {
         let mut parsed = parse_text::<T>(&repaired, false, cut, limits);
@@ -254,11 +250,7 @@ fn parse_text<T: Document>(source: &str, repair: bool, cut: bool, limits: Limits
     let tree = match outline(source, limits) {
         Ok(tree) => tree,
         Err(syntax) if let Some(limit) = limit_hit(&syntax, source, limits) => {
-            return if cut {
-                before_limit(source, &syntax, limit, limits)
-            } else {
-                parsed
-            };
+            return at_limit(source, &syntax, limit, cut, limits);
         }
         Err(syntax) => {
             // Broken syntax stops the parser; a type error before it is still worth reporting,
@@ -338,13 +330,23 @@ fn limit_hit(error: &Error, source: &str, limits: Limits) -> Option<Limit> {
 }
 
 /// A document that hits a limit: the limit, at the line where it was hit, and what the text
-/// before that line holds, read as if the document ended there.
-fn before_limit<T: Document>(
+/// before that line holds, read as if the document ended there. With `cut` false (the text is
+/// already what came before a cut), nothing.
+fn at_limit<T: Document>(
     source: &str,
     error: &Error,
     limit: Limit,
+    cut: bool,
     limits: Limits,
 ) -> Parsed<T> {
+    let nothing = || Parsed {
+        value: None,
+        problems: Vec::new(),
+        broken_ids: Vec::new(),
+    };
+    if !cut {
+        return nothing();
+    }
     let at = error_span(error.without_snippet(), source);
     let cut = line_start(source, at.start as usize);
     let mut parsed = if cut > 0 {
@@ -355,11 +357,7 @@ fn before_limit<T: Document>(
             limits,
         )
     } else {
-        Parsed {
-            value: None,
-            problems: Vec::new(),
-            broken_ids: Vec::new(),
-        }
+        nothing()
     };
     // What the cut leaves unfinished or missing follows from the limit, not from the text.
     parsed.problems.retain(|(span, problem)| {

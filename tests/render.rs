@@ -358,6 +358,19 @@ fn a_character_no_font_has_is_an_error_until_a_font_path_has_it() {
     if have("pdftotext") {
         assert!(pdf_text(&pdf).contains("龘字测试"));
     }
+    // Without --no-system-fonts the system's Noto CJK draws it: the book is set again with the
+    // system's fonts because the first setting, without them, left a glyph undrawn.
+    std::fs::remove_file(&pdf).expect("remove the PDF");
+    let with_system: Vec<&str> = args
+        .iter()
+        .copied()
+        .filter(|a| *a != "--no-system-fonts")
+        .collect();
+    let (code, _, stderr) = emplan(&with_system);
+    assert_eq!(code, 0, "{stderr}");
+    if have("pdftotext") {
+        assert!(pdf_text(&pdf).contains("龘字测试"));
+    }
 }
 
 #[test]
@@ -557,6 +570,30 @@ fn a_repository_template_overrides_the_bundled_one_and_images_come_from_the_repo
             "the PNG is in the PDF: {list}"
         );
     }
+}
+
+/// A template may name a font only the system has: the book is set again with the system's
+/// fonts, which a first setting without them leaves out for speed.
+#[test]
+fn a_template_that_names_a_system_font_is_set_in_it() {
+    if !Path::new("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc").is_file()
+        || !have("pdffonts")
+    {
+        eprintln!("fonts-noto-cjk or poppler-utils is missing: this test is skipped");
+        return;
+    }
+    let mut files = patched(&[]);
+    let official = include_str!("../templates/official.typ").replace(
+        "#let serif = \"Noto Serif CJK SC\"",
+        "#let serif = \"Noto Serif CJK JP\"",
+    );
+    files.push(("templates/official.typ".to_owned(), official.into_bytes()));
+    let (_dir, pdf) = zx_flood_handbook(&files);
+    let fonts: Vec<String> = pdf_fonts(&pdf).into_iter().map(|f| f.0).collect();
+    assert!(
+        fonts.iter().any(|f| f.contains("+NotoSerifCJKjp-Regular")),
+        "the system's Noto Serif CJK JP sets the body: {fonts:?}"
+    );
 }
 
 /// The linkage annex says what check says: a duty that another organisation's plan accepts is

@@ -2,13 +2,20 @@
 //! then the fonts bundled in the binary, then the system's, then Typst's own (Libertinus,
 //! New Computer Modern, DejaVu Sans Mono). The bundled ones are subsets made by
 //! `assets/fonts/make-subsets.py`; their licences are beside them.
+//!
+//! Scanning the system's fonts costs more than setting a plan's handbook (80 ms of 210 ms with
+//! Debian's fonts-noto-cjk installed: every face's character coverage is read and sorted), and
+//! most books never use them. So a book is first set without them, and set again with all four
+//! sources, in that order, only when the first setting shows it needs them (see
+//! [`Fonts::needs_system`]).
 
+use std::collections::HashSet;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use typst::foundations::Bytes;
-use typst::text::{Font, FontBook, FontInfo};
-use typst::utils::LazyHash;
-use typst_kit::fonts::FontStore;
+use typst::text::{Font, FontInfo};
+use typst_kit::fonts::{FontPath, FontStore};
 
 /// The family names the templates use, as the bundled files name themselves. A test checks
 /// that the files really carry these names: Typst falls back silently on a wrong one.
@@ -50,32 +57,84 @@ pub struct FontOptions {
     pub no_system: bool,
 }
 
-/// The loaded font book and its fonts.
+/// The fonts of a run: the book's own sources at once, the system's when a book needs them.
 pub struct Fonts {
-    store: FontStore,
+    options: FontOptions,
+    /// `--font-path` faces with what they say of themselves, scanned once for both stores.
+    paths: Vec<(PathBuf, u32, FontInfo)>,
+    /// `--font-path`, the bundled fonts and Typst's own.
+    own: FontStore,
+    /// The families of `--font-path` and the bundled fonts.
+    own_families: HashSet<String>,
+    /// All four sources in order, made the first time a book needs them.
+    all: OnceLock<FontStore>,
 }
 
 impl Fonts {
     pub fn new(options: &FontOptions) -> Fonts {
-        let mut store = FontStore::new();
-        for path in &options.paths {
-            store.extend(typst_kit::fonts::scan(path));
+        let paths: Vec<(PathBuf, u32, FontInfo)> = options
+            .paths
+            .iter()
+            .flat_map(|path| typst_kit::fonts::scan(path))
+            .map(|(p, info)| (p.path, p.index, info))
+            .collect();
+        let own_families = paths
+            .iter()
+            .map(|(_, _, info)| info.family.clone())
+            .chain(bundled().map(|(_, info)| info.family))
+            .collect();
+        let mut own = FontStore::new();
+        own.extend(path_entries(&paths));
+        own.extend(bundled());
+        own.extend(typst_kit::fonts::embedded());
+        Fonts {
+            options: options.clone(),
+            paths,
+            own,
+            own_families,
+            all: OnceLock::new(),
         }
-        store.extend(bundled());
-        if !options.no_system {
-            store.extend(typst_kit::fonts::system());
-        }
-        store.extend(typst_kit::fonts::embedded());
-        Fonts { store }
     }
 
-    pub fn book(&self) -> &LazyHash<FontBook> {
-        self.store.book()
+    /// `--font-path`, the bundled fonts and Typst's own: the first setting of every book.
+    pub fn own(&self) -> &FontStore {
+        &self.own
     }
 
-    pub fn font(&self, index: usize) -> Option<Font> {
-        self.store.font(index)
+    /// All four sources in the order, scanning the system's fonts the first time;
+    /// `None` with `--no-system-fonts`.
+    pub fn with_system(&self) -> Option<&FontStore> {
+        if self.options.no_system {
+            return None;
+        }
+        Some(self.all.get_or_init(|| {
+            let mut all = FontStore::new();
+            all.extend(path_entries(&self.paths));
+            all.extend(bundled());
+            all.extend(typst_kit::fonts::system());
+            all.extend(typst_kit::fonts::embedded());
+            all
+        }))
     }
+
+    /// Whether `family` is one of `--font-path` or the bundled fonts: a glyph set in any other
+    /// face (one of Typst's own fonts, which come after the system's) could come out otherwise
+    /// with the system's fonts as well.
+    pub fn is_own(&self, family: &str) -> bool {
+        self.own_families.contains(family)
+    }
+}
+
+fn path_entries(paths: &[(PathBuf, u32, FontInfo)]) -> impl Iterator<Item = (FontPath, FontInfo)> {
+    paths.iter().map(|(path, index, info)| {
+        (
+            FontPath {
+                path: path.clone(),
+                index: *index,
+            },
+            info.clone(),
+        )
+    })
 }
 
 /// The bundled fonts with what they say of themselves.

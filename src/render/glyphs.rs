@@ -3,6 +3,8 @@
 //! was. The laid-out pages are walked and every glyph 0 is reported with its character and
 //! its page.
 
+use std::collections::BTreeSet;
+
 use typst::layout::{Frame, FrameItem};
 use typst_layout::PagedDocument;
 
@@ -49,4 +51,27 @@ fn walk(frame: &Frame, page: usize, found: &mut Vec<MissingGlyph>) {
             _ => {}
         }
     }
+}
+
+/// The families of the faces the pages are set in.
+pub fn families(document: &PagedDocument) -> BTreeSet<String> {
+    fn walk(frame: &Frame, found: &mut BTreeSet<String>) {
+        for (_, item) in frame.items() {
+            match item {
+                FrameItem::Group(group) => walk(&group.frame, found),
+                FrameItem::Text(text) => {
+                    let family = &text.font.info().family;
+                    if !found.contains(family.as_str()) {
+                        found.insert(family.clone());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut found = BTreeSet::new();
+    for page in document.pages() {
+        walk(&page.frame, &mut found);
+    }
+    found
 }

@@ -19,6 +19,7 @@ use std::path::Path;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Smart};
 use typst::{World, WorldExt};
+use typst_kit::fonts::FontStore;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
@@ -75,14 +76,16 @@ pub struct Pdf {
     pub pages: usize,
 }
 
-/// Lays out `book` and checks its glyphs.
+/// Lays out `book` and checks its glyphs. It is set with the book's own fonts first, and set
+/// again with the system's as well when it names a family they lack or sets a glyph in
+/// another face (or in none): the result is what setting it with all fonts at once gives.
 pub fn layout(fonts: &Fonts, root: &Path, book: &Book) -> Result<PagedDocument, RenderError> {
-    let today = datetime(book.date);
-    let world = world::BookWorld::new(fonts, root, book.template, &book.files, today);
-    let result = typst::compile::<PagedDocument>(&world);
-    let document = result
-        .output
-        .map_err(|errors| RenderError::Typst(describe(&world, &errors)))?;
+    let (mut document, unknown_family) = compile(fonts.own(), root, book)?;
+    if (unknown_family || needs_system(fonts, &document))
+        && let Some(all) = fonts.with_system()
+    {
+        document = compile(all, root, book)?.0;
+    }
     let over = cards::overflows(&document);
     if !over.is_empty() {
         return Err(RenderError::Overflow(over));
@@ -92,6 +95,31 @@ pub fn layout(fonts: &Fonts, root: &Path, book: &Book) -> Result<PagedDocument, 
         return Err(RenderError::MissingGlyphs(missing));
     }
     Ok(document)
+}
+
+/// Whether `document`, set with the own fonts, has a glyph that no own font drew.
+fn needs_system(fonts: &Fonts, document: &PagedDocument) -> bool {
+    !glyphs::missing(document).is_empty()
+        || glyphs::families(document).iter().any(|f| !fonts.is_own(f))
+}
+
+/// The laid-out book, and whether it names a font family that `fonts` lack.
+fn compile(
+    fonts: &FontStore,
+    root: &Path,
+    book: &Book,
+) -> Result<(PagedDocument, bool), RenderError> {
+    let today = datetime(book.date);
+    let world = world::BookWorld::new(fonts, root, book.template, &book.files, today);
+    let result = typst::compile::<PagedDocument>(&world);
+    let unknown_family = result
+        .warnings
+        .iter()
+        .any(|w| w.message.starts_with("unknown font family"));
+    let document = result
+        .output
+        .map_err(|errors| RenderError::Typst(describe(&world, &errors)))?;
+    Ok((document, unknown_family))
 }
 
 /// The PDF of a laid-out book, byte-identical for the same input.

@@ -13,7 +13,7 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
-use super::fonts::Fonts;
+use typst_kit::fonts::FontStore;
 
 /// Where the repository's own files appear inside the book: `/repo/<path from the root>`.
 pub const REPO_PREFIX: &str = "/repo/";
@@ -29,7 +29,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
 /// One compilation's files and settings.
 pub struct BookWorld<'a> {
     library: LazyHash<Library>,
-    fonts: &'a Fonts,
+    fonts: &'a FontStore,
     main: FileId,
     /// Generated files by their path in the book (`/book.json`, `/plans/ID.typ`, ...).
     files: &'a HashMap<String, Bytes>,
@@ -43,7 +43,7 @@ pub struct BookWorld<'a> {
 impl<'a> BookWorld<'a> {
     /// A world whose main file is the template `main` (a file name in `templates/`).
     pub fn new(
-        fonts: &'a Fonts,
+        fonts: &'a FontStore,
         root: &Path,
         main: &str,
         files: &'a HashMap<String, Bytes>,

@@ -5,9 +5,11 @@
 //!
 //! Scanning the system's fonts costs more than setting a plan's handbook (80 ms of 210 ms with
 //! Debian's fonts-noto-cjk installed: every face's character coverage is read and sorted), and
-//! most books never use them. So a book is first set without them, and set again with all four
-//! sources, in that order, only when the first setting shows it needs them (see
-//! [`Fonts::needs_system`]).
+//! most books never use them. So a book is first set with `--font-path`, the bundled fonts and
+//! Typst's own, and set again with the system's in their place in the order only when that
+//! first setting needs them (see [`super::layout`]). A character that `--font-path` or the
+//! bundled fonts have is therefore never taken from a system font, even where Typst's fallback
+//! would have preferred a system face that looks more like the requested one.
 
 use std::collections::HashSet;
 use std::path::PathBuf;

@@ -76,9 +76,10 @@ pub struct Pdf {
     pub pages: usize,
 }
 
-/// Lays out `book` and checks its glyphs. It is set with the book's own fonts first, and set
-/// again with the system's as well when it names a family they lack or sets a glyph in
-/// another face (or in none): the result is what setting it with all fonts at once gives.
+/// Lays out `book` and checks its glyphs. It is set with `--font-path`, the bundled fonts and
+/// Typst's own first, and set again with the system's fonts as well when it names a family
+/// those lack, or sets a glyph in one of Typst's own fonts (which come after the system's) or
+/// in none.
 pub fn layout(fonts: &Fonts, root: &Path, book: &Book) -> Result<PagedDocument, RenderError> {
     let (mut document, unknown_family) = compile(fonts.own(), root, book)?;
     if (unknown_family || needs_system(fonts, &document))
@@ -97,7 +98,7 @@ pub fn layout(fonts: &Fonts, root: &Path, book: &Book) -> Result<PagedDocument, 
     Ok(document)
 }
 
-/// Whether `document`, set with the own fonts, has a glyph that no own font drew.
+/// Whether `document` has a glyph that neither `--font-path` nor the bundled fonts drew.
 fn needs_system(fonts: &Fonts, document: &PagedDocument) -> bool {
     !glyphs::missing(document).is_empty()
         || glyphs::families(document).iter().any(|f| !fonts.is_own(f))

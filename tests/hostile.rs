@@ -932,3 +932,53 @@ fn a_file_over_the_size_limit_is_one_finding_and_is_not_read() {
     );
     assert_eq!(out.matches("error[").count(), 1, "{out}");
 }
+
+/// Found by the `msel_import` fuzz target: a cell reference with more digits than a `u32`
+/// overflows in calamine (a panic where overflow is checked). The workbook is input, so it is
+/// an unreadable workbook, said as such.
+#[test]
+fn a_workbook_with_an_overflowing_cell_reference_is_refused_not_panicked_on() {
+    let bytes = std::fs::read(fixture("xlsx/cell-reference-overflow.xlsx")).expect("fixture");
+    let read = emplan::drill::msel::parse(bytes, true);
+    assert!(
+        read.is_err(),
+        "a workbook with cell r=\"A…\" past u32 reads"
+    );
+}
+
+/// A sheet's farthest cell does not make emplan allocate the rectangle up to it: `A1` and
+/// `XFD1048576` are 17 billion cells through calamine's range, here two rows of cells.
+#[test]
+fn a_sheet_with_a_far_corner_cell_reads_without_the_whole_rectangle() {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "编号").expect("A1");
+    sheet
+        .write_string(1_048_575, 16_383, "远")
+        .expect("XFD1048576");
+    let bytes = book.save_to_buffer().expect("workbook");
+    let table = emplan::drill::msel::parse(bytes, true).expect("the sheet reads");
+    assert_eq!(table.rows.len(), 1_048_576);
+    assert_eq!(table.rows[0], ["编号"]);
+    assert_eq!(table.rows[1_048_575].len(), 16_384);
+    assert_eq!(table.rows[1_048_575][16_383], "远");
+}
+
+/// A sheet that spreads over millions of cells is refused with the cell where it went past.
+#[test]
+fn a_sheet_over_the_cell_budget_is_refused_by_name() {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for row in 0..300 {
+        sheet.write_string(row, 16_383, "远").expect("cell");
+    }
+    let bytes = book.save_to_buffer().expect("workbook");
+    let Err(message) = emplan::drill::msel::parse(bytes, true) else {
+        panic!("a sheet of 300 rows by 16,384 columns reads");
+    };
+    assert_eq!(
+        message,
+        "the sheet spreads over more than 4000000 cells by XFD245; an MSEL has far fewer, so \
+         check that it is the right workbook"
+    );
+}

@@ -191,26 +191,71 @@ pub fn read(path: &std::path::Path) -> Result<Table, String> {
     parse(bytes, xlsx)
 }
 
+/// The last row and column an XLSX sheet can have (`XFD1048576`).
+const SHEET_ROWS: u32 = 1_048_576;
+const SHEET_COLUMNS: u32 = 16_384;
+/// The cells, empty ones included, a sheet may spread over: an MSEL has a few thousand.
+const SHEET_CELLS: usize = 4_000_000;
+
+/// The first sheet's used cells, one at a time, into rows that start at `A1`. Reading them
+/// through calamine's range would allocate the whole rectangle up to the farthest cell
+/// (`A1` and `XFD1048576` make 17 billion), so the rows are built here, within bounds.
+fn read_xlsx(bytes: Vec<u8>) -> Result<Table, String> {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<std::io::Cursor<Vec<u8>>> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
+            .map_err(|e: calamine::XlsxError| e.to_string())?;
+    let name = book
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| "the workbook has no sheet".to_owned())?;
+    let mut reader = book
+        .worksheet_cells_reader(&name)
+        .map_err(|e| e.to_string())?;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut cells = 0;
+    while let Some(found) = reader.next_cell().map_err(|e| e.to_string())? {
+        let (row, column) = found.get_position();
+        let text = calamine::Data::from(found.get_value().clone()).to_string();
+        if text.is_empty() {
+            continue;
+        }
+        let named = cell(true, row as usize + 1, column as usize + 1, Lang::En);
+        if row >= SHEET_ROWS || column >= SHEET_COLUMNS {
+            return Err(format!(
+                "cell {named} lies beyond XFD1048576, the last cell of a sheet"
+            ));
+        }
+        let (row, column) = (row as usize, column as usize);
+        if rows.len() <= row {
+            cells += row + 1 - rows.len();
+            rows.resize(row + 1, Vec::new());
+        }
+        let cells_of_row = &mut rows[row];
+        if cells_of_row.len() <= column {
+            cells += column + 1 - cells_of_row.len();
+            cells_of_row.resize(column + 1, String::new());
+        }
+        if cells > SHEET_CELLS {
+            return Err(format!(
+                "the sheet spreads over more than {SHEET_CELLS} cells by {named}; \
+                 an MSEL has far fewer, so check that it is the right workbook"
+            ));
+        }
+        cells_of_row[column] = text;
+    }
+    Ok(Table { rows, sheet: true })
+}
+
 /// Reads a sheet's bytes: an XLSX workbook's first sheet if `xlsx`, else CSV.
 pub fn parse(bytes: Vec<u8>, xlsx: bool) -> Result<Table, String> {
     if xlsx {
-        use calamine::Reader;
-        let mut book: calamine::Xlsx<std::io::Cursor<Vec<u8>>> =
-            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
-                .map_err(|e: calamine::XlsxError| e.to_string())?;
-        let range = book
-            .worksheet_range_at(0)
-            .ok_or_else(|| "the workbook has no sheet".to_owned())?
-            .map_err(|e| e.to_string())?;
-        // The range starts at its first used cell: pad to A1 so cell names stay true.
-        let (top, left) = range.start().unwrap_or((0, 0));
-        let mut rows: Vec<Vec<String>> = vec![Vec::new(); top as usize];
-        for row in range.rows() {
-            let mut cells = vec![String::new(); left as usize];
-            cells.extend(row.iter().map(|c| c.to_string()));
-            rows.push(cells);
-        }
-        return Ok(Table { rows, sheet: true });
+        // calamine can panic on a malformed cell reference (an overflow in debug builds, found
+        // by fuzzing): a workbook is input, so that is an unreadable workbook, not a crash.
+        return std::panic::catch_unwind(|| read_xlsx(bytes)).unwrap_or_else(|_| {
+            Err("the workbook is malformed: the sheet reader failed on it".to_owned())
+        });
     }
     let text = String::from_utf8(bytes).map_err(|_| "the CSV is not UTF-8".to_owned())?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);

@@ -939,7 +939,7 @@ fn a_file_over_the_size_limit_is_one_finding_and_is_not_read() {
 #[test]
 fn a_workbook_with_an_overflowing_cell_reference_is_refused_not_panicked_on() {
     let bytes = std::fs::read(fixture("xlsx/cell-reference-overflow.xlsx")).expect("fixture");
-    let read = emplan::drill::msel::parse(bytes, true);
+    let read = emplan::drill::msel::parse(bytes, true, Lang::En);
     assert!(
         read.is_err(),
         "a workbook with cell r=\"A…\" past u32 reads"
@@ -957,7 +957,7 @@ fn a_sheet_with_a_far_corner_cell_reads_without_the_whole_rectangle() {
         .write_string(1_048_575, 16_383, "远")
         .expect("XFD1048576");
     let bytes = book.save_to_buffer().expect("workbook");
-    let table = emplan::drill::msel::parse(bytes, true).expect("the sheet reads");
+    let table = emplan::drill::msel::parse(bytes, true, Lang::En).expect("the sheet reads");
     assert_eq!(table.rows.len(), 1_048_576);
     assert_eq!(table.rows[0], ["编号"]);
     assert_eq!(table.rows[1_048_575].len(), 16_384);
@@ -973,12 +973,19 @@ fn a_sheet_over_the_cell_budget_is_refused_by_name() {
         sheet.write_string(row, 16_383, "远").expect("cell");
     }
     let bytes = book.save_to_buffer().expect("workbook");
-    let Err(message) = emplan::drill::msel::parse(bytes, true) else {
+    let Err(message) = emplan::drill::msel::parse(bytes.clone(), true, Lang::En) else {
         panic!("a sheet of 300 rows by 16,384 columns reads");
     };
     assert_eq!(
         message,
         "the sheet spreads over more than 4000000 cells by XFD245; an MSEL has far fewer, so \
          check that it is the right workbook"
+    );
+    let Err(message) = emplan::drill::msel::parse(bytes, true, Lang::Zh) else {
+        panic!("a sheet of 300 rows by 16,384 columns reads");
+    };
+    assert_eq!(
+        message,
+        "工作表到 XFD245 已超过 4000000 个单元格；主情景事件清单远没有这么多，请确认工作簿是否选对"
     );
 }

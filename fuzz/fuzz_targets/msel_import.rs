@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
     let Some((&kind, bytes)) = data.split_first() else {
         return;
     };
-    let Ok(table) = msel::parse(bytes.to_vec(), kind & 1 == 1) else {
+    let Ok(table) = msel::parse(bytes.to_vec(), kind & 1 == 1, Lang::En) else {
         return;
     };
     let repo = &*REPO;

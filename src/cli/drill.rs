@@ -183,7 +183,7 @@ fn import_msel(args: &DrillImportArgs, lang: Lang) -> Result<i32, String> {
     let entry =
         drill::find(&repo, &args.drill).map_err(|u| unknown(&repo, &u, &args.drill, lang))?;
     let shown = crate::load::display_path(&args.file);
-    let table = drill::msel::read(&args.file).map_err(|e| {
+    let table = drill::msel::read(&args.file, lang).map_err(|e| {
         let e = escape(&e);
         tr!(lang, "cannot read {shown}: {e}", "无法读取 {shown}：{e}")
     })?;

@@ -182,13 +182,13 @@ pub struct Table {
 }
 
 /// Reads a CSV (UTF-8, with or without a byte-order mark) or an XLSX file's first sheet.
-pub fn read(path: &std::path::Path) -> Result<Table, String> {
+pub fn read(path: &std::path::Path, lang: Lang) -> Result<Table, String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     let xlsx = path
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-    parse(bytes, xlsx)
+    parse(bytes, xlsx, lang)
 }
 
 /// The last row and column an XLSX sheet can have (`XFD1048576`).
@@ -200,7 +200,7 @@ const SHEET_CELLS: usize = 4_000_000;
 /// The first sheet's used cells, one at a time, into rows that start at `A1`. Reading them
 /// through calamine's range would allocate the whole rectangle up to the farthest cell
 /// (`A1` and `XFD1048576` make 17 billion), so the rows are built here, within bounds.
-fn read_xlsx(bytes: Vec<u8>) -> Result<Table, String> {
+fn read_xlsx(bytes: Vec<u8>, lang: Lang) -> Result<Table, String> {
     use calamine::Reader;
     let mut book: calamine::Xlsx<std::io::Cursor<Vec<u8>>> =
         calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
@@ -209,7 +209,7 @@ fn read_xlsx(bytes: Vec<u8>) -> Result<Table, String> {
         .sheet_names()
         .first()
         .cloned()
-        .ok_or_else(|| "the workbook has no sheet".to_owned())?;
+        .ok_or_else(|| tr!(lang, "the workbook has no sheet", "工作簿中没有工作表"))?;
     let mut reader = book
         .worksheet_cells_reader(&name)
         .map_err(|e| e.to_string())?;
@@ -221,10 +221,13 @@ fn read_xlsx(bytes: Vec<u8>) -> Result<Table, String> {
         if text.is_empty() {
             continue;
         }
-        let named = cell(true, row as usize + 1, column as usize + 1, Lang::En);
+        let named = || cell(true, row as usize + 1, column as usize + 1, Lang::En);
         if row >= SHEET_ROWS || column >= SHEET_COLUMNS {
-            return Err(format!(
-                "cell {named} lies beyond XFD1048576, the last cell of a sheet"
+            let named = named();
+            return Err(tr!(
+                lang,
+                "cell {named} lies beyond XFD1048576, the last cell of a sheet",
+                "单元格 {named} 超出了工作表的最后一个单元格 XFD1048576"
             ));
         }
         let (row, column) = (row as usize, column as usize);
@@ -238,9 +241,13 @@ fn read_xlsx(bytes: Vec<u8>) -> Result<Table, String> {
             cells_of_row.resize(column + 1, String::new());
         }
         if cells > SHEET_CELLS {
-            return Err(format!(
+            let named = named();
+            return Err(tr!(
+                lang,
                 "the sheet spreads over more than {SHEET_CELLS} cells by {named}; \
-                 an MSEL has far fewer, so check that it is the right workbook"
+                 an MSEL has far fewer, so check that it is the right workbook",
+                "工作表到 {named} 已超过 {SHEET_CELLS} 个单元格；\
+                 主情景事件清单远没有这么多，请确认工作簿是否选对"
             ));
         }
         cells_of_row[column] = text;
@@ -249,15 +256,20 @@ fn read_xlsx(bytes: Vec<u8>) -> Result<Table, String> {
 }
 
 /// Reads a sheet's bytes: an XLSX workbook's first sheet if `xlsx`, else CSV.
-pub fn parse(bytes: Vec<u8>, xlsx: bool) -> Result<Table, String> {
+pub fn parse(bytes: Vec<u8>, xlsx: bool, lang: Lang) -> Result<Table, String> {
     if xlsx {
         // calamine can panic on a malformed cell reference (an overflow in debug builds, found
         // by fuzzing): a workbook is input, so that is an unreadable workbook, not a crash.
-        return std::panic::catch_unwind(|| read_xlsx(bytes)).unwrap_or_else(|_| {
-            Err("the workbook is malformed: the sheet reader failed on it".to_owned())
+        return std::panic::catch_unwind(|| read_xlsx(bytes, lang)).unwrap_or_else(|_| {
+            Err(tr!(
+                lang,
+                "the workbook is malformed: the sheet reader failed on it",
+                "工作簿已损坏：读取工作表时失败"
+            ))
         });
     }
-    let text = String::from_utf8(bytes).map_err(|_| "the CSV is not UTF-8".to_owned())?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| tr!(lang, "the CSV is not UTF-8", "该 CSV 文件不是 UTF-8 编码"))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)

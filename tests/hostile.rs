@@ -217,6 +217,35 @@ fn a_folder_without_plans_is_an_error_not_a_pass() {
             assert!(err.contains("no plan files under"), "{args:?}: {err}");
         }
     }
+    // A path inside a repository under which emplan reads nothing: an empty folder, a notes
+    // file, a FIFO with a plan's name (never opened: it would block).
+    let repo = common::write_tree(&common::patched(&[]));
+    let root = repo.path();
+    std::fs::create_dir(root.join("plans/empty")).unwrap();
+    std::fs::write(root.join("plans/notes.txt"), "notes\n").unwrap();
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(root.join("plans/pipe.md"))
+        .status()
+        .is_ok_and(|s| s.success());
+    if !fifo {
+        println!("mkfifo is missing here: the FIFO case is not tried");
+    }
+    let paths = ["plans/empty", "plans/notes.txt", "plans/pipe.md"];
+    for path in &paths[..if fifo { 3 } else { 2 }] {
+        let out = std::process::Command::cargo_bin("emplan")
+            .unwrap()
+            .current_dir(root)
+            .env("LANG", "C.UTF-8")
+            .args(["check", "plans/zx-flood.md", path])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{path}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.starts_with(&format!("emplan: no plan files under {path}: ")),
+            "{path}: {err}"
+        );
+    }
 }
 
 /// Issue 12, defect 9: a file whose lines end in CR alone is read, and is one warning, not
@@ -316,6 +345,29 @@ fn closed_pipes_and_full_disks_are_handled_by_every_verb() {
         let err = String::from_utf8(out.stderr).unwrap();
         assert!(
             err.contains("cannot write to standard output"),
+            "{args:?}: {err}"
+        );
+    }
+    // The message is in the chosen language, from `check` and from the other verbs alike.
+    let zh: [&[&str]; 2] = [
+        &["--lang", "zh", "rules"],
+        &["--lang", "zh", "check", "plans"],
+    ];
+    for args in zh {
+        let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+            return;
+        };
+        let out = Command::cargo_bin("emplan")
+            .unwrap()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(args)
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.starts_with("emplan: 无法写入标准输出："),
             "{args:?}: {err}"
         );
     }
@@ -486,6 +538,35 @@ warning[S101]: this symbolic link points outside the repository, to {target}: it
         "{text}"
     );
     assert_eq!(out.status.code(), Some(1));
+}
+
+/// Issue 12, defect 9: a dangling link under a name emplan never reads (`notes.txt`, `gone`) is
+/// nothing to report; under a plan's name it is a plan that cannot be read.
+#[test]
+fn a_dangling_link_is_reported_only_under_a_name_emplan_reads() {
+    use std::os::unix::fs::symlink;
+    let dir = common::write_tree(&common::patched(&[]));
+    let root = dir.path();
+    symlink("nowhere.txt", root.join("plans/notes.txt")).unwrap();
+    symlink("nowhere", root.join("plans/gone")).unwrap();
+    let path = root.to_string_lossy();
+    let (code, out, _) = common::emplan(&["check", "--color", "never", &path]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.ends_with("checked 10 files (6 plans): no problems found\n"),
+        "{out}"
+    );
+    symlink("nowhere.md", root.join("plans/lost.md")).unwrap();
+    let (code, out, _) = common::emplan(&["check", "--color", "never", &path]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(
+            "error[S101]: this symbolic link points to nowhere.md, and no file is there\n"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("plans/lost.md:1:1\n"), "{out}");
+    assert!(!out.contains("notes.txt") && !out.contains("gone"), "{out}");
 }
 
 /// Issue 12, defect 6: a second plan with a taken id is one S205, and it is checked with its own

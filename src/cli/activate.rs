@@ -67,6 +67,6 @@ pub fn run(args: &ActivateArgs, lang: Lang) -> Result<i32, String> {
             escape_lines(&output::text(&repo, &lookup, &cascade, &gaps, lang, true))
         }
     };
-    print(&text)?;
+    print(&text, lang)?;
     Ok(EXIT_OK)
 }

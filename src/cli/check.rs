@@ -18,6 +18,17 @@ use super::{EXIT_FINDINGS, EXIT_OK, cannot_read, load_repository};
 pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
     let target = target(args, lang)?;
     let mut repo = load_repository(&target.root, lang)?;
+    let named: Vec<String> = target.scope.as_ref().map_or_else(Vec::new, |(_, named)| {
+        named.iter().map(|p| load::display_path(p)).collect()
+    });
+    // A path in the repository that holds nothing emplan reads (a FIFO, a notes file, an empty
+    // folder) is a wrong path, not a clean pass.
+    if let Some(empty) = named
+        .iter()
+        .find(|named| !repo.sources.files.iter().any(|f| under(&f.path, named)))
+    {
+        return Err(super::no_plans(empty, lang));
+    }
     if let Some(today) = args.today {
         repo.config.as_of = Some(today);
     }
@@ -57,16 +68,8 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
         }
         None => 0,
     };
-    let scope = target.scope.map(|(found_by, named)| {
-        let shown: Vec<String> = named.iter().map(|p| load::display_path(p)).collect();
-        let in_scope = |path: &str| {
-            shown.iter().any(|named| {
-                path == named
-                    || path
-                        .strip_prefix(named.as_str())
-                        .is_some_and(|rest| rest.starts_with('/'))
-            })
-        };
+    let scope = target.scope.map(|(found_by, _)| {
+        let in_scope = |path: &str| named.iter().any(|named| under(path, named));
         diagnostics.retain(|d| in_scope(&repo.sources.get(d.loc.file).path));
         suppressed.retain(|s| in_scope(&repo.sources.get(s.diagnostic.loc.file).path));
         Scope {
@@ -78,7 +81,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
                 .iter()
                 .filter(|f| in_scope(&f.path))
                 .count(),
-            paths: shown,
+            paths: named,
         }
     });
     let mut summary = Summary::new(&repo, &diagnostics);
@@ -123,12 +126,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
     // Freeing a province's plans (millions of small strings) takes a noticeable part of a run;
     // the process is about to exit, so let another thread do it instead of the one that reports.
     std::thread::spawn(move || drop(repo));
-    if let Err(error) = written {
-        // A closed pipe (`emplan check | head`) is not a failure of the check.
-        if error.kind() != std::io::ErrorKind::BrokenPipe {
-            return Err(format!("cannot write to standard output: {error}"));
-        }
-    }
+    super::stdout_written(written, lang)?;
     Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
 }
 
@@ -206,6 +204,14 @@ fn target(args: &CheckArgs, lang: Lang) -> Result<Target, String> {
         root,
         scope: Some((found_by, named)),
     })
+}
+
+/// Whether the file shown as `path` is the path shown as `named` or lies below it.
+fn under(path: &str, named: &str) -> bool {
+    path == named
+        || path
+            .strip_prefix(named)
+            .is_some_and(|rest| rest.starts_with('/'))
 }
 
 fn write_json(value: &serde_json::Value) -> std::io::Result<()> {

@@ -10,7 +10,7 @@ pub fn run(args: &CompletionsArgs, lang: Lang) -> Result<i32, String> {
     let mut cmd = command(lang);
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut cmd, "emplan", &mut out);
-    print(&String::from_utf8_lossy(&out))?;
+    print(&String::from_utf8_lossy(&out), lang)?;
     Ok(EXIT_OK)
 }
 
@@ -19,6 +19,6 @@ pub fn man(lang: Lang) -> Result<i32, String> {
     clap_mangen::Man::new(command(lang))
         .render(&mut out)
         .map_err(|e| e.to_string())?;
-    print(&String::from_utf8_lossy(&out))?;
+    print(&String::from_utf8_lossy(&out), lang)?;
     Ok(EXIT_OK)
 }

@@ -246,7 +246,7 @@ fn coverage(args: &DrillCoverageArgs, lang: Lang) -> Result<i32, String> {
             &coverage_text(&c, &lookup, lang, args.format == AnswerFormat::Md),
         ),
     };
-    super::print(&text)?;
+    super::print(&text, lang)?;
     Ok(EXIT_OK)
 }
 

@@ -17,7 +17,7 @@ pub fn run(args: &super::args::ExplainArgs, lang: Lang) -> Result<i32, String> {
             "没有规则 `{code}`；`emplan rules` 可列出全部规则"
         ));
     };
-    print(&explain(rule, lang))?;
+    print(&explain(rule, lang), lang)?;
     Ok(EXIT_OK)
 }
 

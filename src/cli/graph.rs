@@ -33,7 +33,7 @@ pub fn run(args: &GraphArgs, lang: Lang) -> Result<i32, String> {
                 escape_lines(&impact::output::critical_text(&list, lang, CRITICAL_SHOWN))
             }
         };
-        print(&text)?;
+        print(&text, lang)?;
         return Ok(EXIT_OK);
     }
     match (&args.plan, args.format) {
@@ -54,7 +54,7 @@ pub fn run(args: &GraphArgs, lang: Lang) -> Result<i32, String> {
                     ),
                 });
             };
-            print(&flowchart::svg(&lookup, plan))?;
+            print(&flowchart::svg(&lookup, plan), lang)?;
             return Ok(EXIT_OK);
         }
         (Some(_), _) => {
@@ -96,7 +96,7 @@ pub fn run(args: &GraphArgs, lang: Lang) -> Result<i32, String> {
         // Answered above.
         GraphFormat::Svg => String::new(),
     };
-    print(&text)?;
+    print(&text, lang)?;
     Ok(EXIT_OK)
 }
 

@@ -49,6 +49,6 @@ pub fn run(args: &ImpactArgs, lang: Lang) -> Result<i32, String> {
         AnswerFormat::Text => escape_lines(&output::text(&repo, &lookup, &answer, lang, false)),
         AnswerFormat::Md => escape_lines(&output::text(&repo, &lookup, &answer, lang, true)),
     };
-    print(&text)?;
+    print(&text, lang)?;
     Ok(EXIT_OK)
 }

@@ -96,14 +96,18 @@ fn load_repository(path: &std::path::Path, lang: Lang) -> Result<crate::model::R
     let repo = crate::load::load(path).map_err(|e| cannot_read(&e.path, &e.message, lang))?;
     let plans = repo.sources.files.iter().any(|f| f.path.ends_with(".md"));
     if !plans {
-        let path = crate::load::display_path(path);
-        return Err(crate::tr!(
-            lang,
-            "no plan files under {path}: emplan reads the Markdown plans (*.md) and YAML registry files of a plan repository; check the path",
-            "{path} 下没有预案文件：emplan 读取预案仓库中的 Markdown 预案（*.md）和 YAML 登记册文件；请检查路径"
-        ));
+        return Err(no_plans(&crate::load::display_path(path), lang));
     }
     Ok(repo)
+}
+
+/// The message for a path under which emplan finds nothing to read.
+fn no_plans(path: &str, lang: Lang) -> String {
+    crate::tr!(
+        lang,
+        "no plan files under {path}: emplan reads the Markdown plans (*.md) and YAML registry files of a plan repository; check the path",
+        "{path} 下没有预案文件：emplan 读取预案仓库中的 Markdown 预案（*.md）和 YAML 登记册文件；请检查路径"
+    )
 }
 
 /// clap's error in Chinese: what is wrong, the nearest valid spelling, and where to look.
@@ -171,12 +175,23 @@ fn cannot_read(path: &std::path::Path, message: &str, lang: Lang) -> String {
 
 /// Writes a verb's answer to standard output. A closed pipe (`emplan graph | head`) is not a
 /// failure.
-fn print(text: &str) -> Result<(), String> {
+fn print(text: &str, lang: Lang) -> Result<(), String> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(format!("cannot write to standard output: {error}"))
-        }
+    stdout_written(
+        out.write_all(text.as_bytes()).and_then(|()| out.flush()),
+        lang,
+    )
+}
+
+/// What writing to standard output came to: a closed pipe is not a failure, anything else (a
+/// full disk) is, with a message.
+fn stdout_written(written: std::io::Result<()>, lang: Lang) -> Result<(), String> {
+    match written {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(crate::tr!(
+            lang,
+            "cannot write to standard output: {error}",
+            "无法写入标准输出：{error}"
+        )),
         _ => Ok(()),
     }
 }

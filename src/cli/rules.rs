@@ -6,7 +6,7 @@ use crate::i18n::Lang;
 use super::{EXIT_OK, print};
 
 pub fn run(lang: Lang) -> Result<i32, String> {
-    print(&table(lang))?;
+    print(&table(lang), lang)?;
     Ok(EXIT_OK)
 }
 

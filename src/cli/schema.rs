@@ -41,7 +41,7 @@ pub fn run(args: &super::args::SchemaArgs, lang: Lang) -> Result<i32, String> {
                 .into_iter()
                 .map(|(name, text)| format!("// {name}\n{text}\n"))
                 .collect();
-            super::print(&all)?;
+            super::print(&all, lang)?;
         }
         Some(dir) => {
             if dir.exists() && !dir.is_dir() {

@@ -61,6 +61,8 @@ pub enum ProblemKind {
     LinkOutside { target: String },
     /// A symbolic link that leads back to itself.
     LinkLoop,
+    /// A symbolic link whose target does not exist, with the target as the link names it.
+    LinkDangling { target: String },
     /// The file is not UTF-8.
     NotUtf8 { encoding: &'static str },
     /// A Markdown plan file does not start with `---`.
@@ -129,6 +131,8 @@ pub enum Found {
     Outside { link: PathBuf, target: PathBuf },
     /// A symbolic link that leads back to itself.
     Loop(PathBuf),
+    /// A symbolic link to nothing, with a plan's or registry's name, and what it names.
+    Dangling { link: PathBuf, target: PathBuf },
 }
 
 /// Lists the files emplan reads below `root`, in a stable order. Symbolic links are not
@@ -173,8 +177,11 @@ pub fn discover(root: &Path) -> Result<Vec<Found>, RootError> {
                     Err(error) if error.raw_os_error() == Some(ELOOP) => {
                         files.push(Found::Loop(link))
                     }
-                    // A dangling link with a plan's or registry's name is an unreadable file.
-                    Err(_) if file_kind(&link).is_some() => files.push(Found::File(link)),
+                    // A dangling link matters only under a name emplan reads.
+                    Err(_) if file_kind(&link).is_some() => match std::fs::read_link(&link) {
+                        Ok(target) => files.push(Found::Dangling { link, target }),
+                        Err(_) => files.push(Found::File(link)),
+                    },
                     Err(_) => {}
                 }
             }
@@ -266,7 +273,7 @@ pub fn load(root: &Path) -> Result<Repository, RootError> {
         found.retain(|f| {
             let path = match f {
                 Found::File(path) | Found::Loop(path) => path,
-                Found::Outside { link, .. } => link,
+                Found::Outside { link, .. } | Found::Dangling { link, .. } => link,
             };
             let relative = path.strip_prefix(root).unwrap_or(path);
             !read.ignore.is_match(relative)
@@ -283,6 +290,12 @@ pub fn load(root: &Path) -> Result<Repository, RootError> {
                 },
             ),
             Found::Loop(link) => not_read(link, ProblemKind::LinkLoop),
+            Found::Dangling { link, target } => not_read(
+                link,
+                ProblemKind::LinkDangling {
+                    target: target.to_string_lossy().into_owned(),
+                },
+            ),
         })
         .collect();
     let mut repo = Repository {

@@ -83,6 +83,18 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 )],
             ))
         }
+        ProblemKind::LinkDangling { target } => Some((
+            tr!(
+                cx.lang,
+                "this symbolic link points to {target}, and no file is there",
+                "该符号链接指向 {target}，但那里没有文件"
+            ),
+            vec![tr!(
+                cx.lang,
+                "restore the link's target, point the link at the file it stands for, or remove it",
+                "请恢复链接目标、让链接指向它所代表的文件，或删除该链接"
+            )],
+        )),
         ProblemKind::LinkLoop => Some((
             tr!(
                 cx.lang,

@@ -33,8 +33,10 @@ pub struct SourceFile {
     /// what it defines is known, but only its encoding is reported.
     pub encoding: Option<&'static str>,
     /// Byte offset of each line's start, computed on first use: only files with a diagnostic
-    /// need it, and a province's files would spend tens of megabytes on it.
-    line_starts: OnceLock<Vec<usize>>,
+    /// need it, and a province's files would spend tens of megabytes on it. A `u32` each: no
+    /// file read is 4 GiB (`file_size_mib` is at most 4095), and a file of short lines would
+    /// spend half its size again on `usize`s.
+    line_starts: OnceLock<Vec<u32>>,
 }
 
 impl SourceFile {
@@ -47,18 +49,21 @@ impl SourceFile {
         }
     }
 
-    fn line_starts(&self) -> &[usize] {
+    fn line_starts(&self) -> &[u32] {
         self.line_starts.get_or_init(|| {
-            std::iter::once(0)
-                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect()
+            // Counted first, so that the list is not held twice while it grows.
+            let lines = 1 + self.text.bytes().filter(|&b| b == b'\n').count();
+            let mut starts = Vec::with_capacity(lines);
+            starts.push(0);
+            starts.extend(self.text.match_indices('\n').map(|(i, _)| i as u32 + 1));
+            starts
         })
     }
 
     /// Zero-based line index of a byte offset.
     pub fn line_index(&self, offset: usize) -> usize {
         self.line_starts()
-            .partition_point(|&start| start <= offset)
+            .partition_point(|&start| start as usize <= offset)
             .saturating_sub(1)
     }
 
@@ -67,12 +72,11 @@ impl SourceFile {
         let start = self
             .line_starts()
             .get(line)
-            .copied()
-            .unwrap_or(self.text.len());
+            .map_or(self.text.len(), |&start| start as usize);
         let end = self
             .line_starts()
             .get(line + 1)
-            .map_or(self.text.len(), |&next| next - 1);
+            .map_or(self.text.len(), |&next| next as usize - 1);
         let end = if self.text[..end].ends_with('\r') {
             end - 1
         } else {
@@ -89,7 +93,7 @@ impl SourceFile {
     pub fn position(&self, offset: usize) -> (usize, usize) {
         let offset = self.floor_char_boundary(offset);
         let line = self.line_index(offset);
-        let start = self.line_starts()[line];
+        let start = self.line_starts()[line] as usize;
         let column = self.text[start..offset].chars().count() + 1;
         (line + 1, column)
     }

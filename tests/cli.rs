@@ -377,6 +377,18 @@ fn a_file_is_checked_in_its_repository() {
         out.ends_with("checked 10 files (6 plans): 2 error(s), 0 warning(s), 0 info\n"),
         "{out}"
     );
+    // Paths are compared as paths, not as the text they are shown as: `.` in a folder of the
+    // repository is that folder (its files are shown as `zx-flood.md`), `..` the whole of it.
+    let plans = root.join("plans");
+    let (_, out) = stdout(emplan().current_dir(&plans).args(["check", "."]));
+    assert!(out.contains("R101") && out.contains("R102"), "{out}");
+    assert!(out.contains("checked 6 of 10 files"), "{out}");
+    let (_, out) = stdout(
+        emplan()
+            .current_dir(&plans)
+            .args(["check", "..", "zx-flood.md"]),
+    );
+    assert!(out.contains("checked 10 of 10 files"), "{out}");
     // Without emplan.toml the top of the git work tree is the root; without either, --root.
     std::fs::remove_file(root.join("emplan.toml")).unwrap();
     let (code, out) = stdout(

@@ -18,17 +18,28 @@ use super::{EXIT_FINDINGS, EXIT_OK, cannot_read, load_repository};
 pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
     let target = target(args, lang)?;
     let mut repo = load_repository(&target.root, lang)?;
-    let named: Vec<String> = target.scope.as_ref().map_or_else(Vec::new, |(_, named)| {
-        named.iter().map(|p| load::display_path(p)).collect()
-    });
+    let (found_by, named) = match target.scope {
+        Some((found_by, named)) => (Some(found_by), named),
+        None => (None, Vec::new()),
+    };
+    // Which files the run reports on: those at or below a path it was given, compared as paths
+    // (`emplan check .` in a folder of the repository names the files shown as `zx-flood.md`).
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let in_scope: Vec<Vec<bool>> = repo
+        .sources
+        .files
+        .iter()
+        .map(|f| {
+            let path = cwd.join(&f.path);
+            named.iter().map(|named| path.starts_with(named)).collect()
+        })
+        .collect();
     // A path in the repository that holds nothing emplan reads (a FIFO, a notes file, an empty
     // folder) is a wrong path, not a clean pass.
-    if let Some(empty) = named
-        .iter()
-        .find(|named| !repo.sources.files.iter().any(|f| under(&f.path, named)))
-    {
-        return Err(super::no_plans(empty, lang));
+    if let Some(empty) = (0..named.len()).find(|&n| !in_scope.iter().any(|file| file[n])) {
+        return Err(super::no_plans(&load::display_path(&named[empty]), lang));
     }
+    let in_scope: Vec<bool> = in_scope.iter().map(|file| file.contains(&true)).collect();
     if let Some(today) = args.today {
         repo.config.as_of = Some(today);
     }
@@ -68,20 +79,14 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
         }
         None => 0,
     };
-    let scope = target.scope.map(|(found_by, _)| {
-        let in_scope = |path: &str| named.iter().any(|named| under(path, named));
-        diagnostics.retain(|d| in_scope(&repo.sources.get(d.loc.file).path));
-        suppressed.retain(|s| in_scope(&repo.sources.get(s.diagnostic.loc.file).path));
+    let scope = found_by.map(|found_by| {
+        diagnostics.retain(|d| in_scope[d.loc.file]);
+        suppressed.retain(|s| in_scope[s.diagnostic.loc.file]);
         Scope {
             root: load::display_path(&target.root),
             found_by,
-            files: repo
-                .sources
-                .files
-                .iter()
-                .filter(|f| in_scope(&f.path))
-                .count(),
-            paths: named,
+            files: in_scope.iter().filter(|&&i| i).count(),
+            paths: named.iter().map(|p| load::display_path(p)).collect(),
         }
     });
     let mut summary = Summary::new(&repo, &diagnostics);
@@ -204,14 +209,6 @@ fn target(args: &CheckArgs, lang: Lang) -> Result<Target, String> {
         root,
         scope: Some((found_by, named)),
     })
-}
-
-/// Whether the file shown as `path` is the path shown as `named` or lies below it.
-fn under(path: &str, named: &str) -> bool {
-    path == named
-        || path
-            .strip_prefix(named)
-            .is_some_and(|rest| rest.starts_with('/'))
 }
 
 fn write_json(value: &serde_json::Value) -> std::io::Result<()> {

@@ -361,6 +361,19 @@ fn a_baseline_hides_what_it_records_and_survives_moved_lines() {
         "{out}"
     );
     assert_eq!(out.matches("warning[Q102]").count(), 1, "{out}");
+
+    // The baseline names files from the repository's root, whichever folder emplan runs in.
+    use assert_cmd::cargo::CommandCargoExt;
+    let out = std::process::Command::cargo_bin("emplan")
+        .unwrap()
+        .current_dir(dir.path().join("registry"))
+        .env("LANG", "C.UTF-8")
+        .args(["check", "--baseline", baseline, "."])
+        .output()
+        .unwrap();
+    let out = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.matches("warning[Q102]").count(), 1, "{out}");
+    assert!(out.contains("┌─ contacts.yaml:"), "{out}");
 }
 
 /// Acceptance: changing an accepted duty's text makes the accepting plan suspect, and the

@@ -20,7 +20,8 @@ use super::Diagnostic;
 /// The key a finding is matched by: rule code, file and fingerprint.
 type Key = (String, String, String);
 
-fn key(repo: &Repository, d: &Diagnostic) -> Key {
+/// `cwd`: the working directory, which the paths shown are relative to.
+fn key(repo: &Repository, cwd: &Path, d: &Diagnostic) -> Key {
     let file = repo.sources.get(d.loc.file);
     let (start, end) = (d.loc.span.start as usize, d.loc.span.end as usize);
     let line = file.line_range(file.line_index(start));
@@ -37,27 +38,30 @@ fn key(repo: &Repository, d: &Diagnostic) -> Key {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    (d.rule.code.to_owned(), relative(repo, &file.path), print)
+    (
+        d.rule.code.to_owned(),
+        relative(repo, cwd, &file.path),
+        print,
+    )
 }
 
-/// A source's path relative to the repository's root, with `/`.
-fn relative(repo: &Repository, shown: &str) -> String {
-    let root = crate::load::display_path(&repo.root);
-    let path = Path::new(shown);
-    let path = if root == "." {
-        path
-    } else {
-        path.strip_prefix(&root).unwrap_or(path)
-    };
+/// A source's path relative to the repository's root, with `/`, whichever folder emplan runs
+/// in: a file shown as `zx-flood.md` in `plans/` is `plans/zx-flood.md`.
+fn relative(repo: &Repository, cwd: &Path, shown: &str) -> String {
+    let path = cwd.join(shown);
+    let path = path
+        .strip_prefix(cwd.join(&repo.root))
+        .unwrap_or(Path::new(shown));
     path.to_string_lossy().replace('\\', "/")
 }
 
 /// The baseline file for these findings: JSON, one entry per finding, in the findings' order.
 pub fn write(repo: &Repository, diagnostics: &[Diagnostic]) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
     let findings: Vec<Value> = diagnostics
         .iter()
         .map(|d| {
-            let (rule, file, fingerprint) = key(repo, d);
+            let (rule, file, fingerprint) = key(repo, &cwd, d);
             json!({"rule": rule, "file": file, "fingerprint": fingerprint, "message": d.message})
         })
         .collect();
@@ -98,7 +102,8 @@ pub fn filter(
     mut baseline: HashMap<Key, usize>,
 ) -> usize {
     let before = diagnostics.len();
-    diagnostics.retain(|d| match baseline.get_mut(&key(repo, d)) {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    diagnostics.retain(|d| match baseline.get_mut(&key(repo, &cwd, d)) {
         Some(n) if *n > 0 => {
             *n -= 1;
             false

@@ -25,21 +25,27 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
     // Which files the run reports on: those at or below a path it was given, compared as paths
     // (`emplan check .` in a folder of the repository names the files shown as `zx-flood.md`).
     let cwd = std::env::current_dir().unwrap_or_default();
-    let in_scope: Vec<Vec<bool>> = repo
+    let mut holds_files = vec![false; named.len()];
+    let in_scope: Vec<bool> = repo
         .sources
         .files
         .iter()
         .map(|f| {
             let path = cwd.join(&f.path);
-            named.iter().map(|named| path.starts_with(named)).collect()
+            let mut any = false;
+            for (holds, named) in holds_files.iter_mut().zip(&named) {
+                if path.starts_with(named) {
+                    (*holds, any) = (true, true);
+                }
+            }
+            any
         })
         .collect();
     // A path in the repository that holds nothing emplan reads (a FIFO, a notes file, an empty
     // folder) is a wrong path, not a clean pass.
-    if let Some(empty) = (0..named.len()).find(|&n| !in_scope.iter().any(|file| file[n])) {
+    if let Some(empty) = holds_files.iter().position(|holds| !holds) {
         return Err(super::no_plans(&load::display_path(&named[empty]), lang));
     }
-    let in_scope: Vec<bool> = in_scope.iter().map(|file| file.contains(&true)).collect();
     if let Some(today) = args.today {
         repo.config.as_of = Some(today);
     }

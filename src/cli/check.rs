@@ -9,6 +9,7 @@ use crate::check;
 use crate::i18n::Lang;
 use crate::load;
 use crate::load::root::{self, FoundBy};
+use crate::model::Repository;
 use crate::report::{self, Format, Scope, Summary};
 use crate::tr;
 
@@ -22,30 +23,13 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
         Some((found_by, named)) => (Some(found_by), named),
         None => (None, Vec::new()),
     };
-    // Which files the run reports on: those at or below a path it was given, compared as paths
-    // (`emplan check .` in a folder of the repository names the files shown as `zx-flood.md`).
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let mut holds_files = vec![false; named.len()];
-    let in_scope: Vec<bool> = repo
-        .sources
-        .files
-        .iter()
-        .map(|f| {
-            let path = cwd.join(&f.path);
-            let mut any = false;
-            for (holds, named) in holds_files.iter_mut().zip(&named) {
-                if path.starts_with(named) {
-                    (*holds, any) = (true, true);
-                }
-            }
-            any
-        })
-        .collect();
     // A path in the repository that holds nothing emplan reads (a FIFO, a notes file, an empty
     // folder) is a wrong path, not a clean pass.
-    if let Some(empty) = holds_files.iter().position(|holds| !holds) {
-        return Err(super::no_plans(&load::display_path(&named[empty]), lang));
-    }
+    let in_scope = match named.as_slice() {
+        [] => Vec::new(),
+        named => reported(&repo, named)
+            .map_err(|empty| super::no_plans(&load::display_path(empty), lang))?,
+    };
     if let Some(today) = args.today {
         repo.config.as_of = Some(today);
     }
@@ -215,6 +199,33 @@ fn target(args: &CheckArgs, lang: Lang) -> Result<Target, String> {
         root,
         scope: Some((found_by, named)),
     })
+}
+
+/// For each file of the repository, whether it lies at or below one of `named`, compared as
+/// paths (`emplan check .` in a folder of the repository names the files shown there as
+/// `zx-flood.md`); or the first of `named` that holds no file.
+fn reported<'a>(repo: &Repository, named: &'a [PathBuf]) -> Result<Vec<bool>, &'a PathBuf> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let mut holds_files = vec![false; named.len()];
+    let in_scope = repo
+        .sources
+        .files
+        .iter()
+        .map(|f| {
+            let path = cwd.join(&f.path);
+            let mut any = false;
+            for (holds, named) in holds_files.iter_mut().zip(named) {
+                if path.starts_with(named) {
+                    (*holds, any) = (true, true);
+                }
+            }
+            any
+        })
+        .collect();
+    match holds_files.iter().position(|holds| !holds) {
+        Some(empty) => Err(&named[empty]),
+        None => Ok(in_scope),
+    }
 }
 
 fn write_json(value: &serde_json::Value) -> std::io::Result<()> {

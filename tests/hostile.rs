@@ -305,6 +305,22 @@ fn closed_pipes_and_full_disks_are_handled_by_every_verb() {
             0,
         ),
     ];
+    // emplan writing to a full disk: its exit code and what it says, where there is /dev/full.
+    let to_full_disk = |args: &[&str]| {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .ok()?;
+        let out = Command::cargo_bin("emplan")
+            .unwrap()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("LANG", "C.UTF-8")
+            .args(args)
+            .stdout(full)
+            .output()
+            .unwrap();
+        Some((out.status.code(), String::from_utf8(out.stderr).unwrap()))
+    };
     for (args, earned) in cases {
         let mut child = Command::cargo_bin("emplan")
             .unwrap()
@@ -329,20 +345,11 @@ fn closed_pipes_and_full_disks_are_handled_by_every_verb() {
             "{args:?}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        let Some((code, err)) = to_full_disk(args) else {
             println!("no /dev/full here: the full-disk case is not tried");
             continue;
         };
-        let out = Command::cargo_bin("emplan")
-            .unwrap()
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .env("LANG", "C.UTF-8")
-            .args(args)
-            .stdout(full)
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
-        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(code, Some(2), "{args:?}");
         assert!(
             err.contains("cannot write to standard output"),
             "{args:?}: {err}"
@@ -354,18 +361,10 @@ fn closed_pipes_and_full_disks_are_handled_by_every_verb() {
         &["--lang", "zh", "check", "plans"],
     ];
     for args in zh {
-        let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        let Some((code, err)) = to_full_disk(args) else {
             return;
         };
-        let out = Command::cargo_bin("emplan")
-            .unwrap()
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .args(args)
-            .stdout(full)
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
-        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(code, Some(2), "{args:?}");
         assert!(
             err.starts_with("emplan: 无法写入标准输出："),
             "{args:?}: {err}"

@@ -151,10 +151,26 @@ fn what_the_loader_rejects_the_schema_rejects() {
         "resources:\n  - { id: r-1, kind: lake, name: 湖, org: qu }\n",
         "resources:\n  - { id: r-1, kind: team, name: 队, org: qu, size: -5 }\n",
         "organisations:\n  - { id: qu, name: 区, kind: government, tags: key-earthquake-zone }\n",
+        // Numbers out of their domains (docs/format.md, Numbers).
+        "organisations:\n  - { id: qu, name: 区, kind: government, at: { lat: 132.4, lon: 105.8 } }\n",
+        "organisations:\n  - { id: qu, name: 区, kind: government, at: { lat: 32.4, lon: -181 } }\n",
+        "travel:\n  road_factor: 0.5\n",
+        "travel:\n  speed_kmh: 0\n",
     ] {
         let value: serde_json::Value = serde_saphyr::from_str(bad).unwrap();
         assert!(!errors(&registry, &value).is_empty(), "{bad}");
         let repo = emplan::load::load_files(&[("r.yaml".to_owned(), bad.as_bytes().to_vec())]);
+        assert!(!repo.problems.is_empty(), "the loader accepts {bad}");
+    }
+    let plan = validator("plan.schema.json");
+    for bad in ["at_least: -5", "below: -0.5"] {
+        let front = format!(
+            "id: p\nkind: site\ntitle: 预案\nowner: qu\nresponse:\n  - level: IV\n    criteria:\n      - {{ text: 死亡, metric: deaths, {bad} }}\n"
+        );
+        let value: serde_json::Value = serde_saphyr::from_str(&front).unwrap();
+        assert!(!errors(&plan, &value).is_empty(), "{bad}");
+        let file = format!("---\n{front}---\n");
+        let repo = emplan::load::load_files(&[("p.md".to_owned(), file.into_bytes())]);
         assert!(!repo.problems.is_empty(), "the loader accepts {bad}");
     }
 }

@@ -231,6 +231,7 @@ pub struct Stage {
 pub struct Reading {
     /// The metric, by metric id: `rainfall-24h`, `deaths`.
     pub metric: Id,
+    /// A finite number; it may be below 0 (a temperature).
     pub value: Spanned<f64>,
 }
 

@@ -420,10 +420,14 @@ pub struct Criterion {
     #[serde(default)]
     pub hazard: Option<Id>,
     /// The criterion is met when the metric reaches this value (以上).
+    /// A finite number, 0 or more.
     #[serde(default)]
+    #[schemars(range(min = 0))]
     pub at_least: Option<Spanned<f64>>,
     /// ... and stays under this one (以下): `at_least: 1, below: 3` is 1至3人 as the plan counts.
+    /// A finite number, 0 or more.
     #[serde(default)]
+    #[schemars(range(min = 0))]
     pub below: Option<Spanned<f64>>,
     /// Conditions that must all hold as well (重伤1至3人 **and** 明火未扑灭).
     #[serde(default)]

@@ -62,12 +62,15 @@ pub struct HeldDrill {
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Travel {
-    /// Road distance divided by straight-line distance (1.0 or more; 1.6 suits mountain
-    /// counties). Default 1.5.
+    /// Road distance divided by straight-line distance: a finite number, 1.0 or more (1.6 suits
+    /// mountain counties). Default 1.5.
     #[serde(default)]
+    #[schemars(range(min = 1))]
     pub road_factor: Option<Spanned<f64>>,
-    /// Average speed of an emergency vehicle on those roads, in km/h. Default 40.
+    /// Average speed of an emergency vehicle on those roads, in km/h: a finite number, 1 or
+    /// more. Default 40.
     #[serde(default)]
+    #[schemars(range(min = 1))]
     pub speed_kmh: Option<Spanned<f64>>,
     /// Known travel times between two townships that override the estimate (a mountain road,
     /// a ferry, a bridge under repair).
@@ -96,8 +99,10 @@ pub struct Route {
 #[serde(deny_unknown_fields)]
 pub struct Coordinates {
     /// Latitude, -90 to 90 (利州区: about 32.4).
+    #[schemars(range(min = -90, max = 90))]
     pub lat: Spanned<f64>,
     /// Longitude, -180 to 180 (利州区: about 105.8).
+    #[schemars(range(min = -180, max = 180))]
     pub lon: Spanned<f64>,
 }
 

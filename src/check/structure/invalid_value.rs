@@ -16,7 +16,10 @@ pub static RULE: Rule = Rule {
 Reports a value of the wrong type or outside its allowed set: a plan `kind` that is not one of
 the eight kinds, a response level other than I-IV, a warning level other than red, orange,
 yellow or blue, a date not written `YYYY-MM-DD`, a deadline not written like `30m` or `2h`, text
-where a number is needed.
+where a number is needed, a number outside its domain (docs/format.md, Numbers): a threshold
+that is not a finite number of 0 or more (`.nan`, `.inf`, `-5`), a travel factor or speed under
+1, a latitude or longitude off the globe, a reading that is not finite. Such a number is dropped,
+so no rule compares against it, and nothing else of the file is lost.
 
 ## Why is this bad?
 The levels and kinds are fixed by the 突发事件应对法 and the 预案管理办法 (four response
@@ -29,7 +32,10 @@ Use one of the values the message lists.",
 报告类型错误或超出允许范围的取值：预案的 `kind` 不是八种类型之一，
 响应级别不是Ⅰ～Ⅳ级，预警级别不是红、橙、黄、蓝，日期没有按
 `YYYY-MM-DD` 书写，时限没有按 `30m`、`2h` 这样的格式书写，
-需要填数字的地方填了文字，等等。
+需要填数字的地方填了文字，数字超出其取值范围（见 docs/format.md 的 Numbers 一节）：
+阈值不是大于等于 0 的有限数（`.nan`、`.inf`、`-5`），道路系数或车速小于 1，
+经纬度不在地球上，演练读数不是有限数，等等。超出范围的数字会被舍弃，
+任何规则都不会拿它比较，文件的其余内容照常检查。
 
 ## 为什么有问题
 级别和类型由《中华人民共和国突发事件应对法》和《突发事件应急预案管理办法》

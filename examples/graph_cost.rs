@@ -6,10 +6,11 @@
 
 use std::time::Instant;
 
+use emplan::foundation::i18n::Lang;
 use emplan::graph::Graph;
-use emplan::graph::cascade::{self, Lookup, Scenario};
-use emplan::i18n::Lang;
+use emplan::graph::cascade::{self, Scenario};
 use emplan::model::ResponseLevel;
+use emplan::model::index::Index;
 use emplan::model::travel::Travel;
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -45,13 +46,13 @@ fn main() {
     let mut sizes = (0, 0, 0);
     for _ in 0..rounds {
         let t = Instant::now();
-        let findings = emplan::check::check(&repo, Lang::En);
+        let findings = emplan::check::check(&Index::new(&repo), Lang::En);
         check.push(t.elapsed().as_secs_f64());
         let t = Instant::now();
         let graph = Graph::build(&repo);
         build.push(t.elapsed().as_secs_f64());
         let t = Instant::now();
-        let lookup = Lookup::new(&repo);
+        let lookup = Index::new(&repo);
         let travel = Travel::new(&repo);
         let scenario = Scenario {
             hazard,
@@ -69,7 +70,8 @@ fn main() {
     }
     let (check, build, activate) = (median(check), median(build), median(activate));
     // Each rule alone, for where the time goes.
-    let cx = emplan::check::Context::new(&repo, Lang::En);
+    let index = Index::new(&repo);
+    let cx = emplan::check::Context::new(&index, Lang::En);
     let mut rules: Vec<(f64, &str)> = emplan::check::RULES
         .iter()
         .map(|rule| {

@@ -53,9 +53,10 @@ fn main() {
             "(discover alone  {:>7.1} ms  {files} files)",
             begin.elapsed().as_secs_f64() * 1e3
         );
-        let lang = emplan::i18n::Lang::En;
+        let lang = emplan::foundation::i18n::Lang::En;
         let begin = Instant::now();
-        let cx = emplan::check::Context::new(&repo, lang);
+        let index = emplan::model::index::Index::new(&repo);
+        let cx = emplan::check::Context::new(&index, lang);
         let indexed = begin.elapsed();
         let mut rules = Vec::new();
         for rule in emplan::check::RULES {
@@ -66,7 +67,7 @@ fn main() {
         }
         drop(cx);
         let begin = Instant::now();
-        let diagnostics = emplan::check::check(&repo, lang);
+        let diagnostics = emplan::check::check(&index, lang);
         let checked = begin.elapsed();
         eprintln!("load            {:>8.1} ms", loaded.as_secs_f64() * 1e3);
         eprintln!("index           {:>8.1} ms", indexed.as_secs_f64() * 1e3);

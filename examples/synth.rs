@@ -3232,7 +3232,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let totals = generate(150, 7, dir.path()).unwrap();
         let repo = emplan::load::load(dir.path()).unwrap();
-        let diagnostics = emplan::check::check(&repo, emplan::i18n::Lang::En);
+        let diagnostics = emplan::check::check(
+            &emplan::model::index::Index::new(&repo),
+            emplan::foundation::i18n::Lang::En,
+        );
         let first: Vec<_> = diagnostics
             .iter()
             .take(5)

@@ -10,8 +10,8 @@
 pub mod check;
 pub mod cli;
 pub mod drill;
+pub mod foundation;
 pub mod graph;
-pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod render;

@@ -119,7 +119,7 @@ pub fn init(jurisdiction: &str, today: Date) -> Result<Vec<File>, String> {
             &overall,
         )?,
     ));
-    for (name, schema) in crate::cli::schemas() {
+    for (name, schema) in crate::model::schema::schemas() {
         files.push((Path::new("schemas").join(name), schema));
     }
     Ok(files)

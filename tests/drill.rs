@@ -9,7 +9,7 @@ use std::process::Command;
 
 use common::{emplan, read_tree, sample_with, write_tree};
 use emplan::drill::{self, InjectKind, Source};
-use emplan::graph::cascade::Lookup;
+use emplan::model::index::Index;
 use emplan::model::travel::Travel;
 use emplan::model::{Repository, ResponseLevel};
 
@@ -128,7 +128,7 @@ fn the_manifest_names_every_file_with_its_audience_and_checksum() {
 #[test]
 fn every_expected_action_cites_an_existing_duty_or_level_action() {
     let repo = sample();
-    let lookup = Lookup::new(&repo);
+    let lookup = Index::new(&repo);
     let travel = Travel::new(&repo);
     for entry in &repo.drills {
         let exercise = drill::derive(&repo, &lookup, &travel, entry).unwrap();
@@ -180,7 +180,7 @@ fn every_expected_action_cites_an_existing_duty_or_level_action() {
 #[test]
 fn a_stage_that_crosses_a_threshold_yields_an_escalation_inject() {
     let repo = sample();
-    let lookup = Lookup::new(&repo);
+    let lookup = Index::new(&repo);
     let travel = Travel::new(&repo);
     let entry = drill::find(&repo, "2026-baolun-flood-tabletop").unwrap();
     let exercise = drill::derive(&repo, &lookup, &travel, entry).unwrap();
@@ -227,7 +227,7 @@ fn a_stage_that_crosses_a_threshold_yields_an_escalation_inject() {
         "{metric: rainfall-24h, value: 99}",
     );
     let repo = emplan::load::load_files(&files);
-    let lookup = Lookup::new(&repo);
+    let lookup = Index::new(&repo);
     let travel = Travel::new(&repo);
     let entry = drill::find(&repo, "2026-baolun-flood-tabletop").unwrap();
     let exercise = drill::derive(&repo, &lookup, &travel, entry).unwrap();
@@ -414,7 +414,7 @@ fn secrets(seed: u64) -> Vec<String> {
     let repo = sample();
     let entry = drill::find(&repo, "2026-baichao-forest-fire-blind").unwrap();
     let drawn = drill::blind::draw(&repo, &entry.value, seed).unwrap();
-    let lookup = Lookup::new(&repo);
+    let lookup = Index::new(&repo);
     let travel = Travel::new(&repo);
     let exercise =
         drill::derive_drill(&repo, &lookup, &travel, &drawn, entry.file, Some(seed)).unwrap();
@@ -584,7 +584,7 @@ fn the_summary_report_has_the_seven_parts_and_ties_each_action_to_its_plan() {
     // The improvement plan names each action's plan by its title, and its clause.
     let repo = sample();
     let record = &repo.records[0].value;
-    let lookup = Lookup::new(&repo);
+    let lookup = Index::new(&repo);
     for finding in &record.findings {
         let plan = lookup.plans.get(finding.action.plan.as_str()).unwrap();
         let row = report

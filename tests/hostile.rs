@@ -4,13 +4,14 @@ mod common;
 
 use common::{fixture, read_tree};
 use emplan::check;
-use emplan::i18n::Lang;
+use emplan::foundation::i18n::Lang;
 use emplan::load;
+use emplan::model::index::Index;
 
 /// Loads and checks the files, renders every format, and checks every position.
 fn survive(files: &[(String, Vec<u8>)]) -> Vec<&'static str> {
     let repo = load::load_files(files);
-    let diagnostics = check::check(&repo, Lang::Zh);
+    let diagnostics = check::check(&Index::new(&repo), Lang::Zh);
     for d in &diagnostics {
         let file = repo.sources.get(d.loc.file);
         assert!(d.loc.span.start <= d.loc.span.end, "{d:?}");
@@ -36,19 +37,23 @@ fn survive(files: &[(String, Vec<u8>)]) -> Vec<&'static str> {
 /// the cascade at every place, the impact of every registry entry, the ranking and every
 /// plan's flow chart.
 fn answer_from_the_graph(repo: &emplan::model::Repository) {
-    use emplan::graph::cascade::{self, Lookup, Scenario, output};
+    use emplan::graph::cascade::{self, Scenario, output};
     use emplan::graph::{Graph, export, flowchart, impact};
     use emplan::model::ResponseLevel;
+    use emplan::model::index::Index;
     use emplan::model::travel::Travel;
     let graph = Graph::build(repo);
     let all = export::select(&graph, export::View::All, None, 2);
     export::dot(repo, &all, Lang::Zh);
     export::mermaid(repo, &all, Lang::En);
     export::json(repo, &all);
-    let lookup = Lookup::new(repo);
+    let lookup = Index::new(repo);
     let travel = Travel::new(repo);
-    let hazards: Vec<&str> = lookup.hazards.keys().copied().chain(["nothing"]).collect();
-    let places: Vec<&str> = lookup.places().into_iter().chain(["nowhere"]).collect();
+    let hazards: Vec<&str> = lookup.hazards.ids().chain(["nothing"]).collect();
+    let places: Vec<&str> = cascade::places(&lookup)
+        .into_iter()
+        .chain(["nowhere"])
+        .collect();
     for &hazard in hazards.iter().take(3) {
         for &place in places.iter().take(4) {
             for level in [ResponseLevel::I, ResponseLevel::IV] {
@@ -591,7 +596,8 @@ fn a_duplicate_plan_id_is_one_finding_and_keeps_its_own_owner() {
     // it is set aside, and the first plan is checked as if the copy were not there.
     assert_eq!(common::codes(&common::check_files(&files)), ["S205"]);
     let repo = load::load_files(&files);
-    let cx = emplan::check::Context::new(&repo, Lang::En);
+    let index = Index::new(&repo);
+    let cx = emplan::check::Context::new(&index, Lang::En);
     let owners = |plans: &[emplan::model::Plan]| -> Vec<String> {
         plans
             .iter()

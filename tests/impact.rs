@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use common::emplan;
+use emplan::model::index::Index;
 
 fn json(args: &[&str]) -> serde_json::Value {
     let (code, out, err) = emplan(args);
@@ -44,15 +45,16 @@ fn an_organisation_leaves_the_duties_that_check_reports_without_it() {
             })
             .collect();
     let repo = emplan::load::load_files(&files);
-    let found: BTreeSet<(String, u64, u64)> = emplan::check::check(&repo, emplan::i18n::Lang::En)
-        .into_iter()
-        .filter(|d| matches!(d.rule.code, "L301" | "L302"))
-        .filter(|d| &repo.sources.get(d.loc.file).text[d.loc.span.range()] == org)
-        .map(|d| {
-            let p = repo.sources.place(d.loc);
-            (p.path.to_owned(), p.line as u64, p.column as u64)
-        })
-        .collect();
+    let found: BTreeSet<(String, u64, u64)> =
+        emplan::check::check(&Index::new(&repo), emplan::foundation::i18n::Lang::En)
+            .into_iter()
+            .filter(|d| matches!(d.rule.code, "L301" | "L302"))
+            .filter(|d| &repo.sources.get(d.loc.file).text[d.loc.span.range()] == org)
+            .map(|d| {
+                let p = repo.sources.place(d.loc);
+                (p.path.to_owned(), p.line as u64, p.column as u64)
+            })
+            .collect();
     assert_eq!(said, found);
 }
 

@@ -9,6 +9,7 @@ use std::path::Path;
 use std::process::Command;
 
 use common::{emplan, patched, sample_with, write_tree};
+use emplan::model::index::Index;
 
 fn have(tool: &str) -> bool {
     let found = Command::new(tool).arg("-v").output().is_ok();
@@ -613,7 +614,7 @@ fn the_linkage_state_of_each_duty_is_what_l301_finds() {
         ),
     ]);
     let repo = emplan::load::load_files(&files);
-    let findings = emplan::check::check(&repo, emplan::i18n::Lang::En);
+    let findings = emplan::check::check(&Index::new(&repo), emplan::foundation::i18n::Lang::En);
     let mut not_accepted: Vec<String> = findings
         .iter()
         .filter(|d| d.rule.code == "L301")

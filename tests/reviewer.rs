@@ -7,6 +7,7 @@ mod common;
 use std::path::Path;
 
 use common::{check_files, codes, fixture, patched, read_tree, write_tree};
+use emplan::model::index::Index;
 
 /// The mini fixture with these edits and this `emplan.toml`.
 fn configured(toml: &str, edits: &[Edit]) -> Vec<(String, Vec<u8>)> {
@@ -139,7 +140,8 @@ fn a_malformed_configuration_is_located() {
     let place = |toml: &str| {
         let files = configured(toml, &[]);
         let repo = emplan::load::load_files(&files);
-        let diagnostics = emplan::check::check(&repo, emplan::i18n::Lang::En);
+        let diagnostics =
+            emplan::check::check(&Index::new(&repo), emplan::foundation::i18n::Lang::En);
         diagnostics
             .iter()
             .filter(|d| d.rule.code == "S107")
@@ -210,7 +212,7 @@ fn removing_the_drill_record_makes_the_plan_drill_overdue() {
     assert!(clean.is_empty(), "{clean:#?}");
     files.retain(|(p, _)| p != "drills/2026-baolun-flood-tabletop.record.yaml");
     let repo = emplan::load::load_files(&files);
-    let diagnostics = emplan::check::check(&repo, emplan::i18n::Lang::En);
+    let diagnostics = emplan::check::check(&Index::new(&repo), emplan::foundation::i18n::Lang::En);
     let found: Vec<String> = diagnostics
         .iter()
         .map(|d| {
@@ -235,7 +237,11 @@ fn suppressions_need_a_reason_and_a_finding() {
         let edit = [(team.0, team.1, &*format!("{}{comment}\n", team.2))];
         let files = patched(&edit);
         let repo = emplan::load::load_files(&files);
-        let checked = emplan::check::run(&repo, emplan::i18n::Lang::En, emplan::check::FAMILIES);
+        let checked = emplan::check::run(
+            &Index::new(&repo),
+            emplan::foundation::i18n::Lang::En,
+            emplan::check::FAMILIES,
+        );
         let found: Vec<&str> = checked.diagnostics.iter().map(|d| d.rule.code).collect();
         let reasons: Vec<String> = checked
             .suppressed

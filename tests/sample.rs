@@ -8,6 +8,7 @@ use std::path::Path;
 use common::{check_files, read_tree};
 use emplan::check::Diagnostic;
 use emplan::load;
+use emplan::model::index::Index;
 use emplan::model::{PlanKind, PlanScope, Repository, Span};
 
 fn sample() -> Vec<(String, Vec<u8>)> {
@@ -37,7 +38,7 @@ fn at(repo: &Repository, d: &Diagnostic) -> (String, Span) {
 fn the_sample_checks_clean_at_the_real_shape() {
     let files = sample();
     let repo = load::load_files(&files);
-    let diagnostics = emplan::check::check(&repo, emplan::i18n::Lang::En);
+    let diagnostics = emplan::check::check(&Index::new(&repo), emplan::foundation::i18n::Lang::En);
     assert!(
         diagnostics.is_empty(),
         "{:#?}",
@@ -104,7 +105,8 @@ fn deleting_any_departmental_plan_is_reported_where_its_duties_are_assigned() {
             .collect();
         let remaining: Vec<_> = files.iter().filter(|(p, _)| p != path).cloned().collect();
         let after = load::load_files(&remaining);
-        let diagnostics = emplan::check::check(&after, emplan::i18n::Lang::En);
+        let diagnostics =
+            emplan::check::check(&Index::new(&after), emplan::foundation::i18n::Lang::En);
         let mut linkage: Vec<(String, Span)> = diagnostics
             .iter()
             .filter(|d| d.rule.code.starts_with('L'))
@@ -177,7 +179,7 @@ fn a_plan_saved_as_gbk_is_named_and_read_in_gbk() {
     let (bytes, _, _) = encoding_rs::GBK.encode(&text);
     files[index].1 = bytes.into_owned();
     let repo = load::load_files(&files);
-    let diagnostics = emplan::check::check(&repo, emplan::i18n::Lang::En);
+    let diagnostics = emplan::check::check(&Index::new(&repo), emplan::foundation::i18n::Lang::En);
     // The one finding is the encoding: the plan is read in GBK, so nothing it defines or
     // accepts is reported missing elsewhere.
     assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");

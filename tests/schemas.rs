@@ -9,7 +9,7 @@ use emplan::model::{PlanMeta, RegistryFile};
 #[test]
 fn checked_in_schemas_match_the_types() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas");
-    for (name, generated) in emplan::cli::schemas() {
+    for (name, generated) in emplan::model::schema::schemas() {
         let path = dir.join(name);
         let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(

@@ -7,9 +7,9 @@
 use std::sync::LazyLock;
 
 use emplan::drill::msel;
-use emplan::graph::cascade::Lookup;
-use emplan::i18n::Lang;
+use emplan::foundation::i18n::Lang;
 use emplan::model::Repository;
+use emplan::model::index::Index;
 use libfuzzer_sys::fuzz_target;
 
 static REPO: LazyLock<Repository> =
@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let repo = &*REPO;
     let entry = emplan::drill::find(repo, DRILL).expect("the sample has the drill");
-    let lookup = Lookup::new(repo);
+    let lookup = Index::new(repo);
     for lang in [Lang::En, Lang::Zh] {
         if let Ok(rows) = msel::check(&lookup, &entry.value, &table, lang) {
             let source = repo.sources.get(entry.file);

@@ -3,8 +3,9 @@
 
 use std::path::Path;
 
-use emplan::i18n::Lang;
+use emplan::foundation::i18n::Lang;
 use emplan::model::Repository;
+use emplan::model::index::Index;
 use emplan::report::{self, Summary};
 
 /// The sample plan system (`plans/`), each file as (path below `plans/`, bytes), in a stable
@@ -36,7 +37,7 @@ pub fn sample() -> Vec<(String, Vec<u8>)> {
 /// of it may panic, and the machine formats must be valid JSON and XML-safe text.
 pub fn check_and_report(repo: &Repository) {
     for lang in [Lang::En, Lang::Zh] {
-        let diagnostics = emplan::check::check(repo, lang);
+        let diagnostics = emplan::check::check(&Index::new(&repo), lang);
         let summary = Summary::new(repo, &diagnostics);
         let mut human = termcolor::NoColor::new(Vec::new());
         report::human::write(&mut human, &repo.sources, &diagnostics, &summary, lang)

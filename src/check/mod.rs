@@ -10,7 +10,6 @@
 pub mod baseline;
 pub mod contacts;
 pub mod coverage;
-pub mod diagnostic;
 pub mod drill;
 pub mod example;
 pub mod graph;
@@ -24,9 +23,9 @@ pub mod suppress;
 
 use rayon::prelude::*;
 
-use crate::i18n::Lang;
-use crate::model::Repository;
-pub use diagnostic::{Diagnostic, Related, Severity};
+pub use crate::foundation::diagnostic::{Diagnostic, Related, RuleKey, Severity};
+use crate::foundation::i18n::Lang;
+use crate::model::index::Index;
 pub use index::Context;
 
 /// The family of a rule, by the letter of its code.
@@ -92,6 +91,16 @@ impl Rule {
 
     pub fn doc(&self, lang: Lang) -> &'static str {
         lang.pick(self.doc.0, self.doc.1)
+    }
+}
+
+impl From<&'static Rule> for RuleKey {
+    fn from(rule: &'static Rule) -> RuleKey {
+        RuleKey {
+            code: rule.code,
+            name: rule.name,
+            severity: rule.severity,
+        }
     }
 }
 
@@ -233,20 +242,21 @@ pub const FAMILIES: &[Family] = &[
 
 /// Runs every rule over the repository. Diagnostics come sorted by file, position and code;
 /// those that a suppression covers are left out.
-pub fn check(repo: &Repository, lang: Lang) -> Vec<Diagnostic> {
-    run(repo, lang, FAMILIES).diagnostics
+pub fn check(index: &Index, lang: Lang) -> Vec<Diagnostic> {
+    run(index, lang, FAMILIES).diagnostics
 }
 
 /// Runs the rules of these families only: what a file's structure and its references lose is
 /// what makes an answer drawn from the model incomplete (`emplan activate`).
-pub fn check_families(repo: &Repository, lang: Lang, families: &[Family]) -> Vec<Diagnostic> {
-    run(repo, lang, families).diagnostics
+pub fn check_families(index: &Index, lang: Lang, families: &[Family]) -> Vec<Diagnostic> {
+    run(index, lang, families).diagnostics
 }
 
 /// Runs the rules of these families, applies the configuration's severities and the plans'
 /// suppressions, and sorts what is left.
-pub fn run(repo: &Repository, lang: Lang, families: &[Family]) -> Checked {
-    let cx = Context::new(repo, lang);
+pub fn run(index: &Index, lang: Lang, families: &[Family]) -> Checked {
+    let repo = index.repo;
+    let cx = Context::new(index, lang);
     let mut diagnostics: Vec<Diagnostic> = RULES
         .par_iter()
         .filter(|rule| families.contains(&rule.family))

@@ -3,7 +3,7 @@
 use crate::model::plan::EVENT_TOWNSHIP;
 use crate::model::{FileId, Id, Loc, Repository};
 
-use super::index::IdKind;
+use crate::model::index::IdKind;
 
 /// One use of an id.
 pub struct Reference<'a> {
@@ -72,16 +72,7 @@ pub fn for_each_reference<'a>(
             add(Organisation, id, f, None);
         }
         if command && let Some(c) = &m.command {
-            let posts = c
-                .commander
-                .iter()
-                .chain(&c.commissar)
-                .chain(&c.executive_deputy);
-            let posts = posts
-                .chain(&c.deputies)
-                .chain(&c.office_director)
-                .chain(&c.office_deputies);
-            for id in posts.chain(c.field.iter().flat_map(|field| &field.commander)) {
+            for (_, id) in c.posts() {
                 add(Post, id, f, None);
             }
             for id in c.office.iter().chain(&c.members) {

@@ -37,7 +37,7 @@ pub struct Suppressed {
 pub fn apply(
     repo: &Repository,
     diagnostics: &mut Vec<Diagnostic>,
-    lang: crate::i18n::Lang,
+    lang: crate::foundation::i18n::Lang,
 ) -> Vec<Suppressed> {
     let mut allows = find(repo);
     if allows.is_empty() {

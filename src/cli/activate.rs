@@ -1,10 +1,11 @@
 //! `emplan activate`: the activation cascade of a hazard at a level and a place.
 
 use crate::check::{self, Family, Severity};
-use crate::graph::cascade::{self, Lookup, Scenario, Unknown, output};
-use crate::i18n::Lang;
+use crate::foundation::escape::escape_lines;
+use crate::foundation::i18n::Lang;
+use crate::graph::cascade::{self, Scenario, Unknown, output};
+use crate::model::index::Index;
 use crate::model::travel::Travel;
-use crate::report::escape::escape_lines;
 use crate::tr;
 
 use super::args::{ActivateArgs, AnswerFormat};
@@ -12,7 +13,7 @@ use super::{EXIT_OK, load_repository, print};
 
 pub fn run(args: &ActivateArgs, lang: Lang) -> Result<i32, String> {
     let repo = load_repository(&args.path, lang)?;
-    let lookup = Lookup::new(&repo);
+    let lookup = Index::new(&repo);
     let travel = Travel::new(&repo);
     let scenario = Scenario {
         hazard: &args.hazard,
@@ -48,10 +49,11 @@ pub fn run(args: &ActivateArgs, lang: Lang) -> Result<i32, String> {
     // What could not be read, or names nothing, leaves the answer incomplete: say which. (How
     // well the plans fit together is check's question, not this one's.)
     let families = [Family::Structure, Family::References];
-    let gaps: Vec<check::Diagnostic> = check::check_families(&repo, lang, &families)
-        .into_iter()
-        .filter(|d| d.severity == Severity::Error)
-        .collect();
+    let gaps: Vec<check::Diagnostic> =
+        check::check_families(&crate::model::index::Index::new(&repo), lang, &families)
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
     let text = match args.format {
         AnswerFormat::Json => {
             let value = output::json(&repo, &lookup, &cascade, &gaps);

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::check::Severity;
-use crate::i18n::Lang;
+use crate::foundation::i18n::Lang;
 use crate::model::ResponseLevel;
 use crate::report::Format;
 

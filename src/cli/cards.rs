@@ -2,7 +2,7 @@
 //! the posts a plan names.
 
 use crate::check;
-use crate::i18n::Lang;
+use crate::foundation::i18n::Lang;
 use crate::render::Fonts;
 use crate::render::cards::{self, Sheet, Subject, Unknown};
 use crate::tr;
@@ -25,7 +25,7 @@ pub fn run(args: &CardsArgs, lang: Lang) -> Result<i32, String> {
         SheetArg::A4 => Sheet::A4,
     };
     let book = cards::book(&repo, &subject, sheet).map_err(|u| unknown(&u, lang))?;
-    let findings = check::check(&repo, Lang::Zh);
+    let findings = check::check(&crate::model::index::Index::new(&repo), Lang::Zh);
     let fonts = Fonts::new(&font_options(&args.render));
     render_one(
         &repo,

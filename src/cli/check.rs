@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
 use crate::check;
-use crate::i18n::Lang;
+use crate::foundation::i18n::Lang;
 use crate::load;
 use crate::load::root::{self, FoundBy};
 use crate::model::Repository;
@@ -33,7 +33,11 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
     if let Some(today) = args.today {
         repo.config.as_of = Some(today);
     }
-    let checked = check::run(&repo, lang, check::FAMILIES);
+    let checked = check::run(
+        &crate::model::index::Index::new(&repo),
+        lang,
+        check::FAMILIES,
+    );
     let (mut diagnostics, mut suppressed) = (checked.diagnostics, checked.suppressed);
     if let Some(path) = &args.write_baseline {
         let count = diagnostics.len();

@@ -1,7 +1,7 @@
 //! `emplan completions SHELL` and `emplan man`: shell completions and the manual page, from the
 //! same command definition as the help.
 
-use crate::i18n::Lang;
+use crate::foundation::i18n::Lang;
 
 use super::args::{CompletionsArgs, command};
 use super::{EXIT_OK, print};

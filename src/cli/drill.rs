@@ -7,11 +7,11 @@ use rayon::prelude::*;
 use crate::check::{self, Severity};
 use crate::drill::pack::{self, Audience, PackFile};
 use crate::drill::{self, Unknown, blind};
-use crate::graph::cascade::Lookup;
-use crate::i18n::Lang;
+use crate::foundation::escape::escape;
+use crate::foundation::i18n::Lang;
+use crate::model::index::Index;
 use crate::model::travel::Travel;
 use crate::render::{self, Fonts};
-use crate::report::escape::escape;
 use crate::tr;
 
 use super::args::{
@@ -36,7 +36,7 @@ fn new(args: &DrillNewArgs, lang: Lang) -> Result<i32, String> {
     };
     let entry =
         drill::find(&repo, &args.drill).map_err(|u| unknown(&repo, &u, &args.drill, lang))?;
-    let lookup = Lookup::new(&repo);
+    let lookup = Index::new(&repo);
     let travel = Travel::new(&repo);
     let drawn = match args.seed {
         Some(seed) => Some(blind::draw(&repo, &entry.value, seed).map_err(|_| {
@@ -59,7 +59,7 @@ fn new(args: &DrillNewArgs, lang: Lang) -> Result<i32, String> {
                     },
                 )?;
             let id = targeted.scenario.place.as_str();
-            let place = escape(lookup.resources.get(id).map_or(id, |r| r.name.value.as_str()));
+            let place = escape(lookup.resource(id).map_or(id, |r| r.name.value.as_str()));
             let level = targeted.scenario.level.value.zh();
             let since = coverage.since;
             eprintln!(
@@ -187,7 +187,7 @@ fn import_msel(args: &DrillImportArgs, lang: Lang) -> Result<i32, String> {
         let e = escape(&e);
         tr!(lang, "cannot read {shown}: {e}", "无法读取 {shown}：{e}")
     })?;
-    let lookup = Lookup::new(&repo);
+    let lookup = Index::new(&repo);
     let rows = match drill::msel::check(&lookup, &entry.value, &table, lang) {
         Ok(rows) => rows,
         Err(mistakes) => {
@@ -233,7 +233,7 @@ fn three_years_ago(repo: &crate::model::Repository) -> crate::model::Date {
 /// `drill coverage`: what the drills held since a day have exercised, and what never.
 fn coverage(args: &DrillCoverageArgs, lang: Lang) -> Result<i32, String> {
     let repo = load_repository(&args.path, lang)?;
-    let lookup = Lookup::new(&repo);
+    let lookup = Index::new(&repo);
     let since = args.since.unwrap_or_else(|| three_years_ago(&repo));
     let c = drill::coverage::coverage(&repo, &lookup, since);
     let text = match args.format {
@@ -242,7 +242,7 @@ fn coverage(args: &DrillCoverageArgs, lang: Lang) -> Result<i32, String> {
             text.push('\n');
             text
         }
-        AnswerFormat::Text | AnswerFormat::Md => crate::report::escape::escape_lines(
+        AnswerFormat::Text | AnswerFormat::Md => crate::foundation::escape::escape_lines(
             &coverage_text(&c, &lookup, lang, args.format == AnswerFormat::Md),
         ),
     };
@@ -252,7 +252,7 @@ fn coverage(args: &DrillCoverageArgs, lang: Lang) -> Result<i32, String> {
 
 fn coverage_text(
     c: &drill::coverage::Coverage<'_>,
-    lookup: &Lookup<'_>,
+    lookup: &Index<'_>,
     lang: Lang,
     markdown: bool,
 ) -> String {
@@ -354,7 +354,7 @@ fn open_for_writing(
             "-o {shown} 位于预案仓库内，其中的 Markdown 会被当作预案读取：请写到仓库之外"
         ));
     }
-    let findings = check::check(&repo, lang);
+    let findings = check::check(&crate::model::index::Index::new(&repo), lang);
     Ok((!refuse_on_drill_errors(&repo, &findings, lang)).then_some(repo))
 }
 
@@ -443,7 +443,7 @@ fn evaluate(args: &DrillEvaluateArgs, lang: Lang) -> Result<i32, String> {
         })?;
     let seed = record.value.seed.as_ref().map(|s| s.value);
     let drawn = drill::redrawn(&repo, &entry.value, seed);
-    let lookup = Lookup::new(&repo);
+    let lookup = Index::new(&repo);
     let travel = Travel::new(&repo);
     let definition = drawn.as_ref().unwrap_or(&entry.value);
     let exercise = drill::derive_drill(&repo, &lookup, &travel, definition, entry.file, seed)

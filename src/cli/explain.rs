@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use crate::check::{self, Rule};
-use crate::i18n::Lang;
+use crate::foundation::i18n::Lang;
 use crate::tr;
 
 use super::{EXIT_OK, print};

@@ -1,13 +1,13 @@
 //! `emplan graph`: the response dependency graph as DOT, Mermaid or node-link JSON.
 
-use crate::check::index::suggest;
-use crate::graph::cascade::Lookup;
+use crate::foundation::escape::escape_lines;
+use crate::foundation::i18n::Lang;
+use crate::foundation::suggest::suggest;
 use crate::graph::export::{self, View};
 use crate::graph::{Graph, Node};
 use crate::graph::{flowchart, impact};
-use crate::i18n::Lang;
+use crate::model::index::Index;
 use crate::model::travel::Travel;
-use crate::report::escape::escape_lines;
 use crate::tr;
 
 use super::args::{GraphArgs, GraphFormat, GraphView};
@@ -19,7 +19,7 @@ const CRITICAL_SHOWN: usize = 30;
 pub fn run(args: &GraphArgs, lang: Lang) -> Result<i32, String> {
     let repo = load_repository(&args.path, lang)?;
     if args.critical {
-        let lookup = Lookup::new(&repo);
+        let lookup = Index::new(&repo);
         let travel = Travel::new(&repo);
         let list = impact::critical(&repo, &lookup, &travel);
         let text = match args.format {
@@ -38,7 +38,7 @@ pub fn run(args: &GraphArgs, lang: Lang) -> Result<i32, String> {
     }
     match (&args.plan, args.format) {
         (Some(id), GraphFormat::Svg) => {
-            let lookup = Lookup::new(&repo);
+            let lookup = Index::new(&repo);
             let Some(plan) = lookup.plans.get(id.as_str()).copied() else {
                 let near = suggest(id, lookup.plans.keys().copied());
                 return Err(match near {

@@ -4,11 +4,11 @@
 use std::path::Path;
 
 use crate::check::{self, Diagnostic, Severity};
-use crate::i18n::Lang;
+use crate::foundation::escape::escape;
+use crate::foundation::i18n::Lang;
 use crate::model::Repository;
 use crate::render::handbook::{self, Subject, Unknown};
 use crate::render::{self, Book, FontOptions, Fonts, RenderError};
-use crate::report::escape::escape;
 use crate::tr;
 
 use super::args::{HandbookArgs, RenderArgs};
@@ -16,7 +16,7 @@ use super::{EXIT_FINDINGS, EXIT_OK, load_repository, write_atomic};
 
 pub fn run(args: &HandbookArgs, lang: Lang) -> Result<i32, String> {
     let repo = load_repository(&args.path, lang)?;
-    let findings = check::check(&repo, Lang::Zh);
+    let findings = check::check(&crate::model::index::Index::new(&repo), Lang::Zh);
     let fonts = Fonts::new(&font_options(&args.render));
     if args.each {
         return each(&repo, &fonts, &findings, args, lang);

@@ -1,12 +1,12 @@
 //! `emplan impact`: what depends on an organisation, post, contact or resource, and what breaks
 //! when it is unavailable.
 
-use crate::check::index::suggest;
-use crate::graph::cascade::Lookup;
+use crate::foundation::escape::escape_lines;
+use crate::foundation::i18n::Lang;
+use crate::foundation::suggest::suggest;
 use crate::graph::impact::{self, output};
-use crate::i18n::Lang;
+use crate::model::index::Index;
 use crate::model::travel::Travel;
-use crate::report::escape::escape_lines;
 use crate::tr;
 
 use super::args::{AnswerFormat, ImpactArgs};
@@ -14,7 +14,7 @@ use super::{EXIT_OK, load_repository, print};
 
 pub fn run(args: &ImpactArgs, lang: Lang) -> Result<i32, String> {
     let repo = load_repository(&args.path, lang)?;
-    let lookup = Lookup::new(&repo);
+    let lookup = Index::new(&repo);
     let travel = Travel::new(&repo);
     let id = args.id.as_str();
     let Some(subject) = impact::subject(&lookup, id) else {

@@ -2,7 +2,7 @@
 //! workflow, schemas) that checks clean. No existing file is overwritten: if any is there,
 //! nothing is written.
 
-use crate::i18n::Lang;
+use crate::foundation::i18n::Lang;
 use crate::model::Date;
 use crate::tr;
 

@@ -14,7 +14,7 @@ mod init;
 mod new;
 mod review;
 mod rules;
-pub(crate) mod schema;
+mod schema;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -22,9 +22,8 @@ use std::io::Write;
 use clap::FromArgMatches;
 
 pub use args::{Cli, Command};
-pub use schema::schemas;
 
-use crate::i18n::Lang;
+use crate::foundation::i18n::Lang;
 
 /// Stack of each worker thread: 32 MiB.
 const WORKER_STACK: usize = 32 << 20;

@@ -1,7 +1,7 @@
 //! `emplan new --kind KIND --id ID --owner ORG [PATH]`: a new plan from the kind's template,
 //! written into the kind's folder of the repository. An existing file is never overwritten.
 
-use crate::i18n::Lang;
+use crate::foundation::i18n::Lang;
 use crate::model::{Date, PlanKind};
 use crate::scaffold::{NewError, NewPlan};
 use crate::tr;

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use crate::check::Context;
 use crate::check::lifecycle::suspect_acceptance::{fingerprint, levels_fingerprint};
-use crate::i18n::Lang;
+use crate::foundation::i18n::Lang;
 use crate::model::{Plan, Span};
 use crate::tr;
 
@@ -17,7 +17,8 @@ use super::{EXIT_OK, load_repository, write_atomic};
 
 pub fn run(args: &ReviewArgs, lang: Lang) -> Result<i32, String> {
     let repo = load_repository(&args.path, lang)?;
-    let cx = Context::new(&repo, lang);
+    let index = crate::model::index::Index::new(&repo);
+    let cx = Context::new(&index, lang);
     let plans: Vec<&Plan> = if args.all {
         repo.plans
             .iter()

@@ -1,7 +1,7 @@
 //! `emplan rules`: every rule with its code, name, severity and summary.
 
 use crate::check::RULES;
-use crate::i18n::Lang;
+use crate::foundation::i18n::Lang;
 
 use super::{EXIT_OK, print};
 

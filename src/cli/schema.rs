@@ -2,37 +2,11 @@
 
 use std::path::Path;
 
-use crate::i18n::Lang;
-use crate::model::drill::{Drill, DrillRecord};
-use crate::model::{PlanMeta, RegistryFile};
+use crate::foundation::i18n::Lang;
+use crate::model::schema::schemas;
 use crate::tr;
 
 use super::EXIT_OK;
-
-/// File name and pretty-printed text of every schema.
-pub fn schemas() -> Vec<(&'static str, String)> {
-    let render = |schema: schemars::Schema| {
-        let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
-        text.push('\n');
-        text
-    };
-    vec![
-        ("plan.schema.json", render(schemars::schema_for!(PlanMeta))),
-        (
-            "registry.schema.json",
-            render(schemars::schema_for!(RegistryFile)),
-        ),
-        ("drill.schema.json", render(schemars::schema_for!(Drill))),
-        (
-            "record.schema.json",
-            render(schemars::schema_for!(DrillRecord)),
-        ),
-        (
-            "config.schema.json",
-            render(schemars::schema_for!(crate::model::config::ConfigFile)),
-        ),
-    ]
-}
 
 pub fn run(args: &super::args::SchemaArgs, lang: Lang) -> Result<i32, String> {
     match &args.out {

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use serde_json::{Value, json};
 
 use super::{Source, derive_drill};
-use crate::graph::cascade::Lookup;
+use crate::model::index::Index;
 use crate::model::travel::Travel;
 use crate::model::{Date, Repository, ResponseLevel};
 
@@ -24,7 +24,7 @@ pub struct Coverage<'a> {
 }
 
 /// The coverage of the drills held since `since`.
-pub fn coverage<'a>(repo: &'a Repository, lookup: &Lookup<'a>, since: Date) -> Coverage<'a> {
+pub fn coverage<'a>(repo: &'a Repository, lookup: &Index<'a>, since: Date) -> Coverage<'a> {
     let travel = Travel::new(repo);
     let mut c = Coverage {
         since,

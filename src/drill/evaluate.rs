@@ -6,9 +6,10 @@ use serde_json::{Value, json};
 
 use super::pack::{TemplateError, describe, due_zh, scenario_time, templates};
 use super::{Exercise, InjectKind};
-use crate::graph::cascade::{Due, Lookup};
+use crate::graph::cascade::Due;
 use crate::model::Repository;
 use crate::model::drill::DrillRecord;
+use crate::model::index::Index;
 
 /// How long an action due at once may take and still be on time, in minutes.
 pub const AT_ONCE_MINUTES: u32 = 15;
@@ -26,7 +27,7 @@ pub fn limit(due: Due) -> Option<u32> {
 /// The summary report, as Markdown from `templates/drill/report.md`.
 pub fn report(
     repo: &Repository,
-    lookup: &Lookup<'_>,
+    lookup: &Index<'_>,
     exercise: &Exercise<'_>,
     record: &DrillRecord,
 ) -> Result<String, TemplateError> {
@@ -42,7 +43,7 @@ pub fn report(
     })
 }
 
-fn context(lookup: &Lookup<'_>, exercise: &Exercise<'_>, record: &DrillRecord) -> Value {
+fn context(lookup: &Index<'_>, exercise: &Exercise<'_>, record: &DrillRecord) -> Value {
     let d = exercise.drill;
     let s = &d.scenario;
     let actions: Vec<Value> = record

@@ -10,15 +10,16 @@ use std::collections::HashSet;
 
 use super::blind;
 use super::coverage::Coverage;
-use crate::graph::cascade::{self, Lookup, Scenario};
+use crate::graph::cascade::{self, Scenario};
 use crate::model::drill::Drill;
+use crate::model::index::Index;
 use crate::model::travel::Travel;
 use crate::model::{Repository, ResponseLevel};
 
 /// The drill with its scenario set where it exercises the most gaps, and how many it does.
 pub fn target(
     repo: &Repository,
-    lookup: &Lookup<'_>,
+    lookup: &Index<'_>,
     travel: &Travel<'_>,
     drill: &Drill,
     coverage: &Coverage<'_>,

@@ -17,8 +17,9 @@ pub mod pack;
 
 use std::collections::{HashMap, HashSet};
 
-use crate::graph::cascade::{self, Cascade, Due, Lookup, Scenario, Task};
+use crate::graph::cascade::{self, Cascade, Due, Scenario, Task};
 use crate::model::drill::{Drill, Stage};
+use crate::model::index::Index;
 use crate::model::plan::Criterion;
 use crate::model::travel::Travel;
 use crate::model::{Entry, FileId, Loc, Repository, ResponseLevel};
@@ -130,7 +131,7 @@ pub struct Exercise<'a> {
 impl Exercise<'_> {
     /// The names of the organisations that take part: the drill's list, else every
     /// organisation an inject goes to.
-    pub fn participants<'l>(&self, lookup: &Lookup<'l>) -> Vec<&'l str>
+    pub fn participants<'l>(&self, lookup: &Index<'l>) -> Vec<&'l str>
     where
         Self: 'l,
     {
@@ -169,7 +170,7 @@ pub fn find<'a>(repo: &'a Repository, id: &str) -> Result<&'a Entry<Drill>, Unkn
         .find(|d| d.value.id.as_str() == id)
         .ok_or_else(|| {
             let ids = repo.drills.iter().map(|d| d.value.id.as_str());
-            Unknown::Drill(crate::check::index::suggest(id, ids))
+            Unknown::Drill(crate::foundation::suggest::suggest(id, ids))
         })
 }
 
@@ -187,7 +188,7 @@ fn at(stage: &Stage) -> u32 {
 /// The injects of a drill, derived from the plans.
 pub fn derive<'a>(
     repo: &'a Repository,
-    lookup: &Lookup<'a>,
+    lookup: &Index<'a>,
     travel: &Travel<'a>,
     entry: &'a Entry<Drill>,
 ) -> Result<Exercise<'a>, Unknown<'a>> {
@@ -197,7 +198,7 @@ pub fn derive<'a>(
 /// The injects of `drill` (defined in `file`; drawn with `seed` for a double-blind drill).
 pub fn derive_drill<'a>(
     repo: &'a Repository,
-    lookup: &Lookup<'a>,
+    lookup: &Index<'a>,
     travel: &Travel<'a>,
     drill: &'a Drill,
     file: FileId,
@@ -334,7 +335,7 @@ fn meets(criterion: &Criterion, value: f64) -> bool {
 }
 
 struct Deriver<'d, 'a> {
-    lookup: &'d Lookup<'a>,
+    lookup: &'d Index<'a>,
     drill: &'a Drill,
     participants: HashSet<&'a str>,
     /// Tasks already given, by their clause: a task due at a level and again at the next is
@@ -350,7 +351,7 @@ impl<'a> Deriver<'_, 'a> {
         }
         let post_orgs = posts
             .iter()
-            .filter_map(|p| self.lookup.posts.get(p).map(|p| p.org.as_str()));
+            .filter_map(|p| self.lookup.post(p).map(|p| p.org.as_str()));
         org.into_iter()
             .chain(post_orgs)
             .any(|o| self.participants.contains(o))
@@ -631,7 +632,7 @@ pub fn place_name(name: &str) -> &str {
 }
 
 /// The body a plan's notices come from: its HQ, else its owner.
-fn sender<'a>(lookup: &Lookup<'a>, plan: &'a str) -> String {
+fn sender<'a>(lookup: &Index<'a>, plan: &'a str) -> String {
     match lookup.plans.get(plan) {
         Some(p) => match &p.meta.command {
             Some(c) => c.hq.value.clone(),
@@ -642,7 +643,7 @@ fn sender<'a>(lookup: &Lookup<'a>, plan: &'a str) -> String {
 }
 
 /// The readings of a stage in Chinese: （24小时降雨量 120mm；死亡人数 1人）.
-fn readings_zh(lookup: &Lookup<'_>, stage: &Stage) -> String {
+fn readings_zh(lookup: &Index<'_>, stage: &Stage) -> String {
     if stage.readings.is_empty() {
         return String::new();
     }
@@ -653,6 +654,7 @@ fn readings_zh(lookup: &Lookup<'_>, stage: &Stage) -> String {
             let (name, unit) = lookup
                 .metrics
                 .get(r.metric.as_str())
+                .map(|found| found.value)
                 .map_or((r.metric.as_str(), ""), |m| {
                     (m.name.value.as_str(), m.unit.value.as_str())
                 });

@@ -6,9 +6,10 @@ use std::collections::HashSet;
 
 use super::pack::MSEL_COLUMNS;
 use super::{Expected, Inject, InjectKind, Source};
-use crate::graph::cascade::{Due, Lookup};
-use crate::i18n::Lang;
+use crate::foundation::i18n::Lang;
+use crate::graph::cascade::Due;
 use crate::model::drill::Drill;
+use crate::model::index::Index;
 use crate::model::{Deadline, FileId, Loc, ResponseLevel, WarningLevel};
 use crate::tr;
 
@@ -89,7 +90,7 @@ fn text(cell: &Option<crate::model::Spanned<String>>) -> &str {
 
 /// The injects of an imported MSEL. Each expected action is located at its clause in the plan
 /// where it can be found, else at the row in the drill file.
-pub fn injects<'a>(lookup: &Lookup<'a>, drill: &'a Drill, file: FileId) -> Vec<Inject<'a>> {
+pub fn injects<'a>(lookup: &Index<'a>, drill: &'a Drill, file: FileId) -> Vec<Inject<'a>> {
     drill
         .msel
         .iter()
@@ -306,7 +307,7 @@ pub fn cell(sheet: bool, row: usize, column: usize, lang: Lang) -> String {
 /// Checks an edited MSEL against the drill and the plans: every mistake, at its cell. On
 /// success, the rows in the order of [`MSEL_COLUMNS`].
 pub fn check(
-    lookup: &Lookup<'_>,
+    lookup: &Index<'_>,
     drill: &Drill,
     table: &Table,
     lang: Lang,
@@ -473,7 +474,7 @@ pub fn check(
             }
         }
         let controller = get("导调人员");
-        if !controller.is_empty() && !lookup.posts.contains_key(controller) {
+        if !controller.is_empty() && !lookup.post(controller).is_some() {
             mistakes.push(tr!(
                 lang,
                 "{}: no post `{controller}` in the registry",

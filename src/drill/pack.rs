@@ -9,8 +9,9 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use super::{Exercise, Inject, InjectKind, Source};
-use crate::graph::cascade::{Due, Lookup};
+use crate::graph::cascade::Due;
 use crate::model::Repository;
+use crate::model::index::Index;
 
 /// Who may read a file of the pack.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -145,7 +146,7 @@ pub fn is_blind(exercise: &Exercise<'_>) -> bool {
 /// The documents of the pack, in order.
 pub fn documents(
     repo: &Repository,
-    lookup: &Lookup<'_>,
+    lookup: &Index<'_>,
     exercise: &Exercise<'_>,
 ) -> Result<Vec<Document>, TemplateError> {
     let tera = templates(&repo.root)?;
@@ -266,7 +267,7 @@ pub const MSEL_COLUMNS: &[&str] = &[
 ];
 
 /// The MSEL's rows, a string per column of [`MSEL_COLUMNS`].
-pub fn msel_rows(lookup: &Lookup<'_>, exercise: &Exercise<'_>) -> Vec<Vec<String>> {
+pub fn msel_rows(lookup: &Index<'_>, exercise: &Exercise<'_>) -> Vec<Vec<String>> {
     let start = exercise.drill.scenario.time.value.minutes as u32;
     exercise
         .injects
@@ -296,7 +297,7 @@ pub fn msel_rows(lookup: &Lookup<'_>, exercise: &Exercise<'_>) -> Vec<Vec<String
 
 /// The MSEL as CSV (UTF-8 with a byte-order mark, so that spreadsheet programs on Windows
 /// read the Chinese right).
-pub fn msel_csv(lookup: &Lookup<'_>, exercise: &Exercise<'_>) -> Vec<u8> {
+pub fn msel_csv(lookup: &Index<'_>, exercise: &Exercise<'_>) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
     // Writing into memory cannot fail.
     let _ = writer.write_record(MSEL_COLUMNS);
@@ -315,7 +316,7 @@ const MSEL_WIDTHS: &[f64] = &[
 /// columns of readable widths. Its creation date is `date` (the plans'), so two runs give the
 /// same bytes.
 pub fn msel_xlsx(
-    lookup: &Lookup<'_>,
+    lookup: &Index<'_>,
     exercise: &Exercise<'_>,
     date: crate::model::Date,
 ) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
@@ -394,7 +395,7 @@ pub fn clause(source: &Source<'_>) -> String {
     }
 }
 
-pub(super) fn recipient(lookup: &Lookup<'_>, inject: &Inject<'_>) -> String {
+pub(super) fn recipient(lookup: &Index<'_>, inject: &Inject<'_>) -> String {
     if let Some(to) = &inject.to_text {
         return to.clone();
     }
@@ -411,10 +412,9 @@ pub(super) fn recipient(lookup: &Lookup<'_>, inject: &Inject<'_>) -> String {
 }
 
 /// A post with its holder: title, name and phone.
-fn staff(lookup: &Lookup<'_>, post: &str) -> Value {
+fn staff(lookup: &Index<'_>, post: &str) -> Value {
     let holder = lookup
-        .posts
-        .get(post)
+        .post(post)
         .and_then(|p| p.holder.as_ref())
         .map(|h| lookup.person(h.as_str()));
     json!({
@@ -426,7 +426,7 @@ fn staff(lookup: &Lookup<'_>, post: &str) -> Value {
 }
 
 /// Everything the templates read (docs/drill.md lists it).
-fn context(repo: &Repository, lookup: &Lookup<'_>, exercise: &Exercise<'_>) -> Value {
+fn context(repo: &Repository, lookup: &Index<'_>, exercise: &Exercise<'_>) -> Value {
     let d = exercise.drill;
     let s = &d.scenario;
     let c = &exercise.cascade;

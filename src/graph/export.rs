@@ -8,7 +8,7 @@ use std::fmt::Write;
 use petgraph::visit::EdgeRef;
 
 use super::{EdgeKind, Graph, Node, Stage, WarningKey};
-use crate::i18n::Lang;
+use crate::foundation::i18n::Lang;
 use crate::model::{Plan, Repository};
 
 /// Which part of the graph to show.

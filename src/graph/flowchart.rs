@@ -10,7 +10,7 @@ use crate::model::Plan;
 use crate::model::plan::{Action, PlanMeta};
 use crate::model::registry::OrgKind;
 
-use super::cascade::Lookup;
+use crate::model::index::Index;
 
 /// Font size of box text, in px.
 const FONT: f64 = 14.0;
@@ -97,7 +97,7 @@ pub fn wrap(text: &str, width: f64, size: f64) -> Vec<String> {
 
 /// Text escaped for SVG element content and attribute values.
 fn xml(text: &str) -> String {
-    crate::report::escape::xml(text, true)
+    crate::foundation::escape::xml(text, true)
 }
 
 /// A box: a bold title and wrapped lines.
@@ -190,7 +190,7 @@ fn elbow(svg: &mut String, x1: f64, y1: f64, mid: f64, x2: f64, y2: f64, head: b
     );
 }
 
-fn action_line(lookup: &Lookup<'_>, action: &Action) -> String {
+fn action_line(lookup: &Index<'_>, action: &Action) -> String {
     let who = lookup.actor(action);
     let when = match (&action.timing, &action.within) {
         (Some(t), _) if t.value == crate::model::Timing::Immediately => "（立即）".to_owned(),
@@ -206,7 +206,7 @@ fn action_line(lookup: &Lookup<'_>, action: &Action) -> String {
 
 /// How information is reported: the first action that reports to someone, else the duties of
 /// the plan's owner or office that say 报告 or 报送.
-fn report_lines(lookup: &Lookup<'_>, m: &PlanMeta) -> Vec<String> {
+fn report_lines(lookup: &Index<'_>, m: &PlanMeta) -> Vec<String> {
     if let Some(action) = m.actions().find(|a| a.report_to.is_some()) {
         return vec![action_line(lookup, action)];
     }
@@ -239,7 +239,7 @@ fn report_lines(lookup: &Lookup<'_>, m: &PlanMeta) -> Vec<String> {
 }
 
 /// Who responds first: the field HQ, or the townships the plan gives duties to.
-fn first_response_lines(lookup: &Lookup<'_>, m: &PlanMeta) -> Vec<String> {
+fn first_response_lines(lookup: &Index<'_>, m: &PlanMeta) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(field) = m.command.as_ref().and_then(|c| c.field.as_ref()) {
         let led = field
@@ -253,14 +253,12 @@ fn first_response_lines(lookup: &Lookup<'_>, m: &PlanMeta) -> Vec<String> {
         .iter()
         .filter(|d| {
             lookup
-                .orgs
-                .get(d.org.as_str())
+                .org(d.org.as_str())
                 .is_some_and(|o| o.kind.value == OrgKind::Township)
         })
         .count();
     let owner_is_township = lookup
-        .orgs
-        .get(m.owner.as_str())
+        .org(m.owner.as_str())
         .is_some_and(|o| o.kind.value == OrgKind::Township);
     if townships > 0 && !owner_is_township {
         out.push(format!(
@@ -273,7 +271,7 @@ fn first_response_lines(lookup: &Lookup<'_>, m: &PlanMeta) -> Vec<String> {
     out
 }
 
-fn assessment_lines(lookup: &Lookup<'_>, m: &PlanMeta) -> Vec<String> {
+fn assessment_lines(lookup: &Index<'_>, m: &PlanMeta) -> Vec<String> {
     let assessed = m
         .response
         .iter()
@@ -288,7 +286,7 @@ fn assessment_lines(lookup: &Lookup<'_>, m: &PlanMeta) -> Vec<String> {
     }
 }
 
-fn commander_line(lookup: &Lookup<'_>, m: &PlanMeta, level: usize) -> Option<String> {
+fn commander_line(lookup: &Index<'_>, m: &PlanMeta, level: usize) -> Option<String> {
     let r = &m.response[level];
     let post = r
         .commander
@@ -298,7 +296,7 @@ fn commander_line(lookup: &Lookup<'_>, m: &PlanMeta, level: usize) -> Option<Str
 }
 
 /// The flow chart of a plan as an SVG document.
-pub fn svg(lookup: &Lookup<'_>, plan: &Plan) -> String {
+pub fn svg(lookup: &Index<'_>, plan: &Plan) -> String {
     let m = &plan.meta;
     let stages = stages(lookup, m);
     let levels = stages.len();
@@ -494,7 +492,7 @@ fn bullets(items: impl ExactSizeIterator<Item = String>, shown: usize, more: &st
 
 /// The columns: the response levels; else the warning stages (named as the plan names them);
 /// else one column of the plan's duties.
-fn stages(lookup: &Lookup<'_>, m: &PlanMeta) -> Vec<Stage> {
+fn stages(lookup: &Index<'_>, m: &PlanMeta) -> Vec<Stage> {
     let criteria = |c: &[crate::model::plan::Criterion]| {
         bullets(
             c.iter().map(|c| c.text.value.clone()),
@@ -559,7 +557,7 @@ fn stages(lookup: &Lookup<'_>, m: &PlanMeta) -> Vec<Stage> {
     }]
 }
 
-fn hazard_names(lookup: &Lookup<'_>, m: &PlanMeta) -> String {
+fn hazard_names(lookup: &Index<'_>, m: &PlanMeta) -> String {
     let names: Vec<&str> = m
         .hazards
         .iter()
@@ -575,7 +573,7 @@ fn hazard_names(lookup: &Lookup<'_>, m: &PlanMeta) -> String {
 }
 
 /// Who declares the end: the HQ's commander, else the owner.
-fn stand_down_by(lookup: &Lookup<'_>, m: &PlanMeta) -> String {
+fn stand_down_by(lookup: &Index<'_>, m: &PlanMeta) -> String {
     match m.command.as_ref().and_then(|c| c.commander.as_ref()) {
         Some(post) => lookup.post_title(post).to_owned(),
         None => lookup.org_name(&m.owner).to_owned(),

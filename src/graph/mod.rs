@@ -1,7 +1,10 @@
 //! The response dependency graph: plans, organisations, posts, people, duties, levels, actions,
-//! resources and hazards, and how they depend on each other, built once from the loaded
-//! [`Repository`] (issue 8). The activation cascade, impact analysis, exports and handbooks read
-//! it; building it reads no file and changes nothing `check` reports.
+//! resources and hazards, and how they depend on each other, built from the loaded
+//! [`Repository`] (issue 8). [`Graph`] is the model of `emplan graph`'s exports (DOT, Mermaid,
+//! node-link JSON) and of its `--focus`; building it reads no file and changes nothing `check`
+//! reports. The activation cascade ([`cascade`]), impact analysis ([`impact`]) and the flow
+//! charts ([`flowchart`]) answer from the repository's index (`model::index::Index`) instead:
+//! each asks a few questions by id, which the index answers without building the whole graph.
 //!
 //! Every edge keeps where it was written (the id's span in its file), so an answer drawn from the
 //! graph can cite the line of the plan it comes from.
@@ -14,7 +17,7 @@ pub mod impact;
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 
-use crate::check::index::FastMap;
+use crate::foundation::fast_map::FastMap;
 use crate::model::plan::{Action, EVENT_TOWNSHIP, PlanMeta};
 use crate::model::{Deadline, FileId, Id, Loc, Plan, Repository, ResponseLevel, WarningLevel};
 
@@ -231,17 +234,8 @@ impl<'a> Graph<'a> {
                 resource,
             );
         }
-        if let Some(c) = &m.command {
-            let posts = c
-                .commander
-                .iter()
-                .chain(&c.commissar)
-                .chain(&c.executive_deputy);
-            let posts = posts.chain(&c.deputies).chain(&c.office_director);
-            let field = c.field.iter().filter_map(|field| field.commander.as_ref());
-            for post in posts.chain(&c.office_deputies).chain(field) {
-                self.edge(me, Node::Post(post), EdgeKind::Commands, f, post);
-            }
+        for (_, post) in m.command.iter().flat_map(|c| c.posts()) {
+            self.edge(me, Node::Post(post), EdgeKind::Commands, f, post);
         }
         for duty in &m.duties {
             let node = Node::Duty(id, duty.id.as_str());

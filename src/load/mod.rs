@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::foundation::problem::{Expected, Problem, ProblemKind, YamlProblem};
 use crate::model::config::Limits;
 use crate::model::drill::{Drill, DrillRecord};
 use crate::model::{
@@ -18,7 +19,7 @@ use crate::model::{
     UnreadPlan,
 };
 pub use encoding::NotUtf8;
-pub use yaml::{Document, Expected, Limit, YamlProblem};
+pub use yaml::Document;
 
 impl Document for PlanMeta {
     const REQUIRED: &'static [&'static str] = &["id", "kind", "title", "owner"];
@@ -42,39 +43,6 @@ impl Document for Drill {
         "purpose",
         "scenario",
     ];
-}
-
-/// Something the loader could not read.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Problem {
-    pub loc: Loc,
-    pub kind: ProblemKind,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum ProblemKind {
-    /// The file could not be read at all.
-    Unreadable { message: String },
-    /// The file is larger than `[limits] file_size_mib`, so it is not read.
-    TooLarge { bytes: u64, limit_mib: u32 },
-    /// A symbolic link whose target lies outside the repository: not followed, never read.
-    LinkOutside { target: String },
-    /// A symbolic link that leads back to itself.
-    LinkLoop,
-    /// A symbolic link whose target does not exist, with the target as the link names it.
-    LinkDangling { target: String },
-    /// The file is not UTF-8.
-    NotUtf8 { encoding: &'static str },
-    /// A Markdown plan file does not start with `---`.
-    NoFrontMatter,
-    /// The front matter has no closing `---`.
-    UnterminatedFrontMatter,
-    /// Every line ends in CR alone: the file is read as if they ended in LF.
-    CrLineEnds,
-    /// The YAML could not be read into the model.
-    Yaml(YamlProblem),
-    /// A mistake in `emplan.toml`.
-    Config { message: String },
 }
 
 /// Why emplan could not run at all.
@@ -106,7 +74,7 @@ fn file_kind(path: &Path) -> Option<FileKind> {
             let stem = path.file_stem()?.to_str()?;
             Some(if stem.ends_with(".drill") {
                 FileKind::Drill
-            } else if stem.ends_with(".record") {
+            } else if crate::model::drill::is_record_name(name) {
                 FileKind::Record
             } else {
                 FileKind::Registry
@@ -585,7 +553,7 @@ fn read_plan(text: &str, result: &mut FileResult, limits: Limits) {
 }
 
 /// An S203 problem for each number outside its domain, at the number.
-fn out_of_domain(bad: Vec<(Span, yaml::Expected)>, text: &str) -> Vec<(Span, ProblemKind)> {
+fn out_of_domain(bad: Vec<(Span, Expected)>, text: &str) -> Vec<(Span, ProblemKind)> {
     bad.into_iter()
         .map(|(span, expected)| {
             let found = text
@@ -608,7 +576,7 @@ fn registry_numbers(
     problems: &mut Vec<(Span, ProblemKind)>,
 ) {
     use crate::model::registry::Coordinates;
-    use yaml::Expected;
+
     let mut bad = Vec::new();
     if let Some(travel) = &mut registry.travel {
         for n in [&mut travel.road_factor, &mut travel.speed_kmh] {
@@ -651,7 +619,7 @@ fn drill_numbers(drill: &mut Drill, text: &str, problems: &mut Vec<(Span, Proble
         stage.readings.retain(|r| {
             let finite = r.value.value.is_finite();
             if !finite {
-                bad.push((r.value.span, yaml::Expected::Finite));
+                bad.push((r.value.span, Expected::Finite));
             }
             finite
         });
@@ -685,10 +653,7 @@ fn thresholds(meta: &mut PlanMeta, text: &str, problems: &mut Vec<(Span, Problem
             visit(c, &mut bad);
         }
     }
-    let bad = bad
-        .into_iter()
-        .map(|s| (s, yaml::Expected::Threshold))
-        .collect();
+    let bad = bad.into_iter().map(|s| (s, Expected::Threshold)).collect();
     problems.extend(out_of_domain(bad, text));
 }
 

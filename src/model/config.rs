@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashSet};
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
 
-use super::span::Span;
+use super::Span;
 use super::values::{Date, PlanKind, PlanScope};
 
 /// A value of `emplan.toml` with the byte range it was written at.

@@ -267,6 +267,11 @@ pub struct LevelRef {
     pub level: Spanned<ResponseLevel>,
 }
 
+/// Whether a file is a drill record by its name: `*.record.yaml` or `*.record.yml`.
+pub fn is_record_name(name: &str) -> bool {
+    name.ends_with(".record.yaml") || name.ends_with(".record.yml")
+}
+
 /// What happened in a drill (演练记录): `*.record.yaml`, written after it by the evaluators.
 /// `emplan drill evaluate DRILL` turns it into the summary report; its findings' corrective
 /// actions are followed by `check` until they are closed.

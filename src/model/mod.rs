@@ -4,8 +4,10 @@
 
 pub mod config;
 pub mod drill;
+pub mod index;
 pub mod plan;
 pub mod registry;
+pub mod schema;
 pub mod span;
 pub mod travel;
 pub mod values;
@@ -14,9 +16,10 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
+pub use crate::foundation::span::{FileId, Loc, Span};
 pub use plan::{Id, PlanMeta};
 pub use registry::RegistryFile;
-pub use span::{FileId, Loc, SPANNED, Span, Spanned};
+pub use span::{SPANNED, Spanned};
 pub use values::{
     ClockTime, Date, Deadline, MonthDay, PlanKind, PlanScope, ResponseLevel, Timing, WarningLevel,
 };
@@ -338,7 +341,7 @@ pub struct Repository {
     /// The drill records (`*.record.yaml`), in path order.
     pub records: Vec<Entry<drill::DrillRecord>>,
     /// What the loader could not read, for the structure rules to report.
-    pub problems: Vec<crate::load::Problem>,
+    pub problems: Vec<crate::foundation::problem::Problem>,
     /// Ids of registry entries and duties that exist but could not be read completely, so
     /// references to them are not reported as unknown.
     pub broken_ids: HashSet<String>,

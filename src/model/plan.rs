@@ -211,10 +211,7 @@ impl PlanMeta {
     pub fn command_post_ids(&self) -> Vec<&Id> {
         let mut out: Vec<&Id> = Vec::new();
         if let Some(c) = &self.command {
-            out.extend(c.commander.iter().chain(&c.commissar));
-            out.extend(c.executive_deputy.iter().chain(&c.deputies));
-            out.extend(c.office_director.iter().chain(&c.office_deputies));
-            out.extend(c.field.iter().filter_map(|f| f.commander.as_ref()));
+            out.extend(c.posts().map(|(_, post)| post));
         }
         for level in &self.response {
             out.extend(&level.commander);
@@ -268,6 +265,70 @@ pub struct Command {
     /// Working groups (工作组) formed in a response.
     #[serde(default)]
     pub groups: Vec<Group>,
+}
+
+impl Command {
+    /// Every post of the HQ with its seat, in rank order: commander, commissar, executive
+    /// deputy, deputies, office director and deputies, field commander. The one list of an HQ's
+    /// posts: every stage that asks which posts an HQ has reads it (a test generated from the
+    /// schema's post fields holds it to the type).
+    pub fn posts(&self) -> impl Iterator<Item = (Seat, &Id)> {
+        fn one(seat: Seat, post: &Option<Id>) -> Option<(Seat, &Id)> {
+            post.as_ref().map(|p| (seat, p))
+        }
+        let field = self.field.as_ref().and_then(|f| f.commander.as_ref());
+        one(Seat::Commander, &self.commander)
+            .into_iter()
+            .chain(one(Seat::Commissar, &self.commissar))
+            .chain(one(Seat::ExecutiveDeputy, &self.executive_deputy))
+            .chain(self.deputies.iter().map(|p| (Seat::Deputy, p)))
+            .chain(one(Seat::OfficeDirector, &self.office_director))
+            .chain(self.office_deputies.iter().map(|p| (Seat::OfficeDeputy, p)))
+            .chain(field.map(|p| (Seat::FieldCommander, p)))
+    }
+}
+
+/// A seat of a command HQ: the field of [`Command`] (or its field HQ) that names a post.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Seat {
+    /// 指挥长
+    Commander,
+    /// 政委
+    Commissar,
+    /// 常务副指挥长
+    ExecutiveDeputy,
+    /// 副指挥长
+    Deputy,
+    /// 办公室主任
+    OfficeDirector,
+    /// 办公室副主任
+    OfficeDeputy,
+    /// 现场指挥长
+    FieldCommander,
+}
+
+impl Seat {
+    /// The seat's Chinese title.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Seat::Commander => "指挥长",
+            Seat::Commissar => "政委",
+            Seat::ExecutiveDeputy => "常务副指挥长",
+            Seat::Deputy => "副指挥长",
+            Seat::OfficeDirector => "办公室主任",
+            Seat::OfficeDeputy => "办公室副主任",
+            Seat::FieldCommander => "现场指挥长",
+        }
+    }
+
+    /// Whether the seat leads the response (commander, commissar, executive deputy, field
+    /// commander) rather than assisting it (deputies, the office).
+    pub fn leads(self) -> bool {
+        matches!(
+            self,
+            Seat::Commander | Seat::Commissar | Seat::ExecutiveDeputy | Seat::FieldCommander
+        )
+    }
 }
 
 /// The field HQ (现场指挥部).

@@ -1,4 +1,5 @@
-//! Source positions: every id reference in the model keeps the byte range it was read from.
+//! Values with their source positions: every id reference in the model keeps the byte range it
+//! was read from.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -8,36 +9,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::de::{self, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
-/// Index of a file in [`crate::model::Sources`].
-pub type FileId = usize;
-
-/// A byte range in one source file. `start == end` marks a point (for example "end of file").
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Span {
-    pub start: u32,
-    pub end: u32,
-}
-
-impl Span {
-    pub fn new(start: usize, end: usize) -> Self {
-        let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        Span {
-            start: clamp(start),
-            end: clamp(end.max(start)),
-        }
-    }
-
-    pub fn range(self) -> std::ops::Range<usize> {
-        self.start as usize..self.end as usize
-    }
-}
-
-/// A place in the repository: a file and a byte range in it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Loc {
-    pub file: FileId,
-    pub span: Span,
-}
+use crate::foundation::span::Span;
 
 /// A value with the byte range of the YAML node it was read from.
 ///

@@ -11,7 +11,7 @@ use typst::introspection::{Introspector, MetadataElem};
 use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
-use crate::graph::cascade::Lookup;
+use crate::model::index::Index;
 use crate::model::{Id, Plan, Repository};
 
 use super::Book;
@@ -46,23 +46,20 @@ pub enum Unknown {
 
 /// Builds the cards' book.
 pub fn book(repo: &Repository, subject: &Subject, sheet: Sheet) -> Result<Book, Unknown> {
-    let lookup = Lookup::new(repo);
+    let lookup = Index::new(repo);
     let data = Data::new(repo, &lookup);
     let posts: Vec<&str> = match subject {
         Subject::Post(id) => {
-            if !lookup.posts.contains_key(id.as_str()) {
-                return Err(Unknown::Post(
-                    id.clone(),
-                    near(id, lookup.posts.keys().copied()),
-                ));
+            if !lookup.post(id.as_str()).is_some() {
+                return Err(Unknown::Post(id.clone(), near(id, lookup.posts.ids())));
             }
             vec![id.as_str()]
         }
         Subject::Org(id) => {
-            if !lookup.orgs.contains_key(id.as_str()) {
+            if !lookup.org(id.as_str()).is_some() {
                 return Err(Unknown::Org(
                     id.clone(),
-                    near(id, lookup.orgs.keys().copied()),
+                    near(id, lookup.organisations.ids()),
                 ));
             }
             repo.registry
@@ -157,12 +154,10 @@ fn card(data: &Data<'_>, plan: &Plan, post: &str) -> Option<Value> {
     let l = data.lookup;
     let m = &plan.meta;
     let named = |id: Option<&Id>| id.is_some_and(|i| i.as_str() == post);
-    let commands = m.command.as_ref().is_some_and(|c| {
-        named(c.commander.as_ref())
-            || named(c.executive_deputy.as_ref())
-            || c.deputies.iter().any(|d| d.as_str() == post)
-            || named(c.office_director.as_ref())
-    });
+    let commands = m
+        .command
+        .as_ref()
+        .is_some_and(|c| c.posts().any(|(_, p)| p.as_str() == post));
     let mut triggers: Vec<Value> = Vec::new();
     let mut steps: Vec<(u32, Value)> = Vec::new();
     let mut reports: Vec<String> = Vec::new();
@@ -214,7 +209,7 @@ fn card(data: &Data<'_>, plan: &Plan, post: &str) -> Option<Value> {
             }),
         ));
     }
-    if triggers.is_empty() && steps.is_empty() {
+    if triggers.is_empty() && steps.is_empty() && !commands {
         return None;
     }
     if triggers.is_empty() {
@@ -233,7 +228,7 @@ fn card(data: &Data<'_>, plan: &Plan, post: &str) -> Option<Value> {
     let mut calls: Vec<Value> = Vec::new();
     if let Some(c) = &m.command {
         if let Some(office) = &c.office {
-            let office_org = l.orgs.get(office.as_str());
+            let office_org = l.org(office.as_str());
             let phone = office_org
                 .and_then(|o| o.duty_phone.as_ref())
                 .map(|p| p.value.as_str());

@@ -9,10 +9,10 @@ use std::path::{Component, Path, PathBuf};
 use serde_json::{Value, json};
 use typst::foundations::Bytes;
 
-use crate::check::{Diagnostic, Severity};
-use crate::graph::cascade::Lookup;
+use crate::foundation::diagnostic::{Diagnostic, Severity};
 use crate::graph::flowchart;
 use crate::model::Plan;
+use crate::model::index::Index;
 use crate::model::plan::{Action, Criterion};
 use crate::model::values::{Date, PlanKind, Timing};
 use crate::model::{Id, Repository};
@@ -42,58 +42,58 @@ pub fn book(
     subject: &Subject,
     findings: &[Diagnostic],
 ) -> Result<Book, Unknown> {
-    let lookup = Lookup::new(repo);
+    let lookup = Index::new(repo);
     let data = Data::new(repo, &lookup);
     let mut files = HashMap::new();
-    let (parts, meta, name): (Vec<&Plan>, Value, String) =
-        match subject {
-            Subject::Plan(id) => {
-                let plan = *lookup.plans.get(id.as_str()).ok_or_else(|| {
-                    Unknown::Plan(id.clone(), near(id, lookup.plans.keys().copied()))
-                })?;
-                let meta = data.cover(plan);
-                (vec![plan], meta, id.clone())
-            }
-            Subject::Org(id) => {
-                let org = lookup.orgs.get(id.as_str()).ok_or_else(|| {
-                    Unknown::Org(id.clone(), near(id, lookup.orgs.keys().copied()))
-                })?;
-                let meta = data.org(id);
-                let held: Vec<&Plan> = repo.plans.iter().filter(|p| holds(p, id)).collect();
-                files.insert("/org.json".to_owned(), to_bytes(&meta));
-                let cover = json!({
-                    "title": format!("{}应急工作手册", org.name.value),
-                    "issuer": org.name.value,
-                });
-                (held, cover, id.clone())
-            }
-            Subject::All => {
-                let mut plans: Vec<&Plan> = repo.plans.iter().collect();
-                plans.sort_by(|a, b| in_system_order(a, b));
-                // The system is issued by the overall plan's government, and named after it.
-                let overall = repo
-                    .plans
-                    .iter()
-                    .find(|p| p.meta.kind.value == PlanKind::Overall);
-                let issuer = overall
-                    .map(|p| p.meta.jurisdiction.as_ref().unwrap_or(&p.meta.owner))
-                    .map_or("", |id| lookup.org_name(id.as_str()));
-                let title = overall
-                    .map(|p| p.meta.title.value.replace("总体应急预案", "应急预案汇编"))
-                    .unwrap_or_else(|| "突发事件应急预案汇编".to_owned());
-                let cover = json!({
-                    "title": title,
-                    "issuer": issuer,
-                    "system": plans.iter().map(|p| json!({
-                        "id": p.meta.id.as_str(),
-                        "title": p.meta.title.value,
-                        "kind": p.meta.kind.value.zh(),
-                        "owner": lookup.org_name(p.meta.owner.as_str()),
-                    })).collect::<Vec<_>>(),
-                });
-                (plans, cover, "all".to_owned())
-            }
-        };
+    let (parts, meta, name): (Vec<&Plan>, Value, String) = match subject {
+        Subject::Plan(id) => {
+            let plan = *lookup
+                .plans
+                .get(id.as_str())
+                .ok_or_else(|| Unknown::Plan(id.clone(), near(id, lookup.plans.keys().copied())))?;
+            let meta = data.cover(plan);
+            (vec![plan], meta, id.clone())
+        }
+        Subject::Org(id) => {
+            let org = lookup
+                .org(id.as_str())
+                .ok_or_else(|| Unknown::Org(id.clone(), near(id, lookup.organisations.ids())))?;
+            let meta = data.org(id);
+            let held: Vec<&Plan> = repo.plans.iter().filter(|p| holds(p, id)).collect();
+            files.insert("/org.json".to_owned(), to_bytes(&meta));
+            let cover = json!({
+                "title": format!("{}应急工作手册", org.name.value),
+                "issuer": org.name.value,
+            });
+            (held, cover, id.clone())
+        }
+        Subject::All => {
+            let mut plans: Vec<&Plan> = repo.plans.iter().collect();
+            plans.sort_by(|a, b| in_system_order(a, b));
+            // The system is issued by the overall plan's government, and named after it.
+            let overall = repo
+                .plans
+                .iter()
+                .find(|p| p.meta.kind.value == PlanKind::Overall);
+            let issuer = overall
+                .map(|p| p.meta.jurisdiction.as_ref().unwrap_or(&p.meta.owner))
+                .map_or("", |id| lookup.org_name(id.as_str()));
+            let title = overall
+                .map(|p| p.meta.title.value.replace("总体应急预案", "应急预案汇编"))
+                .unwrap_or_else(|| "突发事件应急预案汇编".to_owned());
+            let cover = json!({
+                "title": title,
+                "issuer": issuer,
+                "system": plans.iter().map(|p| json!({
+                    "id": p.meta.id.as_str(),
+                    "title": p.meta.title.value,
+                    "kind": p.meta.kind.value.zh(),
+                    "owner": lookup.org_name(p.meta.owner.as_str()),
+                })).collect::<Vec<_>>(),
+            });
+            (plans, cover, "all".to_owned())
+        }
+    };
     let in_book: Vec<&str> = parts.iter().map(|p| p.meta.id.as_str()).collect();
     let narrative = !matches!(subject, Subject::Org(_));
     // The whole system's book gathers contacts, resources and linkage once, at its end,
@@ -224,13 +224,13 @@ pub(super) fn to_bytes(value: &Value) -> Bytes {
 
 /// The nearest id, for did-you-mean.
 pub(super) fn near<'a>(id: &str, ids: impl Iterator<Item = &'a str>) -> Option<String> {
-    crate::check::index::suggest(id, ids).map(str::to_owned)
+    crate::foundation::suggest::suggest(id, ids).map(str::to_owned)
 }
 
 /// The model as a template reads it.
 pub(super) struct Data<'a> {
     pub repo: &'a Repository,
-    pub lookup: &'a Lookup<'a>,
+    pub lookup: &'a Index<'a>,
     /// The repository's root, links resolved, once for every image and plan folder.
     root: Option<PathBuf>,
     /// The plans that accept a duty, by (assigning plan id, duty id).
@@ -238,7 +238,7 @@ pub(super) struct Data<'a> {
 }
 
 impl<'a> Data<'a> {
-    pub(super) fn new(repo: &'a Repository, lookup: &'a Lookup<'a>) -> Self {
+    pub(super) fn new(repo: &'a Repository, lookup: &'a Index<'a>) -> Self {
         let mut acceptances: HashMap<(&str, &str), Vec<&Plan>> = HashMap::new();
         for plan in &repo.plans {
             for a in &plan.meta.accepts {
@@ -280,7 +280,7 @@ impl<'a> Data<'a> {
 
     /// Who holds the post `post`, their stand-in and phones.
     pub(super) fn person_on(&self, post: &str) -> Value {
-        let p = self.lookup.posts.get(post);
+        let p = self.lookup.post(post);
         let holder = p
             .and_then(|p| p.holder.as_ref())
             .map(|h| self.lookup.person(h.as_str()));
@@ -320,7 +320,7 @@ impl<'a> Data<'a> {
     }
 
     pub(super) fn org_or_post(&self, id: &str) -> String {
-        if self.lookup.posts.contains_key(id) {
+        if self.lookup.post(id).is_some() {
             self.lookup.post_title(id).to_owned()
         } else {
             self.lookup.org_name(id).to_owned()
@@ -422,20 +422,15 @@ impl<'a> Data<'a> {
         let resources: Vec<Value> = m
             .resources
             .iter()
-            .filter_map(|id| l.resources.get(id.as_str()))
+            .filter_map(|id| l.resource(id.as_str()))
             .map(|r| self.resource(r))
             .collect();
-        let mut posts: Vec<&Id> = Vec::new();
-        if let Some(c) = &m.command {
-            posts.extend(
-                c.commander
-                    .iter()
-                    .chain(&c.commissar)
-                    .chain(&c.executive_deputy),
-            );
-            posts.extend(&c.deputies);
-            posts.extend(c.office_director.iter().chain(&c.office_deputies));
-        }
+        let mut posts: Vec<&Id> = m
+            .command
+            .iter()
+            .flat_map(|c| c.posts())
+            .map(|(_, p)| p)
+            .collect();
         posts.extend(m.duties.iter().filter_map(|d| d.post.as_ref()));
         posts.extend(m.response.iter().filter_map(|r| r.commander.as_ref()));
         let mut seen = Vec::new();
@@ -614,7 +609,7 @@ impl<'a> Data<'a> {
         json!({
             "id": org,
             "name": l.org_name(org),
-            "duty_phone": l.orgs.get(org).and_then(|o| o.duty_phone.as_ref()).map(|p| p.value.as_str()),
+            "duty_phone": l.org(org).and_then(|o| o.duty_phone.as_ref()).map(|p| p.value.as_str()),
             "groups": groups.into_iter().map(|(hazard, rows)| json!({"hazard": hazard, "rows": rows})).collect::<Vec<_>>(),
             "posts": posts,
             "resources": resources,

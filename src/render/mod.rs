@@ -23,7 +23,7 @@ use typst_kit::fonts::FontStore;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
-use crate::check::Diagnostic;
+use crate::foundation::diagnostic::Diagnostic;
 use crate::model::Repository;
 use crate::model::values::Date;
 

@@ -5,13 +5,13 @@
 
 use std::io::{self, Write};
 
-use crate::check::{Diagnostic, Severity};
-use crate::i18n::Lang;
+use crate::foundation::diagnostic::{Diagnostic, Severity};
+use crate::foundation::i18n::Lang;
 use crate::model::Sources;
 
-use super::escape;
 use super::human::summary_line;
 use super::{Summary, message_with_help};
+use crate::foundation::escape;
 
 pub fn write(
     out: &mut impl Write,

@@ -10,12 +10,13 @@ use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as Le
 use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term::{self, Config, Styles, StylesWriter, termcolor};
 
-use crate::check::{Diagnostic, Severity};
-use crate::i18n::Lang;
+use crate::foundation::diagnostic::{Diagnostic, Severity};
+use crate::foundation::i18n::Lang;
 use crate::model::{FileId, Sources};
 use crate::tr;
 
-use super::{Summary, escape};
+use super::Summary;
+use crate::foundation::escape;
 use crate::load::root::{FoundBy, MARKER};
 
 /// codespan-reporting reads files through this view of [`Sources`]. Files with characters that

@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::check::Diagnostic;
+use crate::foundation::diagnostic::Diagnostic;
 use crate::model::{Loc, Sources};
 
 use super::Summary;

@@ -4,8 +4,8 @@
 
 use std::io::{self, Write};
 
-use crate::check::Diagnostic;
-use crate::i18n::Lang;
+use crate::foundation::diagnostic::Diagnostic;
+use crate::foundation::i18n::Lang;
 use crate::model::Sources;
 
 use super::human::summary_line;
@@ -71,12 +71,12 @@ pub fn write(
 
 /// An attribute value.
 fn xml(text: &str) -> String {
-    super::escape::xml(text, true)
+    crate::foundation::escape::xml(text, true)
 }
 
 /// Element content.
 fn xml_content(text: &str) -> String {
-    super::escape::xml(text, false)
+    crate::foundation::escape::xml(text, false)
 }
 
 #[cfg(test)]

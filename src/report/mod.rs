@@ -1,14 +1,13 @@
 //! Stage 3: diagnostics -> output. One file per format; all read the same [`Diagnostic`]s.
 
-pub mod escape;
 pub mod github;
 pub mod human;
 pub mod json;
 pub mod junit;
 pub mod sarif;
 
-use crate::check::{Diagnostic, Severity};
-use crate::i18n::Lang;
+use crate::foundation::diagnostic::{Diagnostic, Severity};
+use crate::foundation::i18n::Lang;
 use crate::model::{PlanKind, Repository};
 
 /// Counts over one run, shared by every format.

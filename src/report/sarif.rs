@@ -5,9 +5,10 @@
 
 use serde_json::{Value, json};
 
+use crate::check::RULES;
 use crate::check::suppress::Suppressed;
-use crate::check::{Diagnostic, RULES, Severity};
-use crate::i18n::Lang;
+use crate::foundation::diagnostic::{Diagnostic, Severity};
+use crate::foundation::i18n::Lang;
 use crate::model::{Loc, Sources};
 
 use super::message_with_help;

@@ -4,8 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use emplan::check::{self, Diagnostic};
-use emplan::i18n::Lang;
+use emplan::foundation::i18n::Lang;
 use emplan::load;
+use emplan::model::index::Index;
 
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -50,7 +51,7 @@ pub fn patched(edits: &[(&str, &str, &str)]) -> Vec<(String, Vec<u8>)> {
 /// Checks files held in memory.
 pub fn check_files(files: &[(String, Vec<u8>)]) -> Vec<Diagnostic> {
     let repo = load::load_files(files);
-    check::check(&repo, Lang::En)
+    check::check(&Index::new(&repo), Lang::En)
 }
 
 /// The rule codes of the diagnostics, in order.

@@ -1,4 +1,5 @@
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
+use crate::model::plan::Seat;
 use crate::tr;
 
 pub static RULE: Rule = Rule {
@@ -85,13 +86,9 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let hq: Vec<&crate::model::Id> = command
-            .commander
-            .iter()
-            .chain(&command.commissar)
-            .chain(&command.executive_deputy)
-            .chain(&command.deputies)
-            .chain(&command.office_director)
-            .chain(&command.office_deputies)
+            .posts()
+            .filter(|(seat, _)| *seat != Seat::FieldCommander)
+            .map(|(_, p)| p)
             .collect();
         if let Some(field) = command.field.as_ref().and_then(|f| f.commander.as_ref()) {
             let person = holder(field.as_str());

@@ -124,7 +124,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let (name, list) = (
             entry.value.name.value.as_str(),
-            missing.join(if cx.lang == crate::i18n::Lang::Zh {
+            missing.join(if cx.lang == crate::foundation::i18n::Lang::Zh {
                 "、"
             } else {
                 ", "

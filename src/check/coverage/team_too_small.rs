@@ -1,5 +1,5 @@
-use crate::check::index::FastMap;
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
+use crate::foundation::fast_map::FastMap;
 use crate::model::Entry;
 use crate::model::registry::{OrgKind, Resource, ResourceKind};
 use crate::tr;

@@ -68,7 +68,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                     Some(p)
                         if p.complete && !p.meta.duties.iter().any(|d| d.id.as_str() == duty) =>
                     {
-                        let near = crate::check::index::suggest(
+                        let near = crate::foundation::suggest::suggest(
                             duty,
                             p.meta.duties.iter().map(|d| d.id.as_str()),
                         );

@@ -1,5 +1,5 @@
-use crate::check::index::suggest;
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
+use crate::foundation::suggest::suggest;
 use crate::model::{Loc, Span};
 use crate::tr;
 

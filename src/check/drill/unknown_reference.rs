@@ -1,5 +1,5 @@
-use crate::check::index::suggest;
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
+use crate::foundation::suggest::suggest;
 use crate::model::registry::{OrgKind, ResourceKind};
 use crate::model::{Id, Loc};
 use crate::tr;

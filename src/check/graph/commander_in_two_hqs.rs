@@ -1,7 +1,7 @@
 use std::collections::BTreeMap;
 
-use crate::check::index::FastMap;
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
+use crate::foundation::fast_map::FastMap;
 use crate::model::registry::OrgKind;
 use crate::model::{Id, Loc, Plan, PlanKind, PlanScope};
 use crate::tr;
@@ -75,13 +75,7 @@ fn seats(plan: &Plan) -> Vec<&Id> {
     let m = &plan.meta;
     let mut out: Vec<&Id> = Vec::new();
     if let Some(c) = &m.command {
-        out.extend(
-            c.commander
-                .iter()
-                .chain(&c.commissar)
-                .chain(&c.executive_deputy),
-        );
-        out.extend(c.field.iter().filter_map(|f| f.commander.as_ref()));
+        out.extend(c.posts().filter(|(seat, _)| seat.leads()).map(|(_, p)| p));
         out.extend(m.response.iter().filter_map(|r| r.commander.as_ref()));
     }
     out

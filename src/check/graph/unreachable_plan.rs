@@ -1,7 +1,7 @@
 use std::collections::VecDeque;
 
-use crate::check::index::FastMap;
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
+use crate::foundation::fast_map::FastMap;
 use crate::model::PlanKind;
 use crate::tr;
 

@@ -11,7 +11,7 @@ pub mod parent_revised;
 pub mod suspect_acceptance;
 
 use crate::check::Context;
-use crate::check::index::FastMap;
+use crate::foundation::fast_map::FastMap;
 use crate::model::{Date, Loc, Plan};
 
 /// The day a plan's current version came into force: its last revision, else its issue.

@@ -1,7 +1,7 @@
 use sha2::{Digest, Sha256};
 
-use crate::check::index::FastMap;
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
+use crate::foundation::fast_map::FastMap;
 use crate::model::plan::Duty;
 use crate::model::{Loc, Plan};
 use crate::tr;

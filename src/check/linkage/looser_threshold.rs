@@ -102,11 +102,11 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 let (mine, zh) = (value.value, level.level.zh());
                 let metric = criterion.metric.as_ref().map_or("", |m| m.as_str());
                 let metric = match cx.lang {
-                    crate::i18n::Lang::Zh => cx
+                    crate::foundation::i18n::Lang::Zh => cx
                         .metrics
                         .get(metric)
                         .map_or(metric, |m| m.value.name.as_str()),
-                    crate::i18n::Lang::En => metric,
+                    crate::foundation::i18n::Lang::En => metric,
                 };
                 let parent_id = parent.meta.id.as_str();
                 let span: Span = theirs

@@ -126,7 +126,7 @@ where
 {
     use petgraph::algo::tarjan_scc;
     use petgraph::graph::DiGraph;
-    let index: crate::check::index::FastMap<&str, usize> = plans
+    let index: crate::foundation::fast_map::FastMap<&str, usize> = plans
         .iter()
         .enumerate()
         .map(|(i, p)| (p.meta.id.as_str(), i))

@@ -1,7 +1,7 @@
-use crate::check::index::IdKind;
 use crate::check::refs::for_each_reference;
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
 use crate::model::Loc;
+use crate::model::index::IdKind;
 use crate::tr;
 
 pub static RULE: Rule = Rule {

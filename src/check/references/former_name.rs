@@ -1,8 +1,8 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 use rayon::prelude::*;
 
-use crate::check::index::FastMap;
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
+use crate::foundation::fast_map::FastMap;
 use crate::model::{FileId, Loc, Span};
 use crate::tr;
 

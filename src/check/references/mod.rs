@@ -15,9 +15,10 @@ pub mod unknown_post;
 pub mod unknown_resource;
 pub mod unknown_season;
 
-use crate::check::index::{IdKind, Table, suggest};
 use crate::check::refs::{Reference, for_each_reference};
 use crate::check::{Context, Diagnostic, Rule};
+use crate::foundation::suggest::suggest;
+use crate::model::index::{IdKind, Table};
 use crate::tr;
 
 /// Reports every reference of `kind` that is not in `table` (and not a broken entry).
@@ -44,7 +45,7 @@ fn reference_column(cx: &Context, reference: &Reference) -> usize {
 }
 
 /// What an invisible or control character is called, for a message.
-fn invisible_name(c: char, lang: crate::i18n::Lang) -> &'static str {
+fn invisible_name(c: char, lang: crate::foundation::i18n::Lang) -> &'static str {
     let (en, zh) = match c {
         '\u{200b}' => ("a zero-width space", "零宽空格"),
         '\u{200c}' => ("a zero-width non-joiner", "零宽非连接符"),
@@ -91,8 +92,8 @@ fn unknown(
     if let Some((column, c)) = id
         .chars()
         .enumerate()
-        .find(|&(_, c)| crate::report::escape::acts(c))
-        && near.is_some_and(|near| near == id.replace(crate::report::escape::acts, ""))
+        .find(|&(_, c)| crate::foundation::escape::acts(c))
+        && near.is_some_and(|near| near == id.replace(crate::foundation::escape::acts, ""))
     {
         let column = reference_column(cx, reference) + column;
         let code = format!("U+{:04X}", c as u32);

@@ -1,5 +1,5 @@
-use crate::check::index::IdKind;
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
+use crate::model::index::IdKind;
 
 pub static RULE: Rule = Rule {
     code: "R102",

@@ -1,6 +1,7 @@
-use crate::check::index::{IdKind, suggest};
 use crate::check::refs::for_each_reference;
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
+use crate::foundation::suggest::suggest;
+use crate::model::index::IdKind;
 
 pub static RULE: Rule = Rule {
     code: "R109",

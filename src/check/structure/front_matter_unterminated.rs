@@ -1,5 +1,5 @@
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
-use crate::load::ProblemKind;
+use crate::foundation::problem::ProblemKind;
 use crate::tr;
 
 pub static RULE: Rule = Rule {

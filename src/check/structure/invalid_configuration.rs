@@ -1,6 +1,6 @@
-use crate::check::index::suggest;
 use crate::check::{Context, Diagnostic, Example, Family, RULES, Rule, Severity};
-use crate::load::ProblemKind;
+use crate::foundation::problem::ProblemKind;
+use crate::foundation::suggest::suggest;
 use crate::model::Loc;
 use crate::tr;
 

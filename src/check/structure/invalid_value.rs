@@ -1,7 +1,7 @@
-use crate::check::index::suggest;
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
-use crate::i18n::Lang;
-use crate::load::{Expected, YamlProblem};
+use crate::foundation::i18n::Lang;
+use crate::foundation::problem::{Expected, YamlProblem};
+use crate::foundation::suggest::suggest;
 use crate::tr;
 
 pub static RULE: Rule = Rule {

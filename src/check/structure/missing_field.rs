@@ -1,5 +1,5 @@
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
-use crate::load::YamlProblem;
+use crate::foundation::problem::YamlProblem;
 use crate::tr;
 
 pub static RULE: Rule = Rule {

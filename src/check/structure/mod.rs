@@ -20,7 +20,7 @@ pub mod unused_suppression;
 pub mod yaml_syntax;
 
 use crate::check::{Context, Diagnostic, Rule};
-use crate::load::{Problem, ProblemKind, YamlProblem};
+use crate::foundation::problem::{Problem, ProblemKind, YamlProblem};
 use crate::model::Loc;
 
 /// Reports every loader problem that `select` turns into a message and helps.

@@ -1,6 +1,6 @@
-use crate::check::index::suggest;
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
-use crate::load::YamlProblem;
+use crate::foundation::problem::YamlProblem;
+use crate::foundation::suggest::suggest;
 use crate::tr;
 
 pub static RULE: Rule = Rule {
@@ -79,7 +79,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 /// What to write instead of a field that earlier versions of the format had.
-fn removed(field: &str, lang: crate::i18n::Lang) -> Option<String> {
+fn removed(field: &str, lang: crate::foundation::i18n::Lang) -> Option<String> {
     match field {
         "travel_minutes" => Some(tr!(
             lang,

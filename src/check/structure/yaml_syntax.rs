@@ -1,6 +1,6 @@
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
-use crate::i18n::Lang;
-use crate::load::{Limit, YamlProblem};
+use crate::foundation::i18n::Lang;
+use crate::foundation::problem::{Limit, YamlProblem};
 use crate::tr;
 
 pub static RULE: Rule = Rule {

@@ -4,10 +4,10 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 
+use crate::foundation::suggest::suggest;
+use crate::model::index::{Index, Person};
 use crate::model::plan::{Action, ResponseDef, WarningDef};
-use crate::model::registry::{
-    Contact, Metric, OrgKind, Organisation, Post, Resource, ResourceKind,
-};
+use crate::model::registry::{OrgKind, Resource, ResourceKind};
 use crate::model::{
     Deadline, Loc, Plan, PlanKind, PlanScope, Repository, ResponseLevel, Timing, WarningLevel,
 };
@@ -81,14 +81,6 @@ pub struct Activated<'a> {
 pub struct Secondary<'a> {
     pub hazard: &'a str,
     pub via: &'a str,
-}
-
-/// A person on a post, for the commander and the people to call.
-#[derive(Clone, Copy, Debug)]
-pub struct Person<'a> {
-    pub contact: &'a str,
-    pub name: &'a str,
-    pub phone: Option<&'a str>,
 }
 
 /// A command HQ the cascade convenes.
@@ -196,189 +188,54 @@ pub enum Unknown<'a> {
     Place(Option<&'a str>),
 }
 
-/// The registry, indexed for the cascade.
-pub struct Lookup<'a> {
-    pub orgs: HashMap<&'a str, &'a Organisation>,
-    pub posts: HashMap<&'a str, &'a Post>,
-    pub contacts: HashMap<&'a str, &'a Contact>,
-    pub resources: HashMap<&'a str, &'a Resource>,
-    pub metrics: HashMap<&'a str, &'a Metric>,
-    pub hazards: HashMap<&'a str, &'a [crate::model::Id]>,
-    pub hazard_names: HashMap<&'a str, &'a str>,
-    pub plans: HashMap<&'a str, &'a Plan>,
+/// The townships, villages and hazard points PLACE may name, sorted.
+pub fn places<'a>(index: &Index<'a>) -> Vec<&'a str> {
+    let orgs = index
+        .organisations
+        .values()
+        .filter(|o| matches!(o.kind.value, OrgKind::Township | OrgKind::Village))
+        .map(|o| o.id.as_str());
+    let points = index
+        .resources
+        .values()
+        .filter(|r| r.kind.value == ResourceKind::HazardPoint)
+        .map(|r| r.id.as_str());
+    let mut all: Vec<&str> = orgs.chain(points).collect();
+    all.sort_unstable();
+    all
 }
 
-impl<'a> Lookup<'a> {
-    pub fn new(repo: &'a Repository) -> Self {
-        let r = &repo.registry;
-        fn by_id<'a, T>(
-            items: &'a [crate::model::Entry<T>],
-            id: impl Fn(&'a T) -> &'a str,
-        ) -> HashMap<&'a str, &'a T> {
-            let mut map = HashMap::with_capacity(items.len());
-            for e in items {
-                map.entry(id(&e.value)).or_insert(&e.value);
-            }
-            map
-        }
-        Lookup {
-            orgs: by_id(&r.organisations, |o| o.id.as_str()),
-            posts: by_id(&r.posts, |p| p.id.as_str()),
-            contacts: by_id(&r.contacts, |c| c.id.as_str()),
-            resources: by_id(&r.resources, |x| x.id.as_str()),
-            metrics: by_id(&r.metrics, |x| x.id.as_str()),
-            hazards: r
-                .hazards
-                .iter()
-                .map(|e| (e.value.id.as_str(), e.value.triggers.as_slice()))
-                .collect(),
-            hazard_names: r
-                .hazards
-                .iter()
-                .map(|e| (e.value.id.as_str(), e.value.name.value.as_str()))
-                .collect(),
-            plans: {
-                let mut map = HashMap::with_capacity(repo.plans.len());
-                for p in &repo.plans {
-                    map.entry(p.meta.id.as_str()).or_insert(p);
-                }
-                map
-            },
-        }
+/// The place an id names.
+pub fn place<'a>(index: &Index<'a>, id: &str, travel: &Travel<'a>) -> Option<EventPlace<'a>> {
+    if let Some(o) = index.org(id) {
+        let own = o.id.as_str();
+        let (kind, township) = match o.kind.value {
+            OrgKind::Township => (PlaceKind::Township, own),
+            OrgKind::Village => (PlaceKind::Village(own), index.parent(own)?),
+            _ => return None,
+        };
+        let at = travel.seat(own).or_else(|| travel.seat(township));
+        return Some(EventPlace {
+            id: own,
+            name: o.name.value.as_str(),
+            kind,
+            township,
+            spot: Spot { township, at },
+        });
     }
-
-    /// An organisation's name, or its id when it is not registered. The stand-in for the
-    /// township where the event happens is named as such.
-    pub fn org_name<'i>(&self, id: &'i str) -> &'i str
-    where
-        'a: 'i,
-    {
-        if id == crate::model::plan::EVENT_TOWNSHIP {
-            return "事发地乡镇（街道）";
-        }
-        self.orgs.get(id).map_or(id, |o| o.name.value.as_str())
+    let r = index.resource(id)?;
+    if r.kind.value != ResourceKind::HazardPoint {
+        return None;
     }
-
-    /// Who takes an action: its posts' titles, else its organisation's name.
-    pub fn actor(&self, action: &Action) -> String {
-        if let Some(post) = &action.post {
-            return self.post_title(post.as_str()).to_owned();
-        }
-        if !action.posts.is_empty() {
-            let titles: Vec<&str> = action
-                .posts
-                .iter()
-                .map(|p| self.post_title(p.as_str()))
-                .collect();
-            return titles.join("、");
-        }
-        action
-            .org
-            .as_ref()
-            .map_or(String::new(), |o| self.org_name(o.as_str()).to_owned())
-    }
-
-    /// A post's title, or its id.
-    pub fn post_title<'i>(&self, id: &'i str) -> &'i str
-    where
-        'a: 'i,
-    {
-        self.posts.get(id).map_or(id, |p| p.title.value.as_str())
-    }
-
-    /// A hazard's name, or its id.
-    pub fn hazard_name<'i>(&self, id: &'i str) -> &'i str
-    where
-        'a: 'i,
-    {
-        self.hazard_names.get(id).copied().unwrap_or(id)
-    }
-
-    /// A plan's title, or its id.
-    pub fn plan_title<'i>(&self, id: &'i str) -> &'i str
-    where
-        'a: 'i,
-    {
-        self.plans
-            .get(id)
-            .map_or(id, |p| p.meta.title.value.as_str())
-    }
-
-    fn org_kind(&self, id: &str) -> Option<OrgKind> {
-        self.orgs.get(id).map(|o| o.kind.value)
-    }
-
-    fn parent(&self, id: &str) -> Option<&'a str> {
-        self.orgs
-            .get(id)
-            .and_then(|o| o.parent.as_ref())
-            .map(|p| p.as_str())
-    }
-
-    /// A person on a post, by contact id.
-    pub fn person(&self, contact: &'a str) -> Person<'a> {
-        let c = self.contacts.get(contact);
-        Person {
-            contact,
-            name: c.map_or(contact, |c| c.name.value.as_str()),
-            phone: c.and_then(|c| {
-                c.mobile
-                    .as_ref()
-                    .or(c.phone.as_ref())
-                    .map(|p| p.value.as_str())
-            }),
-        }
-    }
-
-    /// The townships, villages and hazard points PLACE may name, sorted.
-    pub fn places(&self) -> Vec<&'a str> {
-        let orgs = self
-            .orgs
-            .values()
-            .filter(|o| matches!(o.kind.value, OrgKind::Township | OrgKind::Village))
-            .map(|o| o.id.as_str());
-        let points = self
-            .resources
-            .values()
-            .filter(|r| r.kind.value == ResourceKind::HazardPoint)
-            .map(|r| r.id.as_str());
-        let mut all: Vec<&str> = orgs.chain(points).collect();
-        all.sort_unstable();
-        all
-    }
-
-    /// The place an id names.
-    pub fn place(&self, id: &str, travel: &Travel<'a>) -> Option<EventPlace<'a>> {
-        if let Some(o) = self.orgs.get(id) {
-            let own = o.id.as_str();
-            let (kind, township) = match o.kind.value {
-                OrgKind::Township => (PlaceKind::Township, own),
-                OrgKind::Village => (PlaceKind::Village(own), self.parent(own)?),
-                _ => return None,
-            };
-            let at = travel.seat(own).or_else(|| travel.seat(township));
-            return Some(EventPlace {
-                id: own,
-                name: o.name.value.as_str(),
-                kind,
-                township,
-                spot: Spot { township, at },
-            });
-        }
-        let r = self.resources.get(id)?;
-        if r.kind.value != ResourceKind::HazardPoint {
-            return None;
-        }
-        let spot = travel.spot_of(r)?;
-        let village = r.place.as_ref()?.village.as_ref().map(|v| v.as_str());
-        Some(EventPlace {
-            id: r.id.as_str(),
-            name: r.name.value.as_str(),
-            kind: PlaceKind::HazardPoint(r.id.as_str(), village),
-            township: spot.township,
-            spot,
-        })
-    }
+    let spot = travel.spot_of(r)?;
+    let village = r.place.as_ref()?.village.as_ref().map(|v| v.as_str());
+    Some(EventPlace {
+        id: r.id.as_str(),
+        name: r.name.value.as_str(),
+        kind: PlaceKind::HazardPoint(r.id.as_str(), village),
+        township: spot.township,
+        spot,
+    })
 }
 
 /// Where a plan applies, seen from the event's township.
@@ -430,17 +287,17 @@ fn warning_for(warnings: &[WarningDef], level: ResponseLevel) -> Option<(usize, 
 /// Runs the cascade. Unknown hazards and places are errors, with the nearest id.
 pub fn activate<'a>(
     repo: &'a Repository,
-    lookup: &Lookup<'a>,
+    lookup: &Index<'a>,
     travel: &Travel<'a>,
     scenario: Scenario<'_>,
 ) -> Result<Cascade<'a>, Unknown<'a>> {
-    let Some((&hazard, _)) = lookup.hazards.get_key_value(scenario.hazard) else {
-        let near = crate::check::index::suggest(scenario.hazard, lookup.hazards.keys().copied());
+    let Some(hazard) = lookup.hazard(scenario.hazard).map(|h| h.id.as_str()) else {
+        let near = suggest(scenario.hazard, lookup.hazards.ids());
         return Err(Unknown::Hazard(near));
     };
-    let Some(place) = lookup.place(scenario.place, travel) else {
-        let places = lookup.places();
-        let near = crate::check::index::suggest(scenario.place, places.iter().copied());
+    let Some(place) = place(lookup, scenario.place, travel) else {
+        let places = places(lookup);
+        let near = suggest(scenario.place, places.iter().copied());
         return Err(Unknown::Place(near));
     };
     let secondary = chain_of(lookup, hazard);
@@ -490,14 +347,13 @@ pub fn activate<'a>(
 }
 
 /// The hazards the primary one triggers, breadth first, each with the hazard that triggers it.
-fn chain_of<'a>(lookup: &Lookup<'a>, hazard: &'a str) -> Vec<Secondary<'a>> {
+fn chain_of<'a>(lookup: &Index<'a>, hazard: &'a str) -> Vec<Secondary<'a>> {
     let mut seen: HashSet<&str> = HashSet::from([hazard]);
     let mut queue = VecDeque::from([hazard]);
     let mut out = Vec::new();
     while let Some(h) = queue.pop_front() {
-        for next in lookup.hazards.get(h).copied().unwrap_or_default() {
-            let next = next.as_str();
-            if let Some((&known, _)) = lookup.hazards.get_key_value(next)
+        for next in lookup.hazard(h).map_or(&[][..], |h| &h.triggers) {
+            if let Some(known) = lookup.hazard(next.as_str()).map(|h| h.id.as_str())
                 && seen.insert(known)
             {
                 out.push(Secondary {
@@ -512,7 +368,7 @@ fn chain_of<'a>(lookup: &Lookup<'a>, hazard: &'a str) -> Vec<Secondary<'a>> {
 }
 
 /// The organisations above a township (its government, that government's government...).
-fn ancestors<'a>(lookup: &Lookup<'a>, township: &'a str) -> Vec<&'a str> {
+fn ancestors<'a>(lookup: &Index<'a>, township: &'a str) -> Vec<&'a str> {
     let mut out = Vec::new();
     let mut at = lookup.parent(township);
     while let Some(org) = at {
@@ -526,7 +382,7 @@ fn ancestors<'a>(lookup: &Lookup<'a>, township: &'a str) -> Vec<&'a str> {
 }
 
 struct Cascader<'c, 'a> {
-    lookup: &'c Lookup<'a>,
+    lookup: &'c Index<'a>,
     place: EventPlace<'a>,
     hazard: &'a str,
     level: ResponseLevel,
@@ -608,7 +464,7 @@ impl<'a> Cascader<'_, 'a> {
             (_, Area::Elsewhere) => None,
             (PlanKind::Joint, Area::Above) => {
                 let (primary, _) = covers?;
-                let borders = &self.lookup.orgs.get(self.place.township)?.borders;
+                let borders = &self.lookup.org(self.place.township)?.borders;
                 let shared = m
                     .neighbours
                     .iter()
@@ -619,7 +475,7 @@ impl<'a> Cascader<'_, 'a> {
             (PlanKind::Site, _) => {
                 // A hazard point's plan acts on the warning of whatever sets its hazard off.
                 for id in &m.resources {
-                    let Some(point) = self.lookup.resources.get(id.as_str()) else {
+                    let Some(point) = self.lookup.resource(id.as_str()) else {
                         continue;
                     };
                     if point.kind.value != ResourceKind::HazardPoint || !self.point_in_place(point)
@@ -787,7 +643,7 @@ fn stage<'a>(a: &Activated<'a>) -> (Option<String>, &'a [Action]) {
     (None, &[])
 }
 
-fn headquarters<'a>(lookup: &Lookup<'a>, activated: &[Activated<'a>]) -> Vec<Headquarters<'a>> {
+fn headquarters<'a>(lookup: &Index<'a>, activated: &[Activated<'a>]) -> Vec<Headquarters<'a>> {
     let mut out = Vec::new();
     for a in activated {
         let m = &a.plan.meta;
@@ -801,7 +657,7 @@ fn headquarters<'a>(lookup: &Lookup<'a>, activated: &[Activated<'a>]) -> Vec<Hea
             .and_then(|r| r.commander.as_ref())
             .or(command.commander.as_ref())
             .map(|p| p.as_str());
-        let post = commander.and_then(|p| lookup.posts.get(p));
+        let post = commander.and_then(|p| lookup.post(p));
         let holder = post
             .and_then(|p| p.holder.as_ref())
             .map(|c| lookup.person(c.as_str()));
@@ -907,7 +763,7 @@ fn tasks<'a>(
 
 fn resources<'a>(
     repo: &'a Repository,
-    lookup: &Lookup<'a>,
+    lookup: &Index<'a>,
     travel: &Travel<'a>,
     c: &Cascader<'_, 'a>,
     activated: &[Activated<'a>],
@@ -949,7 +805,7 @@ fn resources<'a>(
                 .flat_map(|x| x.dispatch.iter().chain(&x.alert)),
         );
         for id in named {
-            let Some(r) = lookup.resources.get(id.as_str()) else {
+            let Some(r) = lookup.resource(id.as_str()) else {
                 continue;
             };
             if matches!(
@@ -967,7 +823,7 @@ fn resources<'a>(
     let mut out: Vec<Called<'a>> = calls
         .into_iter()
         .filter_map(|(id, calls)| {
-            let resource = *lookup.resources.get(id)?;
+            let resource = lookup.resource(id)?;
             let minutes = travel.spot_of(resource).and_then(|from| {
                 let drive = travel.minutes(from, c.place.spot)?;
                 let muster = resource.muster_minutes.as_ref().map_or(0, |m| m.value);
@@ -998,7 +854,7 @@ fn resources<'a>(
 
 fn conflicts<'a>(
     repo: &'a Repository,
-    lookup: &Lookup<'a>,
+    lookup: &Index<'a>,
     activated: &[Activated<'a>],
     headquarters: &[Headquarters<'a>],
     tasks: &[Task<'a>],
@@ -1016,7 +872,7 @@ fn conflicts<'a>(
         posts.sort_unstable();
         posts.dedup();
         for post in posts {
-            let Some(p) = lookup.posts.get(post) else {
+            let Some(p) = lookup.post(post) else {
                 continue;
             };
             for contact in p.holder.iter().chain(&p.deputy) {
@@ -1057,7 +913,7 @@ fn conflicts<'a>(
         let Some(plan) = lookup.plans.get(t.plan) else {
             continue;
         };
-        let external = lookup.orgs.get(org).is_none_or(|o| o.external);
+        let external = lookup.org(org).is_none_or(|o| o.external);
         if org == plan.meta.owner.as_str() || external {
             continue;
         }
@@ -1080,21 +936,15 @@ fn conflicts<'a>(
     out
 }
 
-/// The posts that command an activated plan at its level: commander, commissar, executive
-/// deputy, field commander and the level's own commander.
+/// The posts that command an activated plan at its level: the HQ's leading seats
+/// ([`crate::model::plan::Seat::leads`]) and the level's own commander.
 pub fn commanding_posts<'a>(a: &Activated<'a>) -> Vec<&'a str> {
     let m = &a.plan.meta;
     let mut out: Vec<&'a str> = Vec::new();
-    if let Some(c) = &m.command {
-        let field = c.field.iter().filter_map(|f| f.commander.as_ref());
-        out.extend(
-            c.commander
-                .iter()
-                .chain(&c.commissar)
-                .chain(&c.executive_deputy)
-                .chain(field)
-                .map(|p| p.as_str()),
-        );
+    for (seat, post) in m.command.iter().flat_map(|c| c.posts()) {
+        if seat.leads() {
+            out.push(post.as_str());
+        }
     }
     if let Some(level) = a.level
         && let Some(r) = m.response.iter().find(|r| r.level.value == level)

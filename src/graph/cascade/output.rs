@@ -5,13 +5,13 @@ use std::fmt::Write;
 
 use serde_json::{Value, json};
 
-use crate::check::Diagnostic;
-use crate::i18n::Lang;
+use crate::foundation::diagnostic::Diagnostic;
+use crate::foundation::i18n::Lang;
 use crate::model::registry::{Resource, ResourceKind};
 use crate::model::{Loc, Repository};
 
 use super::{
-    Activated, Call, Called, Cascade, Conflict, Due, Lookup, Person, PlaceKind, Reason, Task,
+    Activated, Call, Called, Cascade, Conflict, Due, Index, Person, PlaceKind, Reason, Task,
 };
 use crate::model::travel::RESCUE_CIRCLE_MINUTES;
 
@@ -108,7 +108,7 @@ fn township(r: &Resource) -> Option<&str> {
 
 /// The cascade as a JSON document. `gaps` are the error findings of `check` that make the
 /// answer incomplete.
-pub fn json(repo: &Repository, lookup: &Lookup<'_>, c: &Cascade<'_>, gaps: &[Diagnostic]) -> Value {
+pub fn json(repo: &Repository, lookup: &Index<'_>, c: &Cascade<'_>, gaps: &[Diagnostic]) -> Value {
     let place_kind = match c.place.kind {
         PlaceKind::Township => "township",
         PlaceKind::Village(_) => "village",
@@ -213,7 +213,7 @@ pub fn json(repo: &Repository, lookup: &Lookup<'_>, c: &Cascade<'_>, gaps: &[Dia
 /// Text for people: the terminal view (`markdown == false`) or a Markdown report.
 pub fn text(
     repo: &Repository,
-    lookup: &Lookup<'_>,
+    lookup: &Index<'_>,
     c: &Cascade<'_>,
     gaps: &[Diagnostic],
     lang: Lang,
@@ -363,7 +363,7 @@ fn person_text(p: Option<Person<'_>>, lang: Lang) -> String {
     }
 }
 
-fn plan_line(lookup: &Lookup<'_>, a: &Activated<'_>, lang: Lang) -> String {
+fn plan_line(lookup: &Index<'_>, a: &Activated<'_>, lang: Lang) -> String {
     let m = &a.plan.meta;
     let level = match (a.level, warning_name(a)) {
         (Some(l), _) => match lang {
@@ -398,7 +398,7 @@ fn plan_line(lookup: &Lookup<'_>, a: &Activated<'_>, lang: Lang) -> String {
     )
 }
 
-fn reason_text(lookup: &Lookup<'_>, r: &Reason<'_>, lang: Lang) -> String {
+fn reason_text(lookup: &Index<'_>, r: &Reason<'_>, lang: Lang) -> String {
     let h = |id| lookup.hazard_name(id);
     match (*r, lang) {
         (Reason::Covers(x), Lang::En) => format!("covers {}", h(x)),
@@ -425,7 +425,7 @@ fn reason_text(lookup: &Lookup<'_>, r: &Reason<'_>, lang: Lang) -> String {
     }
 }
 
-fn conflict_text(repo: &Repository, lookup: &Lookup<'_>, x: &Conflict<'_>, lang: Lang) -> String {
+fn conflict_text(repo: &Repository, lookup: &Index<'_>, x: &Conflict<'_>, lang: Lang) -> String {
     match x {
         Conflict::TwoHeadquarters(contact, seats) => {
             let name = lookup.person(contact).name;
@@ -519,7 +519,7 @@ impl Writer {
         }
     }
 
-    fn tasks(&mut self, lookup: &Lookup<'_>, tasks: &[Task<'_>]) {
+    fn tasks(&mut self, lookup: &Index<'_>, tasks: &[Task<'_>]) {
         let lang = self.lang;
         let due = |d: Due| match (d, lang) {
             (Due::Immediately, Lang::En) => "at once".to_owned(),
@@ -571,7 +571,7 @@ impl Writer {
         }
     }
 
-    fn resources(&mut self, lookup: &Lookup<'_>, resources: &[Called<'_>]) {
+    fn resources(&mut self, lookup: &Index<'_>, resources: &[Called<'_>]) {
         let lang = self.lang;
         let minutes = |c: &Called<'_>| match c.minutes {
             Some(m) => {

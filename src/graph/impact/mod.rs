@@ -9,7 +9,7 @@ use crate::model::registry::{Resource, ResourceKind};
 use crate::model::travel::{RESCUE_CIRCLE_MINUTES, Teams, Travel};
 use crate::model::{Loc, Plan, Repository};
 
-use super::cascade::Lookup;
+use crate::model::index::Index;
 
 pub mod output;
 
@@ -98,14 +98,14 @@ pub struct Impact<'a> {
 }
 
 /// What an id names, if anything.
-pub fn subject(lookup: &Lookup<'_>, id: &str) -> Option<Subject> {
-    if lookup.orgs.contains_key(id) {
+pub fn subject(lookup: &Index<'_>, id: &str) -> Option<Subject> {
+    if lookup.org(id).is_some() {
         Some(Subject::Organisation)
-    } else if lookup.posts.contains_key(id) {
+    } else if lookup.post(id).is_some() {
         Some(Subject::Post)
-    } else if lookup.contacts.contains_key(id) {
+    } else if lookup.contact(id).is_some() {
         Some(Subject::Contact)
-    } else if lookup.resources.contains_key(id) {
+    } else if lookup.resource(id).is_some() {
         Some(Subject::Resource)
     } else {
         None
@@ -113,14 +113,13 @@ pub fn subject(lookup: &Lookup<'_>, id: &str) -> Option<Subject> {
 }
 
 /// Every id `impact` accepts, sorted.
-pub fn subjects<'a>(lookup: &Lookup<'a>) -> Vec<&'a str> {
+pub fn subjects<'a>(lookup: &Index<'a>) -> Vec<&'a str> {
     let mut all: Vec<&'a str> = lookup
-        .orgs
-        .keys()
-        .chain(lookup.posts.keys())
-        .chain(lookup.contacts.keys())
-        .chain(lookup.resources.keys())
-        .copied()
+        .organisations
+        .ids()
+        .chain(lookup.posts.ids())
+        .chain(lookup.contacts.ids())
+        .chain(lookup.resources.ids())
         .collect();
     all.sort_unstable();
     all.dedup();
@@ -156,7 +155,7 @@ struct Lost<'a> {
 
 pub fn impact<'a>(
     repo: &'a Repository,
-    lookup: &Lookup<'a>,
+    lookup: &Index<'a>,
     travel: &Travel<'a>,
     id: &'a str,
     subject: Subject,
@@ -190,10 +189,10 @@ pub fn impact<'a>(
             }
         }
         Subject::Post => {
-            let p = lookup.posts[id];
-            name = p.title.value.as_str();
+            let post = lookup.post(id);
+            name = post.map_or(id, |p| p.title.value.as_str());
             // The stand-in takes over; without one the post is empty.
-            let left_with = p.deputy.as_ref().map(|d| d.as_str());
+            let left_with = post.and_then(|p| p.deputy.as_ref()).map(|d| d.as_str());
             if left_with.is_none() {
                 lost.posts.insert(id);
             }
@@ -229,7 +228,7 @@ pub fn impact<'a>(
             }
         }
         Subject::Resource => {
-            name = lookup.resources[id].name.value.as_str();
+            name = lookup.resource(id).map_or(id, |r| r.name.value.as_str());
             lost.resources.insert(id);
         }
     }
@@ -288,7 +287,7 @@ pub fn impact<'a>(
             }
             for res in action.dispatch.iter().chain(&action.alert) {
                 if lost.resources.contains(res.as_str()) {
-                    relying.insert((pid, lookup.resources[res.as_str()].id.as_str()));
+                    relying.insert((pid, res.as_str()));
                 }
             }
         }
@@ -321,7 +320,7 @@ pub fn impact<'a>(
     let resources: Vec<&'a Resource> = lost
         .resources
         .iter()
-        .filter_map(|x| lookup.resources.get(x).copied())
+        .filter_map(|x| lookup.resource(x))
         .collect();
     let cover = cover(repo, travel, &lost.resources);
     Impact {
@@ -429,7 +428,7 @@ pub struct Critical<'a> {
 ///   rescue circle it is, counted three times.
 pub fn critical<'a>(
     repo: &'a Repository,
-    lookup: &Lookup<'a>,
+    lookup: &Index<'a>,
     travel: &Travel<'a>,
 ) -> Vec<Critical<'a>> {
     let mut org: BTreeMap<&'a str, [usize; 3]> = BTreeMap::new();
@@ -478,7 +477,7 @@ pub fn critical<'a>(
     }
     let mut out = Vec::new();
     for (id, [duties, actions, owned]) in org {
-        let Some(o) = lookup.orgs.get(id) else {
+        let Some(o) = lookup.org(id) else {
             continue;
         };
         out.push(Critical {
@@ -490,7 +489,7 @@ pub fn critical<'a>(
         });
     }
     for (id, [commands, work]) in post {
-        let Some(p) = lookup.posts.get(id) else {
+        let Some(p) = lookup.post(id) else {
             continue;
         };
         let alone = if p.deputy.is_none() { 2 } else { 1 };
@@ -507,7 +506,7 @@ pub fn critical<'a>(
         });
     }
     for (id, [plans, only]) in res {
-        let Some(r) = lookup.resources.get(id) else {
+        let Some(r) = lookup.resource(id) else {
             continue;
         };
         out.push(Critical {

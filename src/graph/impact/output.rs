@@ -5,11 +5,11 @@ use std::fmt::Write;
 
 use serde_json::{Value, json};
 
-use crate::i18n::Lang;
+use crate::foundation::i18n::Lang;
 use crate::model::{Loc, Repository};
 
 use super::{Broken, Critical, Impact, Work};
-use crate::graph::cascade::Lookup;
+use crate::model::index::Index;
 use crate::model::travel::RESCUE_CIRCLE_MINUTES;
 
 fn at(repo: &Repository, loc: Loc) -> Value {
@@ -80,7 +80,7 @@ impl Out {
 /// The impact for people: text for the terminal, or Markdown.
 pub fn text(
     repo: &Repository,
-    lookup: &Lookup<'_>,
+    lookup: &Index<'_>,
     i: &Impact<'_>,
     lang: Lang,
     markdown: bool,

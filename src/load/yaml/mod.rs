@@ -19,6 +19,7 @@ use serde::Deserialize;
 use serde::de::{DeserializeOwned, MapAccess, Visitor};
 use serde_saphyr::{DuplicateKeyPolicy, Error};
 
+use crate::foundation::problem::{Expected, Limit, YamlProblem};
 use crate::model::Span;
 use crate::model::config::Limits;
 use crate::model::values::{
@@ -39,102 +40,22 @@ pub fn subset_agrees<T: Document + fmt::Debug>(text: &str) -> Option<Result<(), 
     })
 }
 
-/// What went wrong in a YAML document, with where.
-#[derive(Clone, Debug, PartialEq)]
-pub enum YamlProblem {
-    Syntax {
-        message: String,
-    },
-    UnknownField {
-        field: String,
-        expected: Vec<&'static str>,
-    },
-    MissingField {
-        field: String,
-    },
-    InvalidValue {
-        /// The value as written, when it is one line of text.
-        found: Option<String>,
-        expected: Expected,
-    },
-    DuplicateKey {
-        key: String,
-    },
-    /// A line indented with a space YAML does not count (U+00A0, the full-width U+3000, ...).
-    OddSpace {
-        character: char,
-    },
-    /// The document reaches one of the limits of `[limits]`; what comes before is read.
-    Limit(Limit),
-    /// A full-width `：` or `，` where YAML needs `:` or `,`; the document is read as if it
-    /// were ASCII.
-    FullWidth {
-        mark: char,
-        /// The line as it should read.
-        fixed: String,
-    },
-}
-
-/// A limit of `[limits]` in `emplan.toml`, with its value.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Limit {
-    /// `yaml_depth`: lists and mappings nested deeper than this.
-    Depth(u32),
-    /// `yaml_alias_events`: aliases that expand to more nodes than this.
-    AliasEvents(u32),
-}
-
-/// What a value should have been.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Expected {
-    /// One of a fixed set of words.
-    OneOf(Vec<&'static str>),
-    List,
-    Mapping,
-    /// One value, not a list or a mapping.
-    Single,
-    WholeNumber,
-    Number,
-    /// A threshold: a finite number, 0 or more (not `.nan`, `.inf` or `-5`).
-    Threshold,
-    /// A finite number, not `.nan`, `.inf` or `-.inf`.
-    Finite,
-    /// A finite number, this or more.
-    AtLeast(f64),
-    /// A finite number from the first to the second.
-    Between(f64, f64),
-    /// Text, which may not be left empty.
-    NotEmpty,
-    Date,
-    /// A day of the year, `MM-DD`.
-    MonthDay,
-    TimeLimit,
-    /// A time of day, `HH:MM`.
-    ClockTime,
-    /// Anything else, in serde-saphyr's words.
-    Other(String),
-}
-
-impl Expected {
-    /// From what serde or serde-saphyr says was expected (`a sequence`, `u32`, ...).
-    fn from_serde(expected: &str) -> Expected {
-        match expected {
-            DATE_EXPECTED => Expected::Date,
-            MONTH_DAY_EXPECTED => Expected::MonthDay,
-            TIME_LIMIT_EXPECTED => Expected::TimeLimit,
-            CLOCK_TIME_EXPECTED => Expected::ClockTime,
-            "sequence start" => Expected::List,
-            "mapping start" => Expected::Mapping,
-            "string scalar" | "a string" => Expected::Single,
-            // The model's counts are unsigned: a whole number, 0 or more.
-            "u8" | "u16" | "u32" | "u64" | "usize" => Expected::WholeNumber,
-            "f32" | "f64" | "floating point" => Expected::Number,
-            _ if expected.starts_with("a sequence") => Expected::List,
-            _ if expected.starts_with("struct ") || expected.starts_with("a map") => {
-                Expected::Mapping
-            }
-            _ => Expected::Other(expected.to_owned()),
-        }
+/// From what serde or serde-saphyr says was expected (`a sequence`, `u32`, ...).
+fn expected_from_serde(expected: &str) -> Expected {
+    match expected {
+        DATE_EXPECTED => Expected::Date,
+        MONTH_DAY_EXPECTED => Expected::MonthDay,
+        TIME_LIMIT_EXPECTED => Expected::TimeLimit,
+        CLOCK_TIME_EXPECTED => Expected::ClockTime,
+        "sequence start" => Expected::List,
+        "mapping start" => Expected::Mapping,
+        "string scalar" | "a string" => Expected::Single,
+        // The model's counts are unsigned: a whole number, 0 or more.
+        "u8" | "u16" | "u32" | "u64" | "usize" => Expected::WholeNumber,
+        "f32" | "f64" | "floating point" => Expected::Number,
+        _ if expected.starts_with("a sequence") => Expected::List,
+        _ if expected.starts_with("struct ") || expected.starts_with("a map") => Expected::Mapping,
+        _ => Expected::Other(expected.to_owned()),
     }
 }
 
@@ -800,9 +721,9 @@ fn classify(error: &Error, source: &str) -> (Span, YamlProblem) {
         },
         Error::SerdeInvalidType { expected, .. }
         | Error::SerdeInvalidValue { expected, .. }
-        | Error::SerdeInvalidLength { expected, .. } => invalid(Expected::from_serde(expected)),
+        | Error::SerdeInvalidLength { expected, .. } => invalid(expected_from_serde(expected)),
         Error::InvalidScalar { ty: expected, .. } | Error::Unexpected { expected, .. } => {
-            invalid(Expected::from_serde(expected))
+            invalid(expected_from_serde(expected))
         }
         Error::NonFiniteFloat { .. } => invalid(Expected::Number),
         Error::NullIntoString { .. } => invalid(Expected::NotEmpty),

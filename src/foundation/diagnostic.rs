@@ -1,8 +1,6 @@
 //! The one diagnostic type every rule produces and every output format reads.
 
-use crate::model::Loc;
-
-use super::Rule;
+use crate::foundation::span::Loc;
 
 /// How bad a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -22,6 +20,16 @@ impl Severity {
     }
 }
 
+/// What a diagnostic says of the rule that found it: its stable code and name, and the
+/// severity it has unless the configuration changes it. The check stage's rules convert into
+/// it (`&RULE` where a `RuleKey` is asked for).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RuleKey {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+}
+
 /// Another place that explains a diagnostic (the definition it conflicts with, say).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Related {
@@ -32,7 +40,7 @@ pub struct Related {
 /// One finding of one rule at one place.
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
-    pub rule: &'static Rule,
+    pub rule: RuleKey,
     pub severity: Severity,
     pub loc: Loc,
     pub message: String,
@@ -41,7 +49,8 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(rule: &'static Rule, loc: Loc, message: String) -> Self {
+    pub fn new(rule: impl Into<RuleKey>, loc: Loc, message: String) -> Self {
+        let rule = rule.into();
         Diagnostic {
             rule,
             severity: rule.severity,

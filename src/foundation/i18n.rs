@@ -41,14 +41,14 @@ impl Lang {
 macro_rules! tr {
     ($lang:expr, $en:literal, $zh:literal $(,)?) => {
         match $lang {
-            $crate::i18n::Lang::En => format!($en),
-            $crate::i18n::Lang::Zh => format!($zh),
+            $crate::foundation::i18n::Lang::En => format!($en),
+            $crate::foundation::i18n::Lang::Zh => format!($zh),
         }
     };
     ($lang:expr, $en:literal, $zh:literal, $($arg:expr),+ $(,)?) => {
         match $lang {
-            $crate::i18n::Lang::En => format!($en, $($arg),+),
-            $crate::i18n::Lang::Zh => format!($zh, $($arg),+),
+            $crate::foundation::i18n::Lang::En => format!($en, $($arg),+),
+            $crate::foundation::i18n::Lang::Zh => format!($zh, $($arg),+),
         }
     };
 }

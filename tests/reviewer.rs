@@ -228,6 +228,28 @@ fn removing_the_drill_record_makes_the_plan_drill_overdue() {
     );
 }
 
+/// A record that cannot be read may hold the drill that T102 would miss: T102 stays silent,
+/// whichever of the two extensions the record has (`*.record.yml` gave a false T102).
+#[test]
+fn an_unreadable_record_hides_no_drill_under_either_extension() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans");
+    for name in [
+        "2026-baolun-flood-tabletop.record.yaml",
+        "2026-baolun-flood-tabletop.record.yml",
+    ] {
+        let mut files = read_tree(&sample);
+        let record = files
+            .iter_mut()
+            .find(|(p, _)| p == "drills/2026-baolun-flood-tabletop.record.yaml")
+            .unwrap();
+        record.0 = format!("drills/{name}");
+        record.1 = b"drill: [unclosed\n".to_vec();
+        let codes = codes(&check_files(&files));
+        assert!(!codes.is_empty(), "{name}: the broken record is reported");
+        assert!(!codes.contains(&"T102"), "{name}: {codes:?}");
+    }
+}
+
 /// Suppressions: with a reason they cover the finding on their line and are counted; without
 /// one they suppress nothing and are S108; one covering nothing is S109.
 #[test]

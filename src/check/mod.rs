@@ -17,7 +17,6 @@ pub mod index;
 pub mod lifecycle;
 pub mod linkage;
 pub mod references;
-mod refs;
 pub mod structure;
 pub mod suppress;
 

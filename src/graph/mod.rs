@@ -203,6 +203,10 @@ impl<'a> Graph<'a> {
         g
     }
 
+    /// The plan's nodes and its dependency edges. Unlike [`crate::model::refs`], which lists
+    /// every id a plan uses for the reference rules, this walk builds structure (duty, level and
+    /// action nodes, each action with its deadline) and keeps only the references that are
+    /// dependencies of the response: a criterion's metric or a lifecycle's approver is no edge.
     fn add_plan(&mut self, plan: &'a Plan) {
         let m: &'a PlanMeta = &plan.meta;
         let f = plan.file;

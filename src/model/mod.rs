@@ -6,6 +6,7 @@ pub mod config;
 pub mod drill;
 pub mod index;
 pub mod plan;
+pub mod refs;
 pub mod registry;
 pub mod schema;
 pub mod span;

@@ -1,7 +1,7 @@
-use crate::check::refs::for_each_reference;
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
 use crate::model::Loc;
-use crate::model::index::IdKind;
+use crate::model::refs::IdKind;
+use crate::model::refs::for_each_reference;
 use crate::tr;
 
 pub static RULE: Rule = Rule {

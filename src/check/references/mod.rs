@@ -15,10 +15,11 @@ pub mod unknown_post;
 pub mod unknown_resource;
 pub mod unknown_season;
 
-use crate::check::refs::{Reference, for_each_reference};
 use crate::check::{Context, Diagnostic, Rule};
 use crate::foundation::suggest::suggest;
-use crate::model::index::{IdKind, Table};
+use crate::model::index::Table;
+use crate::model::refs::IdKind;
+use crate::model::refs::{Reference, for_each_reference};
 use crate::tr;
 
 /// Reports every reference of `kind` that is not in `table` (and not a broken entry).

@@ -1,5 +1,5 @@
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
-use crate::model::index::IdKind;
+use crate::model::refs::IdKind;
 
 pub static RULE: Rule = Rule {
     code: "R103",

@@ -1,7 +1,7 @@
-use crate::check::refs::for_each_reference;
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
 use crate::foundation::suggest::suggest;
-use crate::model::index::IdKind;
+use crate::model::refs::IdKind;
+use crate::model::refs::for_each_reference;
 
 pub static RULE: Rule = Rule {
     code: "R109",

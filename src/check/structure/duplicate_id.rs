@@ -3,6 +3,7 @@ use std::collections::hash_map::Entry;
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
 use crate::foundation::fast_map::FastMap;
 use crate::model::Loc;
+use crate::model::refs::for_each_definition;
 use crate::tr;
 
 pub static RULE: Rule = Rule {
@@ -67,7 +68,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     let mut in_plan: FastMap<_, Loc> = FastMap::default();
     // The plan whose duties and groups are being visited (its id, by address).
     let mut plan_scope: Option<&str> = None;
-    cx.for_each_definition(|def| {
+    for_each_definition(cx.repo, |def| {
         let loc = Loc {
             file: def.file,
             span: def.id.span,

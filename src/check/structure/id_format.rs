@@ -1,5 +1,6 @@
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
 use crate::model::Loc;
+use crate::model::refs::for_each_definition;
 use crate::tr;
 
 pub static RULE: Rule = Rule {
@@ -60,7 +61,7 @@ pub fn is_valid_id(id: &str) -> bool {
 }
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    cx.for_each_definition(|def| {
+    for_each_definition(cx.repo, |def| {
         let id = def.id.as_str();
         if is_valid_id(id) {
             return;

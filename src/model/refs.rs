@@ -1,9 +1,111 @@
-//! Every id reference in the repository, enumerated once for the reference rules.
+//! Every id the repository defines and every id it uses, each walked in one place: the reference
+//! rules and the id rules (S205, S206) read these walks instead of walking the model themselves.
 
-use crate::model::plan::EVENT_TOWNSHIP;
-use crate::model::{FileId, Id, Loc, Repository};
+use crate::foundation::i18n::Lang;
 
-use crate::model::index::IdKind;
+use super::plan::EVENT_TOWNSHIP;
+use super::{FileId, Id, Loc, Repository};
+
+/// What kind of thing an id names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum IdKind {
+    Plan,
+    Organisation,
+    Hazard,
+    Metric,
+    Resource,
+    Post,
+    Contact,
+    /// A duty, unique within its plan.
+    Duty,
+    /// A working group, unique within its plan.
+    Group,
+    /// A season, unique within its plan.
+    Season,
+    /// A danger zone of an evacuation, unique within its plan.
+    Zone,
+    /// A plan kept outside the repository.
+    ExternalPlan,
+}
+
+impl IdKind {
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            IdKind::Plan => lang.pick("plan", "预案"),
+            IdKind::Organisation => lang.pick("organisation", "组织机构"),
+            IdKind::Hazard => lang.pick("hazard", "灾种"),
+            IdKind::Metric => lang.pick("metric", "指标"),
+            IdKind::Resource => lang.pick("resource", "应急资源"),
+            IdKind::Post => lang.pick("post", "岗位"),
+            IdKind::Contact => lang.pick("contact", "联系人"),
+            IdKind::Duty => lang.pick("duty", "职责"),
+            IdKind::Group => lang.pick("working group", "工作组"),
+            IdKind::Season => lang.pick("season", "时段"),
+            IdKind::Zone => lang.pick("danger zone", "危险区"),
+            IdKind::ExternalPlan => lang.pick("external plan", "外部预案"),
+        }
+    }
+}
+
+/// One definition of an id: what it names, the id token, its file, and the plan it is scoped to
+/// (for duties and groups).
+pub struct Definition<'a> {
+    pub kind: IdKind,
+    pub id: &'a super::Id,
+    pub file: FileId,
+    pub scope: Option<&'a str>,
+}
+
+/// Calls `visit` with every id defined in the repository, in file order, without collecting
+/// them (a province defines about half a million).
+pub fn for_each_definition<'a>(repo: &'a Repository, mut visit: impl FnMut(Definition<'a>)) {
+    let r = &repo.registry;
+    let mut add = |kind, id, file, scope| {
+        visit(Definition {
+            kind,
+            id,
+            file,
+            scope,
+        })
+    };
+    for plan in &repo.plans {
+        add(IdKind::Plan, &plan.meta.id, plan.file, None);
+        let scope = Some(plan.meta.id.as_str());
+        for duty in &plan.meta.duties {
+            add(IdKind::Duty, &duty.id, plan.file, scope);
+        }
+        for group in plan.meta.command.iter().flat_map(|c| &c.groups) {
+            add(IdKind::Group, &group.id, plan.file, scope);
+        }
+        for season in &plan.meta.seasons {
+            add(IdKind::Season, &season.id, plan.file, scope);
+        }
+        for zone in plan.meta.evacuation.iter().flat_map(|e| &e.zones) {
+            add(IdKind::Zone, &zone.id, plan.file, scope);
+        }
+    }
+    for e in &r.organisations {
+        add(IdKind::Organisation, &e.value.id, e.file, None);
+    }
+    for e in &r.hazards {
+        add(IdKind::Hazard, &e.value.id, e.file, None);
+    }
+    for e in &r.metrics {
+        add(IdKind::Metric, &e.value.id, e.file, None);
+    }
+    for e in &r.resources {
+        add(IdKind::Resource, &e.value.id, e.file, None);
+    }
+    for e in &r.posts {
+        add(IdKind::Post, &e.value.id, e.file, None);
+    }
+    for e in &r.contacts {
+        add(IdKind::Contact, &e.value.id, e.file, None);
+    }
+    for e in &r.external_plans {
+        add(IdKind::ExternalPlan, &e.value.id, e.file, None);
+    }
+}
 
 /// One use of an id.
 pub struct Reference<'a> {

@@ -69,16 +69,36 @@ pub fn write_tree(files: &[(String, Vec<u8>)]) -> tempfile::TempDir {
     dir
 }
 
+/// The locales the tests run emplan in.
+pub const ENGLISH: &str = "C.UTF-8";
+pub const CHINESE: &str = "zh_CN.UTF-8";
+
+/// `emplan`, to be run from the project folder in `locale`, whatever the contributor's shell says.
+pub fn emplan_in(locale: &str) -> std::process::Command {
+    use assert_cmd::cargo::CommandCargoExt;
+    let mut command = std::process::Command::cargo_bin("emplan").unwrap();
+    command.current_dir(env!("CARGO_MANIFEST_DIR"));
+    speak(&mut command, locale);
+    command
+}
+
+/// Sets `LANG` to `locale` and removes what would override it: `LC_ALL` and `LC_MESSAGES`, which
+/// emplan reads before `LANG`, and `LANGUAGE`, which gettext reads first. A Chinese
+/// contributor's shell has `LC_ALL=zh_CN.UTF-8`.
+pub fn speak<'a>(
+    command: &'a mut std::process::Command,
+    locale: &str,
+) -> &'a mut std::process::Command {
+    command
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANGUAGE")
+        .env("LANG", locale)
+}
+
 /// Runs emplan from the project folder, in English: (exit code, stdout, stderr).
 pub fn emplan(args: &[&str]) -> (i32, String, String) {
-    use assert_cmd::cargo::CommandCargoExt;
-    let output = std::process::Command::cargo_bin("emplan")
-        .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("LANG", "C.UTF-8")
-        .args(args)
-        .output()
-        .unwrap();
+    let output = emplan_in(ENGLISH).args(args).output().unwrap();
     (
         output.status.code().unwrap_or(-1),
         String::from_utf8(output.stdout).unwrap(),

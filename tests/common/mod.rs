@@ -106,6 +106,49 @@ pub fn emplan(args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// Where Debian's fonts-noto-cjk puts its fonts.
+pub const NOTO_CJK: &str = "/usr/share/fonts/opentype/noto";
+
+/// Whether the program `tool` is on the `PATH`, for a test that needs it (see [`required`]).
+pub fn require_tool(tool: &str) -> bool {
+    let found = std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(tool).is_file()));
+    required(tool, found, ci())
+}
+
+/// Whether Debian's fonts-noto-cjk is installed, for a test that needs it (see [`required`]).
+pub fn require_noto_cjk() -> bool {
+    let found = Path::new(NOTO_CJK)
+        .join("NotoSerifCJK-Regular.ttc")
+        .is_file();
+    required("fonts-noto-cjk", found, ci())
+}
+
+/// Whether the device `/dev/full` is here, for a test that needs it (see [`required`]).
+pub fn require_dev_full() -> bool {
+    required("/dev/full", Path::new("/dev/full").exists(), ci())
+}
+
+/// Whether the tests run in CI, which installs every tool they need (`.ci/run`).
+fn ci() -> bool {
+    std::env::var("CI").is_ok_and(|value| value == "true")
+}
+
+/// `found`, for a test that needs `what`. In CI a missing tool fails the test; elsewhere the
+/// test says that it is skipped (or checks less) and goes on.
+pub fn required(what: &str, found: bool, ci: bool) -> bool {
+    if !found {
+        let current = std::thread::current();
+        let test = current.name().unwrap_or("a test");
+        assert!(
+            !ci,
+            "{test}: {what} is not installed, and CI=true: CI installs it (.ci/run)"
+        );
+        eprintln!("skipped: {test}: {what} is not installed");
+    }
+    found
+}
+
 /// The sample in `plans/` with one edit: in `file`, the first `find` becomes `replace`.
 pub fn sample_with(file: &str, find: &str, replace: &str) -> Vec<(String, Vec<u8>)> {
     let mut files = read_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("plans"));

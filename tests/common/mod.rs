@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)] // each test binary uses its own part
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use emplan::check::{self, Diagnostic};
@@ -144,7 +145,9 @@ pub fn required(what: &str, found: bool, ci: bool) -> bool {
             !ci,
             "{test}: {what} is not installed, and CI=true: CI installs it (.ci/run)"
         );
-        eprintln!("skipped: {test}: {what} is not installed");
+        // Straight to the standard error, past the harness's capture: a passing run shows it.
+        let mut stderr = std::io::stderr();
+        let _ = writeln!(stderr, "skipped: {test}: {what} is not installed");
     }
     found
 }

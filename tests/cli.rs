@@ -7,13 +7,7 @@ use common::{fixture, patched, read_tree, write_tree};
 
 /// `emplan` run from the crate root with an English locale and no colour.
 fn emplan() -> Command {
-    let mut command = Command::cargo_bin("emplan").unwrap();
-    command
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C.UTF-8");
-    command
+    Command::from_std(common::emplan_in(common::ENGLISH))
 }
 
 fn stdout(command: &mut Command) -> (i32, String) {
@@ -53,6 +47,62 @@ fn language_follows_lang_by_default() {
             .args(["check", "tests/fixtures/mini"]),
     );
     assert_eq!(out, "已检查 10 个文件（6 个预案）：未发现问题\n");
+}
+
+/// The tests' `emplan` speaks the language a test asks for whatever the contributor's shell
+/// says: its `LC_ALL`, `LC_MESSAGES` and `LANGUAGE` would override the `LANG` the test sets.
+#[test]
+fn the_tests_ask_for_a_language_whatever_the_shell_says() {
+    let shell_of = |lang: &str| {
+        [
+            ("LC_ALL", format!("{lang}.UTF-8")),
+            ("LC_MESSAGES", format!("{lang}.UTF-8")),
+            ("LANGUAGE", format!("{lang}:{}", &lang[..2])),
+        ]
+    };
+    for (shell, asked, expected) in [
+        (
+            shell_of("zh_CN"),
+            common::ENGLISH,
+            "checked 10 files (6 plans): no problems found\n",
+        ),
+        (
+            shell_of("en_US"),
+            common::CHINESE,
+            "已检查 10 个文件（6 个预案）：未发现问题\n",
+        ),
+    ] {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_emplan"));
+        command
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .envs(shell.clone());
+        common::speak(&mut command, asked).args(["check", "tests/fixtures/mini"]);
+        let set: Vec<_> = command.get_envs().collect();
+        for (name, _) in &shell {
+            assert!(
+                set.contains(&(std::ffi::OsStr::new(name), None)),
+                "{name} is left to the shell: {set:?}"
+            );
+        }
+        let (_, out) = stdout(&mut Command::from_std(command));
+        assert_eq!(out, expected, "{shell:?}, asked for {asked}");
+    }
+}
+
+#[test]
+fn a_missing_tool_fails_in_ci_and_is_skipped_elsewhere() {
+    assert!(common::required("dot", true, true));
+    assert!(common::required("dot", true, false));
+    assert!(!common::required("no-such-tool", false, false));
+    let failed = std::panic::catch_unwind(|| common::required("no-such-tool", false, true));
+    let message = failed.expect_err("a missing tool in CI fails the test");
+    let message = message.downcast_ref::<String>().unwrap();
+    assert!(
+        message.ends_with(": no-such-tool is not installed, and CI=true: CI installs it (.ci/run)"),
+        "{message}"
+    );
+    // The PATH is searched: `sh` is on every system's.
+    assert!(common::require_tool("sh"));
 }
 
 #[test]

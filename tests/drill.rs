@@ -1,13 +1,14 @@
 //! Drills: the exercise packs of the sample's drills, the injects derived from the plans, the
 //! escalation a stage's readings cause, and the refusals. The PDF text checks use poppler's
-//! pdftotext (Debian's poppler-utils): without it a test says so and checks less.
+//! pdftotext (Debian's poppler-utils): without it a test fails in CI, and elsewhere says that it
+//! is skipped and checks less.
 
 mod common;
 
 use std::path::Path;
 use std::process::Command;
 
-use common::{emplan, read_tree, sample_with, write_tree};
+use common::{emplan, read_tree, require_tool, sample_with, write_tree};
 use emplan::drill::{self, InjectKind, Source};
 use emplan::model::index::Index;
 use emplan::model::travel::Travel;
@@ -275,14 +276,6 @@ fn the_msel_csv_has_a_row_per_inject_and_reads_in_a_spreadsheet() {
     assert!(minutes.windows(2).all(|w| w[0] <= w[1]));
 }
 
-fn have_pdftotext() -> bool {
-    let found = Command::new("pdftotext").arg("-v").output().is_ok();
-    if !found {
-        eprintln!("pdftotext (poppler-utils) is missing: this test does not read the PDF's text");
-    }
-    found
-}
-
 fn pdf_text(pdf: &Path) -> String {
     let out = Command::new("pdftotext")
         .args(["-raw", "-enc", "UTF-8"])
@@ -302,7 +295,7 @@ fn pdf_text(pdf: &Path) -> String {
 fn the_pdfs_hold_the_documents_text() {
     let out = tempfile::tempdir().unwrap();
     pack("2026-baolun-flood-tabletop", out.path());
-    if !have_pdftotext() {
+    if !require_tool("pdftotext") {
         return;
     }
     let plan = pdf_text(&out.path().join("drill-plan.pdf"));
@@ -504,7 +497,7 @@ fn a_double_blind_participant_pack_reveals_nothing_of_the_scenario() {
     );
     let secrets = secrets(SEED);
     assert!(secrets.len() > 20);
-    let pdfs = have_pdftotext();
+    let pdfs = require_tool("pdftotext") && require_tool("pdfinfo");
     let found = leaks(&participant, &secrets, pdfs);
     assert!(
         found.is_empty(),
@@ -603,7 +596,7 @@ fn the_summary_report_has_the_seven_parts_and_ties_each_action_to_its_plan() {
         "{meeting}"
     );
     assert!(out.path().join("summary-report.pdf").exists());
-    if have_pdftotext() {
+    if require_tool("pdftotext") {
         let text = pdf_text(&out.path().join("summary-report.pdf"));
         assert!(text.contains("七、改进建议"), "{text}");
     }

@@ -54,8 +54,7 @@ fn an_unknown_focus_is_named_with_a_near_miss() {
 /// warning. (The organisations of the whole sample are too dense a graph: `dot` takes minutes.)
 #[test]
 fn graphviz_renders_the_sample_without_warnings() {
-    if Command::new("dot").arg("-V").output().is_err() {
-        println!("skipped: Graphviz (`dot`) is not installed; .ci/run installs it");
+    if !common::require_tool("dot") {
         return;
     }
     let focus = ["--focus", "zx-forest-fire", "--depth", "1"];
@@ -154,15 +153,7 @@ fn every_specialised_plan_has_a_well_formed_flow_chart_in_chinese() {
         .collect();
     ids.sort();
     assert_eq!(ids.len(), 24);
-    let rsvg = Command::new("rsvg-convert")
-        .arg("--version")
-        .output()
-        .is_ok();
-    if !rsvg {
-        println!(
-            "rsvg-convert (Debian: librsvg2-bin) is missing: the charts are checked as XML only"
-        );
-    }
+    let rsvg = common::require_tool("rsvg-convert");
     for id in &ids {
         let (code, svg, err) = emplan(&["graph", "--plan", id, "--format", "svg", "plans"]);
         assert_eq!(code, 0, "{id}: {err}");

@@ -1,23 +1,16 @@
 //! Handbooks rendered through the embedded Typst: every sample plan, organisations' books,
 //! the whole system; their fonts, text and bytes; plan text that looks like Typst; characters
 //! no font has; where the PDF may be written. The PDF checks use poppler's pdftotext and
-//! pdffonts (Debian's poppler-utils): without them a test says so and checks less.
+//! pdffonts (Debian's poppler-utils): without them a test fails in CI, and elsewhere says that it
+//! is skipped and checks less.
 
 mod common;
 
 use std::path::Path;
 use std::process::Command;
 
-use common::{emplan, patched, sample_with, write_tree};
+use common::{emplan, patched, require_tool, sample_with, write_tree};
 use emplan::model::index::Index;
-
-fn have(tool: &str) -> bool {
-    let found = Command::new(tool).arg("-v").output().is_ok();
-    if !found {
-        eprintln!("{tool} (poppler-utils) is missing: this test does not read the PDF's text");
-    }
-    found
-}
 
 /// The PDF's text with all whitespace removed (lines wrap anywhere in Chinese).
 fn pdf_text(pdf: &Path) -> String {
@@ -152,7 +145,7 @@ fn every_sample_plan_renders_with_its_title_duties_and_phones() {
         stderr.contains("wrote 119 handbooks"),
         "the summary names the count: {stderr}"
     );
-    if !have("pdftotext") {
+    if !require_tool("pdftotext") {
         return;
     }
     for id in ids {
@@ -171,13 +164,14 @@ fn organisation_and_system_books_render_with_embedded_subset_fonts_only() {
         ("--org", "xz-baolun", "宝轮镇"),
         ("--all", "", "利州区突发事件应急预案汇编"),
     ];
+    let read = require_tool("pdffonts") && require_tool("pdftotext");
     for (flag, id, name) in books {
         let args: Vec<&str> = ["handbook", flag, id]
             .into_iter()
             .filter(|a| !a.is_empty())
             .collect();
         let (_out, pdf) = render_sample(&args);
-        if !have("pdffonts") {
+        if !read {
             continue;
         }
         let fonts = pdf_fonts(&pdf);
@@ -235,7 +229,7 @@ fn typst_syntax_and_outside_paths_in_a_plan_render_literally() {
         &format!("物资、队伍、通信保障。\n\n{body}![口令](../../../../etc/passwd)\n"),
     )]);
     let (_dir, pdf) = zx_flood_handbook(&files);
-    if !have("pdftotext") {
+    if !require_tool("pdftotext") {
         return;
     }
     let text = pdf_text(&pdf);
@@ -269,7 +263,7 @@ impl Lcg {
 /// Any text in a plan comes back unchanged in the PDF's text.
 #[test]
 fn arbitrary_text_renders_unchanged() {
-    if !have("pdftotext") {
+    if !require_tool("pdftotext") {
         return;
     }
     let pool: Vec<char> =
@@ -346,17 +340,15 @@ fn a_character_no_font_has_is_an_error_until_a_font_path_has_it() {
     );
     assert!(stderr.contains("--font-path"), "{stderr}");
     assert!(!pdf.exists(), "no PDF is written");
-    let noto = Path::new("/usr/share/fonts/opentype/noto");
-    if !noto.is_dir() {
-        eprintln!("fonts-noto-cjk is missing: the --font-path half of this test is skipped");
+    if !common::require_noto_cjk() {
         return;
     }
-    let noto = noto.to_string_lossy().into_owned();
+    let read = require_tool("pdftotext");
     let mut with_font = args.to_vec();
-    with_font.splice(3..3, ["--font-path", &noto]);
+    with_font.splice(3..3, ["--font-path", common::NOTO_CJK]);
     let (code, _, stderr) = emplan(&with_font);
     assert_eq!(code, 0, "{stderr}");
-    if have("pdftotext") {
+    if read {
         assert!(pdf_text(&pdf).contains("龘字测试"));
     }
     // Without --no-system-fonts the system's Noto CJK draws it: the book is set again with the
@@ -369,7 +361,7 @@ fn a_character_no_font_has_is_an_error_until_a_font_path_has_it() {
         .collect();
     let (code, _, stderr) = emplan(&with_system);
     assert_eq!(code, 0, "{stderr}");
-    if have("pdftotext") {
+    if read {
         assert!(pdf_text(&pdf).contains("龘字测试"));
     }
 }
@@ -446,7 +438,7 @@ fn a_plan_with_errors_renders_and_lists_them_unless_strict() {
     assert!(!pdf.exists(), "--strict writes nothing");
     let (code, _, stderr) = emplan(&["handbook", "--plan", "zx-flood", "-o", &pdf_arg, &root]);
     assert_eq!(code, 0, "{stderr}");
-    if have("pdftotext") {
+    if require_tool("pdftotext") {
         let text = pdf_text(&pdf);
         assert!(
             text.contains("检查发现的问题"),
@@ -485,6 +477,7 @@ fn an_unknown_plan_or_organisation_says_what_was_meant() {
 
 #[test]
 fn cards_for_three_organisations_render_on_a6_and_on_a4_sheets() {
+    let read = require_tool("pdftotext");
     for (org, phone, step) in [
         (
             "qu-shuiliju",
@@ -504,7 +497,7 @@ fn cards_for_three_organisations_render_on_a6_and_on_a4_sheets() {
     ] {
         for sheet in ["a6", "a4"] {
             let (_out, pdf) = render_sample(&["cards", "--org", org, "--sheet", sheet]);
-            if !have("pdftotext") {
+            if !read {
                 continue;
             }
             let text = pdf_text(&pdf);
@@ -551,7 +544,7 @@ fn a_repository_template_overrides_the_bundled_one_and_images_come_from_the_repo
     );
     files.push(("templates/official.typ".to_owned(), official.into_bytes()));
     let (_dir, pdf) = zx_flood_handbook(&files);
-    if !have("pdftotext") {
+    if !require_tool("pdftotext") {
         return;
     }
     let text = pdf_text(&pdf);
@@ -563,8 +556,12 @@ fn a_repository_template_overrides_the_bundled_one_and_images_come_from_the_repo
         !text.contains("图片缺失"),
         "the image inside the repository is found"
     );
-    let images = Command::new("pdfimages").arg("-list").arg(&pdf).output();
-    if let Ok(images) = images {
+    if require_tool("pdfimages") {
+        let images = Command::new("pdfimages")
+            .arg("-list")
+            .arg(&pdf)
+            .output()
+            .unwrap();
         let list = String::from_utf8(images.stdout).unwrap();
         assert!(
             list.contains(" 120 ") && list.contains(" 60 "),
@@ -577,10 +574,7 @@ fn a_repository_template_overrides_the_bundled_one_and_images_come_from_the_repo
 /// fonts, which a first setting without them leaves out for speed.
 #[test]
 fn a_template_that_names_a_system_font_is_set_in_it() {
-    if !Path::new("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc").is_file()
-        || !have("pdffonts")
-    {
-        eprintln!("fonts-noto-cjk or poppler-utils is missing: this test is skipped");
+    if !common::require_noto_cjk() || !require_tool("pdffonts") {
         return;
     }
     let mut files = patched(&[]);
@@ -641,7 +635,7 @@ fn the_linkage_state_of_each_duty_is_what_l301_finds() {
 /// name it, instead of printing its id.
 #[test]
 fn the_event_township_is_named_not_printed_as_its_id() {
-    if !have("pdftotext") {
+    if !require_tool("pdftotext") {
         return;
     }
     let (_out, pdf) = render_sample(&["handbook", "--plan", "zx-forest-fire"]);
@@ -695,7 +689,7 @@ fn a_card_calls_others_and_says_when_it_has_no_steps_of_its_own() {
         .filter(|c| c["steps"].as_array().unwrap().is_empty())
         .count();
     assert!(without_steps > 0, "the sample has deputies without steps");
-    if !have("pdftotext") {
+    if !require_tool("pdftotext") {
         return;
     }
     let (_out, pdf) = render_sample(&["cards", "--plan", "zx-forest-fire"]);

@@ -391,11 +391,8 @@ fn a_baseline_hides_what_it_records_and_survives_moved_lines() {
     assert_eq!(out.matches("warning[Q102]").count(), 1, "{out}");
 
     // The baseline names files from the repository's root, whichever folder emplan runs in.
-    use assert_cmd::cargo::CommandCargoExt;
-    let out = std::process::Command::cargo_bin("emplan")
-        .unwrap()
+    let out = common::emplan_in(common::ENGLISH)
         .current_dir(dir.path().join("registry"))
-        .env("LANG", "C.UTF-8")
         .args(["check", "--baseline", baseline, "."])
         .output()
         .unwrap();
@@ -504,11 +501,8 @@ fn the_new_rules_speak_chinese() {
             .unwrap();
         entry.1 = text.into_bytes();
         let dir = write_tree(&files);
-        use assert_cmd::cargo::CommandCargoExt;
-        let out = std::process::Command::cargo_bin("emplan")
-            .unwrap()
+        let out = common::emplan_in(common::CHINESE)
             .current_dir(dir.path())
-            .env("LANG", "zh_CN.UTF-8")
             .args(["check", "--color", "never", "."])
             .output()
             .unwrap();

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{check_files, codes, fixture, patched, read_tree};
+use common::{check_files, codes, fixture, patched, read_tree, write_tree};
 use emplan::check::{Example, RULES, Rule};
 
 /// The mini fixture with the example applied, using `text` (the bad or the good variant).
@@ -76,6 +76,44 @@ fn every_example_triggers_its_rule_and_every_fix_clears_it() {
             "{}: fix still gives {good:?}",
             rule.code
         );
+    }
+}
+
+/// What `emplan check` prints about each rule's failing example, in English and in Chinese: the
+/// message, the file, line and column, the source line with a caret, help lines and related
+/// places. One snapshot per rule, named by its code (`rules__L101.snap`): a new rule gets one.
+#[cfg(unix)]
+#[test]
+fn every_rule_has_a_snapshot_of_its_example_in_both_languages() {
+    for rule in RULES {
+        let dir = if rule.code == "S101" {
+            let dir = write_tree(&read_tree(&fixture("mini")));
+            std::os::unix::fs::symlink("gone.md", dir.path().join("plans/link.md")).unwrap();
+            dir
+        } else {
+            write_tree(&apply(rule, rule.example.bad))
+        };
+        let mut shown = String::new();
+        for (language, locale) in [("English", common::ENGLISH), ("中文", common::CHINESE)] {
+            let out = common::emplan_in(locale)
+                .current_dir(dir.path())
+                .args(["check", "--color", "never", "."])
+                .output()
+                .unwrap();
+            let out = String::from_utf8(out.stdout).unwrap();
+            let own: Vec<&str> = out
+                .split("\n\n")
+                .filter(|block| block.contains(&format!("[{}]: ", rule.code)))
+                .collect();
+            assert!(!own.is_empty(), "{}: {out}", rule.code);
+            shown.push_str(&format!("## {language}\n{}\n\n", own.join("\n\n")));
+        }
+        insta::with_settings!({
+            description => format!("{} {}: its example in {}", rule.code, rule.name, rule.example.file),
+            omit_expression => true,
+        }, {
+            insta::assert_snapshot!(rule.code, shown);
+        });
     }
 }
 

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)] // each test binary uses its own part
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use emplan::check::{self, Diagnostic};
@@ -70,21 +71,86 @@ pub fn write_tree(files: &[(String, Vec<u8>)]) -> tempfile::TempDir {
     dir
 }
 
+/// The locales the tests run emplan in.
+pub const ENGLISH: &str = "C.UTF-8";
+pub const CHINESE: &str = "zh_CN.UTF-8";
+
+/// `emplan`, to be run from the project folder in `locale`, whatever the contributor's shell says.
+pub fn emplan_in(locale: &str) -> std::process::Command {
+    use assert_cmd::cargo::CommandCargoExt;
+    let mut command = std::process::Command::cargo_bin("emplan").unwrap();
+    command.current_dir(env!("CARGO_MANIFEST_DIR"));
+    speak(&mut command, locale);
+    command
+}
+
+/// Sets `LANG` to `locale` and removes what would override it: `LC_ALL` and `LC_MESSAGES`, which
+/// emplan reads before `LANG`, and `LANGUAGE`, which gettext reads first. A Chinese
+/// contributor's shell has `LC_ALL=zh_CN.UTF-8`.
+pub fn speak<'a>(
+    command: &'a mut std::process::Command,
+    locale: &str,
+) -> &'a mut std::process::Command {
+    command
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANGUAGE")
+        .env("LANG", locale)
+}
+
 /// Runs emplan from the project folder, in English: (exit code, stdout, stderr).
 pub fn emplan(args: &[&str]) -> (i32, String, String) {
-    use assert_cmd::cargo::CommandCargoExt;
-    let output = std::process::Command::cargo_bin("emplan")
-        .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("LANG", "C.UTF-8")
-        .args(args)
-        .output()
-        .unwrap();
+    let output = emplan_in(ENGLISH).args(args).output().unwrap();
     (
         output.status.code().unwrap_or(-1),
         String::from_utf8(output.stdout).unwrap(),
         String::from_utf8(output.stderr).unwrap(),
     )
+}
+
+/// Where Debian's fonts-noto-cjk puts its fonts.
+pub const NOTO_CJK: &str = "/usr/share/fonts/opentype/noto";
+
+/// Whether the program `tool` is on the `PATH`, for a test that needs it (see [`required`]).
+pub fn require_tool(tool: &str) -> bool {
+    let found = std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(tool).is_file()));
+    required(tool, found, ci())
+}
+
+/// Whether Debian's fonts-noto-cjk is installed, for a test that needs it (see [`required`]).
+pub fn require_noto_cjk() -> bool {
+    let found = Path::new(NOTO_CJK)
+        .join("NotoSerifCJK-Regular.ttc")
+        .is_file();
+    required("fonts-noto-cjk", found, ci())
+}
+
+/// Whether the device `/dev/full` is here, for a test that needs it (see [`required`]).
+pub fn require_dev_full() -> bool {
+    required("/dev/full", Path::new("/dev/full").exists(), ci())
+}
+
+/// Whether the tests run in CI, which installs every tool they need (`.ci/run`).
+fn ci() -> bool {
+    std::env::var("CI").is_ok_and(|value| value == "true")
+}
+
+/// `found`, for a test that needs `what`. In CI a missing tool fails the test; elsewhere the
+/// test says that it is skipped (or checks less) and goes on.
+pub fn required(what: &str, found: bool, ci: bool) -> bool {
+    if !found {
+        let current = std::thread::current();
+        let test = current.name().unwrap_or("a test");
+        assert!(
+            !ci,
+            "{test}: {what} is not installed, and CI=true: CI installs it (.ci/run)"
+        );
+        // Straight to the standard error, past the harness's capture: a passing run shows it.
+        let mut stderr = std::io::stderr();
+        let _ = writeln!(stderr, "skipped: {test}: {what} is not installed");
+    }
+    found
 }
 
 /// The sample in `plans/` with one edit: in `file`, the first `find` becomes `replace`.

@@ -3,8 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::load::discover::{FileKind, file_kind};
+use crate::load::read::front_matter;
 use crate::load::yaml::subset_agrees as agrees;
-use crate::load::{FileKind, file_kind, front_matter};
 use crate::model::drill::{Drill, DrillRecord};
 use crate::model::{PlanMeta, RegistryFile};
 

@@ -448,6 +448,17 @@ pub struct RenderArgs {
     pub strict: bool,
 }
 
+impl RenderArgs {
+    /// The fonts these arguments ask for: the folders of `--font-path`, and whether the system's
+    /// fonts are left out.
+    pub fn font_options(&self) -> crate::render::FontOptions {
+        crate::render::FontOptions {
+            paths: self.font_path.clone(),
+            no_system: self.no_system_fonts,
+        }
+    }
+}
+
 /// The formats of `emplan activate` and `emplan impact`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum AnswerFormat {

@@ -88,14 +88,14 @@ fn new(args: &DrillNewArgs, lang: Lang) -> Result<i32, String> {
     // The PDFs carry the date of the plans, not the clock nor the scenario's day (which a
     // double-blind pack must not give away).
     let date = render::handbook::book_date(repo.plans.iter());
-    let fonts = Fonts::new(&super::handbook::font_options(&args.render));
+    let fonts = Fonts::new(&args.render.font_options());
     let pdfs: Vec<Result<PackFile, String>> = documents
         .par_iter()
         .map(|doc| {
             let name = doc.path.trim_end_matches(".md");
             let book = render::document::book(name, &doc.title, &doc.markdown, doc.landscape, date);
             let pdf = render::render(&fonts, &repo.root, &book)
-                .map_err(|e| super::handbook::explain(&repo, &book, &e, lang))?;
+                .map_err(|e| render::message::explain(&repo, &book, &e, lang))?;
             Ok(PackFile {
                 path: format!("{name}.pdf"),
                 audience: doc.audience,
@@ -465,9 +465,9 @@ fn evaluate(args: &DrillEvaluateArgs, lang: Lang) -> Result<i32, String> {
         false,
         record.value.date.value,
     );
-    let fonts = Fonts::new(&super::handbook::font_options(&args.render));
+    let fonts = Fonts::new(&args.render.font_options());
     let pdf = render::render(&fonts, &repo.root, &book)
-        .map_err(|e| super::handbook::explain(&repo, &book, &e, lang))?;
+        .map_err(|e| render::message::explain(&repo, &book, &e, lang))?;
     let files = vec![
         PackFile {
             path: "summary-report.md".to_owned(),

@@ -12,6 +12,7 @@ mod handbook;
 mod impact;
 mod init;
 mod new;
+mod output;
 mod review;
 mod rules;
 mod schema;
@@ -20,6 +21,8 @@ use std::ffi::OsString;
 use std::io::Write;
 
 use clap::FromArgMatches;
+
+use output::{print, stdout_written, write_atomic};
 
 pub use args::{Cli, Command};
 
@@ -170,57 +173,6 @@ fn cannot_read(path: &std::path::Path, message: &str, lang: Lang) -> String {
         "cannot read {path}: {message}",
         "无法读取 {path}：{message}"
     )
-}
-
-/// Writes a verb's answer to standard output. A closed pipe (`emplan graph | head`) is not a
-/// failure.
-fn print(text: &str, lang: Lang) -> Result<(), String> {
-    let mut out = std::io::stdout().lock();
-    stdout_written(
-        out.write_all(text.as_bytes()).and_then(|()| out.flush()),
-        lang,
-    )
-}
-
-/// What writing to standard output came to: a closed pipe is not a failure, anything else (a
-/// full disk) is, with a message.
-fn stdout_written(written: std::io::Result<()>, lang: Lang) -> Result<(), String> {
-    match written {
-        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(crate::tr!(
-            lang,
-            "cannot write to standard output: {error}",
-            "无法写入标准输出：{error}"
-        )),
-        _ => Ok(()),
-    }
-}
-
-/// Writes `bytes` to `path` through a temporary file beside it and a rename, so that a reader
-/// never sees half a file and a failed run leaves the old file in place.
-fn write_atomic(path: &std::path::Path, bytes: &[u8], lang: Lang) -> Result<(), String> {
-    let shown = crate::load::display_path(path);
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => std::path::Path::new("."),
-    };
-    if !dir.is_dir() {
-        let dir = crate::load::display_path(dir);
-        return Err(crate::tr!(
-            lang,
-            "cannot write {shown}: the folder {dir} does not exist; create it or choose another -o",
-            "无法写入 {shown}：目录 {dir} 不存在；请先创建，或换一个 -o"
-        ));
-    }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
-    written.map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        crate::tr!(lang, "cannot write {shown}: {e}", "无法写入 {shown}：{e}")
-    })
 }
 
 /// The `--lang` value, read before clap so that clap's own help is in that language.

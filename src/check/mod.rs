@@ -18,6 +18,7 @@ pub mod lifecycle;
 pub mod linkage;
 pub mod references;
 mod refs;
+pub mod scope;
 pub mod structure;
 pub mod suppress;
 

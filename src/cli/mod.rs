@@ -27,6 +27,7 @@ use output::{print, stdout_written, write_atomic};
 pub use args::{Cli, Command};
 
 use crate::foundation::i18n::Lang;
+use crate::load::message::{cannot_read, no_plans};
 
 /// Stack of each worker thread: 32 MiB.
 const WORKER_STACK: usize = 32 << 20;
@@ -103,15 +104,6 @@ fn load_repository(path: &std::path::Path, lang: Lang) -> Result<crate::model::R
     Ok(repo)
 }
 
-/// The message for a path under which emplan finds nothing to read.
-fn no_plans(path: &str, lang: Lang) -> String {
-    crate::tr!(
-        lang,
-        "no plan files under {path}: emplan reads the Markdown plans (*.md) and YAML registry files of a plan repository; check the path",
-        "{path} 下没有预案文件：emplan 读取预案仓库中的 Markdown 预案（*.md）和 YAML 登记册文件；请检查路径"
-    )
-}
-
 /// clap's error in Chinese: what is wrong, the nearest valid spelling, and where to look.
 fn zh_error(error: &clap::Error) -> String {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
@@ -163,16 +155,6 @@ fn zh_error(error: &clap::Error) -> String {
     }
     text.push_str("\n\n更多信息请运行 `emplan --help`（或某个命令的 `--help`）。");
     text
-}
-
-/// The message for a repository that cannot be read at all.
-fn cannot_read(path: &std::path::Path, message: &str, lang: Lang) -> String {
-    let path = path.display();
-    crate::tr!(
-        lang,
-        "cannot read {path}: {message}",
-        "无法读取 {path}：{message}"
-    )
 }
 
 /// The `--lang` value, read before clap so that clap's own help is in that language.

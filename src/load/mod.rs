@@ -4,6 +4,7 @@
 pub mod config;
 pub(crate) mod encoding;
 pub mod markdown;
+pub mod message;
 pub mod root;
 pub mod yaml;
 

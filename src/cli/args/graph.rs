@@ -4,16 +4,23 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
+use crate::foundation::i18n::Lang;
 use crate::model::ResponseLevel;
+use crate::tr;
 
 #[derive(Debug, Args)]
 pub struct GraphArgs {
     /// The plan repository's folder
     #[arg(id = "repository", value_name = "PATH", default_value = ".")]
     pub path: PathBuf,
-    /// Output format
-    #[arg(id = "graph_format", long = "format", value_name = "FORMAT", value_enum, default_value_t = GraphFormat::Dot)]
-    pub format: GraphFormat,
+    /// Output format [default: dot; with --critical: a table]
+    #[arg(
+        id = "graph_format",
+        long = "format",
+        value_name = "FORMAT",
+        value_enum
+    )]
+    pub format: Option<GraphFormat>,
     /// What to show
     #[arg(long, value_enum, default_value_t = GraphView::Plans)]
     pub view: GraphView,
@@ -32,6 +39,76 @@ pub struct GraphArgs {
     pub plan: Option<String>,
 }
 
+/// What `emplan graph` does, one mode per set of flags, each with the formats that fit it.
+pub enum GraphMode<'a> {
+    /// The graph, or the part of it `--view`, `--focus` and `--depth` select, as DOT, Mermaid
+    /// or JSON.
+    Export {
+        format: ExportFormat,
+        view: GraphView,
+        focus: Option<&'a str>,
+        depth: usize,
+    },
+    /// `--critical`: the single points of failure, as a table or (`json`) as JSON.
+    Critical { json: bool },
+    /// `--plan ID --format svg`: the plan's response flow chart.
+    FlowChart { plan: &'a str },
+}
+
+/// The formats of the graph's export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Dot,
+    Mermaid,
+    Json,
+}
+
+impl GraphArgs {
+    /// The mode these flags ask for, or why they do not fit together.
+    pub fn mode(&self, lang: Lang) -> Result<GraphMode<'_>, String> {
+        if self.critical {
+            return match self.format {
+                None => Ok(GraphMode::Critical { json: false }),
+                Some(GraphFormat::Json) => Ok(GraphMode::Critical { json: true }),
+                Some(other) => {
+                    let format = other
+                        .to_possible_value()
+                        .map(|v| v.get_name().to_owned())
+                        .unwrap_or_default();
+                    Err(tr!(
+                        lang,
+                        "--critical ranks the single points of failure as a table, or as JSON with --format json: --format {format} does not fit it",
+                        "--critical 以表格列出单点故障排名（配合 --format json 输出 JSON）：不能使用 --format {format}"
+                    ))
+                }
+            };
+        }
+        match (&self.plan, self.format) {
+            (Some(plan), Some(GraphFormat::Svg)) => Ok(GraphMode::FlowChart { plan }),
+            (Some(_), _) => Err(tr!(
+                lang,
+                "--plan draws the plan's flow chart as SVG: add --format svg",
+                "--plan 以 SVG 绘制预案的流程图：请加上 --format svg"
+            )),
+            (None, Some(GraphFormat::Svg)) => Err(tr!(
+                lang,
+                "--format svg draws one plan's flow chart: name it with --plan ID",
+                "--format svg 绘制单个预案的流程图：请用 --plan ID 指定预案"
+            )),
+            (None, format) => Ok(GraphMode::Export {
+                format: match format {
+                    Some(GraphFormat::Mermaid) => ExportFormat::Mermaid,
+                    Some(GraphFormat::Json) => ExportFormat::Json,
+                    _ => ExportFormat::Dot,
+                },
+                view: self.view,
+                focus: self.focus.as_deref(),
+                depth: self.depth,
+            }),
+        }
+    }
+}
+
 /// The formats of `emplan graph`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum GraphFormat {
@@ -39,7 +116,7 @@ pub enum GraphFormat {
     Dot,
     /// a Mermaid flowchart (GitHub renders it in Markdown)
     Mermaid,
-    /// node-link JSON (version 1)
+    /// node-link JSON (version 1); with --critical: the ranking as JSON
     Json,
     /// with --plan: the plan's response flow chart as SVG
     Svg,

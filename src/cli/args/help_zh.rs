@@ -23,7 +23,10 @@ const ZH: &[(&str, &str)] = &[
     ),
     ("id", "单位、岗位、联系人或资源编号"),
     ("repository", "预案仓库目录［默认：.］"),
-    ("graph_format", "输出格式［默认：dot］"),
+    (
+        "graph_format",
+        "输出格式［默认：dot；配合 --critical：表格］",
+    ),
     ("answer_format", "输出格式［默认：text］"),
     (
         "max_per_rule",

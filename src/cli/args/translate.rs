@@ -17,10 +17,10 @@ const ZH_VALUES: &[(&str, &str)] = &[
     ),
     (
         "graph_format",
-        "输出格式［默认：dot］\n\
+        "输出格式［默认：dot；配合 --critical：表格］\n\
          - dot：Graphviz DOT（用 `dot -Tsvg` 绘制）\n\
          - mermaid：Mermaid 流程图（GitHub 可在 Markdown 中显示）\n\
-         - json：节点-连线 JSON（第 1 版）\n\
+         - json：节点-连线 JSON（第 1 版）；配合 --critical：单点故障排名的 JSON\n\
          - svg：配合 --plan：该预案的应急响应流程图（SVG）",
     ),
     (

@@ -65,7 +65,6 @@ fn main() {
             (rule.run)(&cx, &mut out);
             rules.push((begin.elapsed(), rule.code, rule.name, out.len()));
         }
-        drop(cx);
         let begin = Instant::now();
         let diagnostics = emplan::check::check(&index, lang);
         let checked = begin.elapsed();

@@ -474,7 +474,7 @@ pub fn check(
             }
         }
         let controller = get("导调人员");
-        if !controller.is_empty() && !lookup.post(controller).is_some() {
+        if !controller.is_empty() && lookup.post(controller).is_none() {
             mistakes.push(tr!(
                 lang,
                 "{}: no post `{controller}` in the registry",

@@ -50,13 +50,13 @@ pub fn book(repo: &Repository, subject: &Subject, sheet: Sheet) -> Result<Book, 
     let data = Data::new(repo, &lookup);
     let posts: Vec<&str> = match subject {
         Subject::Post(id) => {
-            if !lookup.post(id.as_str()).is_some() {
+            if lookup.post(id.as_str()).is_none() {
                 return Err(Unknown::Post(id.clone(), near(id, lookup.posts.ids())));
             }
             vec![id.as_str()]
         }
         Subject::Org(id) => {
-            if !lookup.org(id.as_str()).is_some() {
+            if lookup.org(id.as_str()).is_none() {
                 return Err(Unknown::Org(
                     id.clone(),
                     near(id, lookup.organisations.ids()),

@@ -221,3 +221,44 @@ fn svg_needs_a_plan_and_a_plan_needs_svg() {
     assert_eq!(code, 2);
     assert!(err.contains("did you mean `zx-flood-drought`?"), "{err}");
 }
+
+/// `--critical` is a ranking: a table, or JSON. A graph format with it is a usage error that
+/// says so, in English and in Chinese, and prints nothing on standard output.
+#[test]
+fn critical_takes_a_table_or_json_and_no_graph_format() {
+    for format in ["dot", "mermaid", "svg"] {
+        let (code, out, err) = emplan(&["graph", "--critical", "--format", format, "plans"]);
+        assert_eq!((code, out.as_str()), (2, ""), "{format}: {err}");
+        assert_eq!(
+            err,
+            format!(
+                "emplan: --critical ranks the single points of failure as a table, or as JSON with --format json: --format {format} does not fit it\n"
+            )
+        );
+        let (code, out, err) = emplan(&[
+            "--lang",
+            "zh",
+            "graph",
+            "--critical",
+            "--format",
+            format,
+            "plans",
+        ]);
+        assert_eq!((code, out.as_str()), (2, ""), "{format}: {err}");
+        assert_eq!(
+            err,
+            format!(
+                "emplan: --critical 以表格列出单点故障排名（配合 --format json 输出 JSON）：不能使用 --format {format}\n"
+            )
+        );
+    }
+    let (code, table, _) = emplan(&["graph", "--critical", "plans"]);
+    assert_eq!(code, 0);
+    assert!(table.starts_with("rank  score"), "{table}");
+    let (code, json, _) = emplan(&["graph", "--critical", "--format", "json", "plans"]);
+    assert_eq!(code, 0);
+    assert!(
+        serde_json::from_str::<serde_json::Value>(&json).is_ok(),
+        "{json}"
+    );
+}

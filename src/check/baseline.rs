@@ -10,6 +10,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use crate::foundation::i18n::Lang;
+
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
@@ -111,4 +113,25 @@ pub fn filter(
         _ => true,
     });
     before - diagnostics.len()
+}
+
+/// Takes the findings recorded in the baseline file `path` out of `diagnostics`; returns how
+/// many, or why the file cannot be used.
+pub fn apply(
+    repo: &Repository,
+    diagnostics: &mut Vec<Diagnostic>,
+    path: &Path,
+    lang: Lang,
+) -> Result<usize, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| crate::load::message::cannot_read(path, &e.to_string(), lang))?;
+    let recorded = read(&text).map_err(|why| {
+        let shown = path.display();
+        crate::tr!(
+            lang,
+            "{shown} is not a baseline emplan can read: {why}; write one with --write-baseline",
+            "{shown} 不是可读取的基线文件：{why}；请用 --write-baseline 生成"
+        )
+    })?;
+    Ok(filter(repo, diagnostics, recorded))
 }

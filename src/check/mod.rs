@@ -17,6 +17,7 @@ pub mod index;
 pub mod lifecycle;
 pub mod linkage;
 pub mod references;
+pub mod scope;
 pub mod structure;
 pub mod suppress;
 

@@ -8,8 +8,8 @@ use crate::render::cards::{self, Sheet, Subject, Unknown};
 use crate::tr;
 
 use super::args::{CardsArgs, SheetArg};
-use super::handbook::{font_options, render_one};
 use super::load_repository;
+use super::output::render_one;
 
 pub fn run(args: &CardsArgs, lang: Lang) -> Result<i32, String> {
     let repo = load_repository(&args.path, lang)?;
@@ -26,7 +26,7 @@ pub fn run(args: &CardsArgs, lang: Lang) -> Result<i32, String> {
     };
     let book = cards::book(&repo, &subject, sheet).map_err(|u| unknown(&u, lang))?;
     let findings = check::check(&crate::model::index::Index::new(&repo), Lang::Zh);
-    let fonts = Fonts::new(&font_options(&args.render));
+    let fonts = Fonts::new(&args.render.font_options());
     render_one(
         &repo,
         &fonts,

@@ -1,23 +1,20 @@
 //! `emplan check`: load, run every rule, report.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use std::io::Write;
 
-use crate::check;
+use crate::check::{self, scope};
 use crate::foundation::i18n::Lang;
 use crate::load;
-use crate::load::root::{self, FoundBy};
-use crate::model::Repository;
+use crate::load::message::no_plans;
 use crate::report::{self, Format, Scope, Summary};
 use crate::tr;
 
 use super::args::{CheckArgs, Color};
-use super::{EXIT_FINDINGS, EXIT_OK, cannot_read, load_repository};
+use super::{EXIT_FINDINGS, EXIT_OK, load_repository};
 
 pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
-    let target = target(args, lang)?;
+    let target = scope::target(&args.paths, args.root.as_deref(), lang)?;
     let mut repo = load_repository(&target.root, lang)?;
     let (found_by, named) = match target.scope {
         Some((found_by, named)) => (Some(found_by), named),
@@ -27,8 +24,8 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
     // folder) is a wrong path, not a clean pass.
     let in_scope = match named.as_slice() {
         [] => Vec::new(),
-        named => reported(&repo, named)
-            .map_err(|empty| super::no_plans(&load::display_path(empty), lang))?,
+        named => scope::reported(&repo, named)
+            .map_err(|empty| no_plans(&load::display_path(empty), lang))?,
     };
     if let Some(today) = args.today {
         repo.config.as_of = Some(today);
@@ -58,24 +55,11 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
         return Ok(EXIT_OK);
     }
     let baselined = match &args.baseline {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| cannot_read(path, &e.to_string(), lang))?;
-            let recorded = check::baseline::read(&text).map_err(|why| {
-                let shown = path.display();
-                tr!(
-                    lang,
-                    "{shown} is not a baseline emplan can read: {why}; write one with --write-baseline",
-                    "{shown} 不是可读取的基线文件：{why}；请用 --write-baseline 生成"
-                )
-            })?;
-            check::baseline::filter(&repo, &mut diagnostics, recorded)
-        }
+        Some(path) => check::baseline::apply(&repo, &mut diagnostics, path, lang)?,
         None => 0,
     };
     let scope = found_by.map(|found_by| {
-        diagnostics.retain(|d| in_scope[d.loc.file]);
-        suppressed.retain(|s| in_scope[s.diagnostic.loc.file]);
+        scope::keep(&in_scope, &mut diagnostics, &mut suppressed);
         Scope {
             root: load::display_path(&target.root),
             found_by,
@@ -90,7 +74,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
     // Whether the run fails is decided on every finding, shown or not.
     let failed = diagnostics.iter().any(|d| args.fail_on.fails(d.severity));
     if args.max_per_rule > 0 {
-        summary.omitted = report::cap(&mut diagnostics, args.max_per_rule);
+        summary.omitted = scope::cap(&mut diagnostics, args.max_per_rule);
     }
     let written = match args.format {
         Format::Human => {
@@ -127,109 +111,6 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
     std::thread::spawn(move || drop(repo));
     super::stdout_written(written, lang)?;
     Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
-}
-
-/// What a run loads, and which of its files it reports on.
-struct Target {
-    root: PathBuf,
-    /// How the root was found and the files and folders reported on, when not all of them.
-    scope: Option<(FoundBy, Vec<PathBuf>)>,
-}
-
-/// The repository root and the scope of `emplan check PATHS [--root DIR]`. A single folder is
-/// the repository itself, unless a folder above it holds an `emplan.toml`; files, or several
-/// paths, are checked in the repository they belong to.
-fn target(args: &CheckArgs, lang: Lang) -> Result<Target, String> {
-    let canonical = |path: &Path| {
-        path.canonicalize()
-            .map_err(|e| cannot_read(path, &e.to_string(), lang))
-    };
-    let named = args
-        .paths
-        .iter()
-        .map(|p| canonical(p))
-        .collect::<Result<Vec<PathBuf>, String>>()?;
-    let (root, found_by) = match &args.root {
-        Some(root) => (canonical(root)?, FoundBy::Flag),
-        None => {
-            if let [dir] = named.as_slice()
-                && dir.is_dir()
-            {
-                match root::marked_root(dir) {
-                    Some(marked) if &marked != dir => (marked, FoundBy::Marker),
-                    // The folder is the repository.
-                    _ => {
-                        return Ok(Target {
-                            root: args.paths[0].clone(),
-                            scope: None,
-                        });
-                    }
-                }
-            } else {
-                let first = &named[0];
-                let start = if first.is_dir() {
-                    first.as_path()
-                } else {
-                    first.parent().unwrap_or(first)
-                };
-                root::find_root(start).ok_or_else(|| {
-                    let (path, marker) = (args.paths[0].display(), root::MARKER);
-                    tr!(
-                        lang,
-                        "no repository root above {path}: add an {marker} at the repository's root, or give --root",
-                        "{path} 之上找不到仓库根目录：请在仓库根目录放置 {marker}，或使用 --root 指定"
-                    )
-                })?
-            }
-        }
-    };
-    if named.iter().all(|p| p == &root) {
-        return Ok(Target { root, scope: None });
-    }
-    if let Some((path, _)) = args
-        .paths
-        .iter()
-        .zip(&named)
-        .find(|(_, p)| !p.starts_with(&root))
-    {
-        let (path, root) = (path.display(), root.display());
-        return Err(tr!(
-            lang,
-            "{path} is not inside the repository at {root}",
-            "{path} 不在仓库 {root} 之内"
-        ));
-    }
-    Ok(Target {
-        root,
-        scope: Some((found_by, named)),
-    })
-}
-
-/// For each file of the repository, whether it lies at or below one of `named`, compared as
-/// paths (`emplan check .` in a folder of the repository names the files shown there as
-/// `zx-flood.md`); or the first of `named` that holds no file.
-fn reported<'a>(repo: &Repository, named: &'a [PathBuf]) -> Result<Vec<bool>, &'a PathBuf> {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let mut holds_files = vec![false; named.len()];
-    let in_scope = repo
-        .sources
-        .files
-        .iter()
-        .map(|f| {
-            let path = cwd.join(&f.path);
-            let mut any = false;
-            for (holds, named) in holds_files.iter_mut().zip(named) {
-                if path.starts_with(named) {
-                    (*holds, any) = (true, true);
-                }
-            }
-            any
-        })
-        .collect();
-    match holds_files.iter().position(|holds| !holds) {
-        Some(empty) => Err(&named[empty]),
-        None => Ok(in_scope),
-    }
 }
 
 fn write_json(value: &serde_json::Value) -> std::io::Result<()> {

@@ -1,4 +1,5 @@
-//! `emplan graph`: the response dependency graph as DOT, Mermaid or node-link JSON.
+//! `emplan graph`: the response dependency graph as DOT, Mermaid or node-link JSON; with
+//! `--critical`, its single points of failure; with `--plan ID --format svg`, a plan's flow chart.
 
 use crate::foundation::escape::escape_lines;
 use crate::foundation::i18n::Lang;
@@ -10,7 +11,7 @@ use crate::model::index::Index;
 use crate::model::travel::Travel;
 use crate::tr;
 
-use super::args::{GraphArgs, GraphFormat, GraphView};
+use super::args::{ExportFormat, GraphArgs, GraphMode, GraphView};
 use super::{EXIT_OK, load_repository, print};
 
 /// How many lines of the `--critical` ranking the table shows (the JSON has them all).
@@ -18,28 +19,20 @@ const CRITICAL_SHOWN: usize = 30;
 
 pub fn run(args: &GraphArgs, lang: Lang) -> Result<i32, String> {
     let repo = load_repository(&args.path, lang)?;
-    if args.critical {
-        let lookup = Index::new(&repo);
-        let travel = Travel::new(&repo);
-        let list = impact::critical(&repo, &lookup, &travel);
-        let text = match args.format {
-            GraphFormat::Json => {
-                let mut text = serde_json::to_string_pretty(&impact::output::critical_json(&list))
-                    .unwrap_or_default();
-                text.push('\n');
-                text
-            }
-            GraphFormat::Dot | GraphFormat::Mermaid | GraphFormat::Svg => {
+    let text = match args.mode(lang)? {
+        GraphMode::Critical { json } => {
+            let lookup = Index::new(&repo);
+            let travel = Travel::new(&repo);
+            let list = impact::critical(&repo, &lookup, &travel);
+            if json {
+                json_text(&impact::output::critical_json(&list))
+            } else {
                 escape_lines(&impact::output::critical_text(&list, lang, CRITICAL_SHOWN))
             }
-        };
-        print(&text, lang)?;
-        return Ok(EXIT_OK);
-    }
-    match (&args.plan, args.format) {
-        (Some(id), GraphFormat::Svg) => {
+        }
+        GraphMode::FlowChart { plan: id } => {
             let lookup = Index::new(&repo);
-            let Some(plan) = lookup.plans.get(id.as_str()).copied() else {
+            let Some(plan) = lookup.plans.get(id).copied() else {
                 let near = suggest(id, lookup.plans.keys().copied());
                 return Err(match near {
                     Some(near) => tr!(
@@ -54,50 +47,41 @@ pub fn run(args: &GraphArgs, lang: Lang) -> Result<i32, String> {
                     ),
                 });
             };
-            print(&flowchart::svg(&lookup, plan), lang)?;
-            return Ok(EXIT_OK);
+            flowchart::svg(&lookup, plan)
         }
-        (Some(_), _) => {
-            return Err(tr!(
-                lang,
-                "--plan draws the plan's flow chart as SVG: add --format svg",
-                "--plan 以 SVG 绘制预案的流程图：请加上 --format svg"
-            ));
+        GraphMode::Export {
+            format,
+            view,
+            focus,
+            depth,
+        } => {
+            let graph = Graph::build(&repo);
+            let focus = match focus {
+                None => None,
+                Some(id) => Some(focused(&graph, id, lang)?),
+            };
+            let view = match view {
+                GraphView::Plans => View::Plans,
+                GraphView::Orgs => View::Orgs,
+                GraphView::All => View::All,
+            };
+            let selection = export::select(&graph, view, focus, depth);
+            match format {
+                ExportFormat::Dot => export::dot(&repo, &selection, lang),
+                ExportFormat::Mermaid => export::mermaid(&repo, &selection, lang),
+                ExportFormat::Json => json_text(&export::json(&repo, &selection)),
+            }
         }
-        (None, GraphFormat::Svg) => {
-            return Err(tr!(
-                lang,
-                "--format svg draws one plan's flow chart: name it with --plan ID",
-                "--format svg 绘制单个预案的流程图：请用 --plan ID 指定预案"
-            ));
-        }
-        (None, _) => {}
-    }
-    let graph = Graph::build(&repo);
-    let focus = match &args.focus {
-        None => None,
-        Some(id) => Some(focused(&graph, id, lang)?),
-    };
-    let view = match args.view {
-        GraphView::Plans => View::Plans,
-        GraphView::Orgs => View::Orgs,
-        GraphView::All => View::All,
-    };
-    let selection = export::select(&graph, view, focus, args.depth);
-    let text = match args.format {
-        GraphFormat::Dot => export::dot(&repo, &selection, lang),
-        GraphFormat::Mermaid => export::mermaid(&repo, &selection, lang),
-        GraphFormat::Json => {
-            let value = export::json(&repo, &selection);
-            let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
-            text.push('\n');
-            text
-        }
-        // Answered above.
-        GraphFormat::Svg => String::new(),
     };
     print(&text, lang)?;
     Ok(EXIT_OK)
+}
+
+/// A JSON answer, pretty-printed, with a final newline.
+fn json_text(value: &serde_json::Value) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 /// The node `--focus` names: a plan, organisation, post, contact, resource or hazard id.

@@ -12,6 +12,7 @@ mod handbook;
 mod impact;
 mod init;
 mod new;
+mod output;
 mod review;
 mod rules;
 mod schema;
@@ -21,9 +22,12 @@ use std::io::Write;
 
 use clap::FromArgMatches;
 
+use output::{print, stdout_written, write_atomic};
+
 pub use args::{Cli, Command};
 
 use crate::foundation::i18n::Lang;
+use crate::load::message::{cannot_read, no_plans};
 
 /// Stack of each worker thread: 32 MiB.
 const WORKER_STACK: usize = 32 << 20;
@@ -100,15 +104,6 @@ fn load_repository(path: &std::path::Path, lang: Lang) -> Result<crate::model::R
     Ok(repo)
 }
 
-/// The message for a path under which emplan finds nothing to read.
-fn no_plans(path: &str, lang: Lang) -> String {
-    crate::tr!(
-        lang,
-        "no plan files under {path}: emplan reads the Markdown plans (*.md) and YAML registry files of a plan repository; check the path",
-        "{path} 下没有预案文件：emplan 读取预案仓库中的 Markdown 预案（*.md）和 YAML 登记册文件；请检查路径"
-    )
-}
-
 /// clap's error in Chinese: what is wrong, the nearest valid spelling, and where to look.
 fn zh_error(error: &clap::Error) -> String {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
@@ -160,67 +155,6 @@ fn zh_error(error: &clap::Error) -> String {
     }
     text.push_str("\n\n更多信息请运行 `emplan --help`（或某个命令的 `--help`）。");
     text
-}
-
-/// The message for a repository that cannot be read at all.
-fn cannot_read(path: &std::path::Path, message: &str, lang: Lang) -> String {
-    let path = path.display();
-    crate::tr!(
-        lang,
-        "cannot read {path}: {message}",
-        "无法读取 {path}：{message}"
-    )
-}
-
-/// Writes a verb's answer to standard output. A closed pipe (`emplan graph | head`) is not a
-/// failure.
-fn print(text: &str, lang: Lang) -> Result<(), String> {
-    let mut out = std::io::stdout().lock();
-    stdout_written(
-        out.write_all(text.as_bytes()).and_then(|()| out.flush()),
-        lang,
-    )
-}
-
-/// What writing to standard output came to: a closed pipe is not a failure, anything else (a
-/// full disk) is, with a message.
-fn stdout_written(written: std::io::Result<()>, lang: Lang) -> Result<(), String> {
-    match written {
-        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(crate::tr!(
-            lang,
-            "cannot write to standard output: {error}",
-            "无法写入标准输出：{error}"
-        )),
-        _ => Ok(()),
-    }
-}
-
-/// Writes `bytes` to `path` through a temporary file beside it and a rename, so that a reader
-/// never sees half a file and a failed run leaves the old file in place.
-fn write_atomic(path: &std::path::Path, bytes: &[u8], lang: Lang) -> Result<(), String> {
-    let shown = crate::load::display_path(path);
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => std::path::Path::new("."),
-    };
-    if !dir.is_dir() {
-        let dir = crate::load::display_path(dir);
-        return Err(crate::tr!(
-            lang,
-            "cannot write {shown}: the folder {dir} does not exist; create it or choose another -o",
-            "无法写入 {shown}：目录 {dir} 不存在；请先创建，或换一个 -o"
-        ));
-    }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
-    written.map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        crate::tr!(lang, "cannot write {shown}: {e}", "无法写入 {shown}：{e}")
-    })
 }
 
 /// The `--lang` value, read before clap so that clap's own help is in that language.

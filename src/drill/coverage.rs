@@ -7,9 +7,11 @@ use std::collections::BTreeSet;
 use serde_json::{Value, json};
 
 use super::{Source, derive_drill};
+use crate::foundation::i18n::Lang;
 use crate::model::index::Index;
 use crate::model::travel::Travel;
 use crate::model::{Date, Repository, ResponseLevel};
+use crate::tr;
 
 /// What the held drills exercised, and what the plans hold.
 pub struct Coverage<'a> {
@@ -123,4 +125,94 @@ impl Coverage<'_> {
             },
         })
     }
+}
+
+/// The default window of coverage: three years before the repository's reference date, the
+/// drill cycle of specialised and departmental plans (2013 办法 Art. 22).
+pub fn three_years_ago(repo: &Repository) -> Date {
+    let today = repo.config.as_of.unwrap_or_else(Date::today);
+    today.plus_months(-36)
+}
+
+/// The coverage as text for the terminal, or as Markdown.
+pub fn text(c: &Coverage<'_>, lookup: &Index<'_>, lang: Lang, markdown: bool) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let since = c.since;
+    let held = c.held.len();
+    if markdown {
+        let _ = writeln!(out, "# {}\n", tr!(lang, "Drill coverage", "演练覆盖情况"));
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        tr!(
+            lang,
+            "drills held since {since}: {held}",
+            "{since} 以来举行的演练：{held} 次"
+        )
+    );
+    for (drill, day) in &c.held {
+        let _ = writeln!(out, "{}{drill} ({day})", if markdown { "- " } else { "  " });
+    }
+    let percent = |n: usize, all: usize| {
+        if all == 0 {
+            0.0
+        } else {
+            100.0 * n as f64 / all as f64
+        }
+    };
+    let (d, dn) = (c.duties.len(), c.all_duties.len());
+    let (l, ln) = (c.levels.len(), c.all_levels.len());
+    let (dp, lp) = (percent(d, dn), percent(l, ln));
+    let _ = writeln!(
+        out,
+        "\n{}",
+        tr!(
+            lang,
+            "duties exercised: {d} of {dn} ({dp:.1}%); response levels: {l} of {ln} ({lp:.1}%)",
+            "已检验的职责：{d}/{dn}（{dp:.1}%）；响应级别：{l}/{ln}（{lp:.1}%）"
+        )
+    );
+    let _ = writeln!(
+        out,
+        "\n{}",
+        tr!(lang, "never exercised, by plan:", "从未检验的，按预案：")
+    );
+    let mut plans: Vec<&str> = c
+        .untested_duties()
+        .map(|(p, _)| *p)
+        .chain(c.untested_levels().map(|(p, _)| *p))
+        .collect();
+    plans.sort_unstable();
+    plans.dedup();
+    for plan in plans {
+        let duties: Vec<&str> = c
+            .untested_duties()
+            .filter(|(p, _)| *p == plan)
+            .map(|(_, d)| *d)
+            .collect();
+        let levels: Vec<&str> = c
+            .untested_levels()
+            .filter(|(p, _)| *p == plan)
+            .map(|(_, l)| l.zh())
+            .collect();
+        let mut parts = Vec::new();
+        if !duties.is_empty() {
+            let list = duties.join(", ");
+            parts.push(tr!(lang, "duties {list}", "职责 {list}"));
+        }
+        if !levels.is_empty() {
+            let list = levels.join("、");
+            parts.push(tr!(lang, "levels {list}", "级别 {list}"));
+        }
+        let _ = writeln!(
+            out,
+            "{}{plan} {}: {}",
+            if markdown { "- " } else { "  " },
+            lookup.plan_title(plan),
+            parts.join("; ")
+        );
+    }
+    out
 }

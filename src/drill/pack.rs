@@ -533,7 +533,7 @@ fn context(repo: &Repository, lookup: &Index<'_>, exercise: &Exercise<'_>) -> Va
                     "time": scenario_time(st.at.value.minutes),
                     "clock": clock(start + st.at.value.minutes),
                     "text": st.text.value,
-                    "readings": super::readings_zh(lookup, st),
+                    "readings": super::text::readings_zh(lookup, st),
                     "hazards": st.hazards.iter().map(|h| lookup.hazard_name(h.as_str())).collect::<Vec<_>>(),
                 })
             })

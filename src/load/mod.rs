@@ -7,6 +7,7 @@ mod discover;
 mod domains;
 pub(crate) mod encoding;
 pub mod markdown;
+pub mod message;
 mod read;
 pub mod root;
 pub mod yaml;

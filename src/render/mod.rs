@@ -11,6 +11,7 @@ pub mod fonts;
 pub mod glyphs;
 pub mod handbook;
 pub mod markdown;
+pub mod message;
 pub mod world;
 
 use std::collections::HashMap;

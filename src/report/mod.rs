@@ -61,22 +61,6 @@ impl Summary {
     }
 }
 
-/// Keeps the first `per_rule` findings of each rule, in order, and says how many of each it
-/// left out: a mistake repeated 100,000 times must not bury the others in the log.
-pub fn cap(diagnostics: &mut Vec<Diagnostic>, per_rule: usize) -> Vec<(&'static str, usize)> {
-    let mut seen: std::collections::BTreeMap<&'static str, usize> =
-        std::collections::BTreeMap::new();
-    diagnostics.retain(|d| {
-        let n = seen.entry(d.rule.code).or_default();
-        *n += 1;
-        *n <= per_rule
-    });
-    seen.into_iter()
-        .filter(|(_, n)| *n > per_rule)
-        .map(|(code, n)| (code, n - per_rule))
-        .collect()
-}
-
 /// Output format of `emplan check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {

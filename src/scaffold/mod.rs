@@ -3,6 +3,8 @@
 //! repository's own `templates/new/KIND.md` replaces the shipped one. Nothing here writes:
 //! the verbs write what these functions return, after checking that no file exists.
 
+pub mod review;
+
 use std::path::{Path, PathBuf};
 
 use serde_json::json;
@@ -11,46 +13,52 @@ use crate::model::{Date, PlanKind, Repository};
 
 /// The templates of a new repository: (path in the repository, template).
 const INIT: &[(&str, &str)] = &[
-    ("emplan.toml", include_str!("../templates/init/emplan.toml")),
+    (
+        "emplan.toml",
+        include_str!("../../templates/init/emplan.toml"),
+    ),
     (
         "registry/registry.yaml",
-        include_str!("../templates/init/registry.yaml"),
+        include_str!("../../templates/init/registry.yaml"),
     ),
     (
         ".github/workflows/emplan.yml",
-        include_str!("../templates/init/workflow.yml"),
+        include_str!("../../templates/init/workflow.yml"),
     ),
-    ("README.md", include_str!("../templates/init/README.md")),
+    ("README.md", include_str!("../../templates/init/README.md")),
 ];
 
 /// The template of each kind of plan.
 const NEW: &[(PlanKind, &str)] = &[
     (
         PlanKind::Overall,
-        include_str!("../templates/new/overall.md"),
+        include_str!("../../templates/new/overall.md"),
     ),
     (
         PlanKind::Specialised,
-        include_str!("../templates/new/specialised.md"),
+        include_str!("../../templates/new/specialised.md"),
     ),
     (
         PlanKind::Departmental,
-        include_str!("../templates/new/departmental.md"),
+        include_str!("../../templates/new/departmental.md"),
     ),
     (
         PlanKind::Township,
-        include_str!("../templates/new/township.md"),
+        include_str!("../../templates/new/township.md"),
     ),
     (
         PlanKind::Village,
-        include_str!("../templates/new/village.md"),
+        include_str!("../../templates/new/village.md"),
     ),
     (
         PlanKind::Enterprise,
-        include_str!("../templates/new/enterprise.md"),
+        include_str!("../../templates/new/enterprise.md"),
     ),
-    (PlanKind::Site, include_str!("../templates/new/site.md")),
-    (PlanKind::Joint, include_str!("../templates/new/joint.md")),
+    (PlanKind::Site, include_str!("../../templates/new/site.md")),
+    (
+        PlanKind::Joint,
+        include_str!("../../templates/new/joint.md"),
+    ),
 ];
 
 /// A file to write: its path and text.

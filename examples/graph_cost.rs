@@ -52,7 +52,7 @@ fn main() {
         let graph = Graph::build(&repo);
         build.push(t.elapsed().as_secs_f64());
         let t = Instant::now();
-        let lookup = Index::new(&repo);
+        let index = Index::new(&repo);
         let travel = Travel::new(&repo);
         let scenario = Scenario {
             hazard,
@@ -60,7 +60,7 @@ fn main() {
             place,
             chain: false,
         };
-        let answer = cascade::activate(&repo, &lookup, &travel, scenario);
+        let answer = cascade::activate(&repo, &index, &travel, scenario);
         activate.push(t.elapsed().as_secs_f64());
         sizes = (
             findings.len(),

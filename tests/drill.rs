@@ -129,17 +129,17 @@ fn the_manifest_names_every_file_with_its_audience_and_checksum() {
 #[test]
 fn every_expected_action_cites_an_existing_duty_or_level_action() {
     let repo = sample();
-    let lookup = Index::new(&repo);
+    let index = Index::new(&repo);
     let travel = Travel::new(&repo);
     for entry in &repo.drills {
-        let exercise = drill::derive(&repo, &lookup, &travel, entry).unwrap();
+        let exercise = drill::derive(&repo, &index, &travel, entry).unwrap();
         let mut expected = 0;
         for inject in &exercise.injects {
             let Some(e) = &inject.expected else {
                 continue;
             };
             expected += 1;
-            let plan = lookup.plans.get(e.plan).unwrap();
+            let plan = index.plans.get(e.plan).unwrap();
             let m = &plan.meta;
             let quoted = &repo.sources.get(e.loc.file).text
                 [e.loc.span.start as usize..e.loc.span.end as usize];
@@ -181,10 +181,10 @@ fn every_expected_action_cites_an_existing_duty_or_level_action() {
 #[test]
 fn a_stage_that_crosses_a_threshold_yields_an_escalation_inject() {
     let repo = sample();
-    let lookup = Index::new(&repo);
+    let index = Index::new(&repo);
     let travel = Travel::new(&repo);
     let entry = drill::find(&repo, "2026-baolun-flood-tabletop").unwrap();
-    let exercise = drill::derive(&repo, &lookup, &travel, entry).unwrap();
+    let exercise = drill::derive(&repo, &index, &travel, entry).unwrap();
     let escalations: Vec<_> = exercise
         .injects
         .iter()
@@ -228,10 +228,10 @@ fn a_stage_that_crosses_a_threshold_yields_an_escalation_inject() {
         "{metric: rainfall-24h, value: 99}",
     );
     let repo = emplan::load::load_files(&files);
-    let lookup = Index::new(&repo);
+    let index = Index::new(&repo);
     let travel = Travel::new(&repo);
     let entry = drill::find(&repo, "2026-baolun-flood-tabletop").unwrap();
-    let exercise = drill::derive(&repo, &lookup, &travel, entry).unwrap();
+    let exercise = drill::derive(&repo, &index, &travel, entry).unwrap();
     assert!(
         !exercise
             .injects
@@ -407,20 +407,20 @@ fn secrets(seed: u64) -> Vec<String> {
     let repo = sample();
     let entry = drill::find(&repo, "2026-baichao-forest-fire-blind").unwrap();
     let drawn = drill::blind::draw(&repo, &entry.value, seed).unwrap();
-    let lookup = Index::new(&repo);
+    let index = Index::new(&repo);
     let travel = Travel::new(&repo);
     let exercise =
-        drill::derive_drill(&repo, &lookup, &travel, &drawn, entry.file, Some(seed)).unwrap();
+        drill::derive_drill(&repo, &index, &travel, &drawn, entry.file, Some(seed)).unwrap();
     let s = &drawn.scenario;
     let c = &exercise.cascade;
     let date = s.date.value;
     let mut out = vec![
         s.hazard.as_str().to_owned(),
-        lookup.hazard_name(s.hazard.as_str()).to_owned(),
+        index.hazard_name(s.hazard.as_str()).to_owned(),
         s.place.as_str().to_owned(),
         c.place.name.to_owned(),
         c.place.township.to_owned(),
-        lookup.org_name(c.place.township).to_owned(),
+        index.org_name(c.place.township).to_owned(),
         date.to_string(),
         format!("{}年{}月{}日", date.year, date.month, date.day),
         format!("{}月{}日", date.month, date.day),
@@ -577,9 +577,9 @@ fn the_summary_report_has_the_seven_parts_and_ties_each_action_to_its_plan() {
     // The improvement plan names each action's plan by its title, and its clause.
     let repo = sample();
     let record = &repo.records[0].value;
-    let lookup = Index::new(&repo);
+    let index = Index::new(&repo);
     for finding in &record.findings {
-        let plan = lookup.plans.get(finding.action.plan.as_str()).unwrap();
+        let plan = index.plans.get(finding.action.plan.as_str()).unwrap();
         let row = report
             .lines()
             .find(|l| l.starts_with(&format!("| {} |", finding.id.as_str())))

@@ -47,10 +47,10 @@ fn answer_from_the_graph(repo: &emplan::model::Repository) {
     export::dot(repo, &all, Lang::Zh);
     export::mermaid(repo, &all, Lang::En);
     export::json(repo, &all);
-    let lookup = Index::new(repo);
+    let index = Index::new(repo);
     let travel = Travel::new(repo);
-    let hazards: Vec<&str> = lookup.hazards.ids().chain(["nothing"]).collect();
-    let places: Vec<&str> = cascade::places(&lookup)
+    let hazards: Vec<&str> = index.hazards.ids().chain(["nothing"]).collect();
+    let places: Vec<&str> = cascade::places(&index)
         .into_iter()
         .chain(["nowhere"])
         .collect();
@@ -63,23 +63,23 @@ fn answer_from_the_graph(repo: &emplan::model::Repository) {
                     place,
                     chain: level == ResponseLevel::I,
                 };
-                if let Ok(c) = cascade::activate(repo, &lookup, &travel, scenario) {
-                    output::json(repo, &lookup, &c, &[]);
-                    output::text(repo, &lookup, &c, &[], Lang::Zh, true);
+                if let Ok(c) = cascade::activate(repo, &index, &travel, scenario) {
+                    output::json(repo, &index, &c, &[]);
+                    output::text(repo, &index, &c, &[], Lang::Zh, true);
                 }
             }
         }
     }
-    for id in impact::subjects(&lookup).into_iter().take(20) {
-        if let Some(subject) = impact::subject(&lookup, id) {
-            let answer = impact::impact(repo, &lookup, &travel, id, subject);
+    for id in impact::subjects(&index).into_iter().take(20) {
+        if let Some(subject) = impact::subject(&index, id) {
+            let answer = impact::impact(repo, &index, &travel, id, subject);
             impact::output::json(repo, &answer);
-            impact::output::text(repo, &lookup, &answer, Lang::En, false);
+            impact::output::text(repo, &index, &answer, Lang::En, false);
         }
     }
-    impact::output::critical_text(&impact::critical(repo, &lookup, &travel), Lang::Zh, 30);
+    impact::output::critical_text(&impact::critical(repo, &index, &travel), Lang::Zh, 30);
     for plan in &repo.plans {
-        flowchart::svg(&lookup, plan);
+        flowchart::svg(&index, plan);
     }
 }
 

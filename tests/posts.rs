@@ -6,6 +6,7 @@ use std::path::Path;
 
 use common::read_tree;
 use emplan::load;
+use emplan::model::index::Index;
 use emplan::model::plan::Command;
 use emplan::render::cards::{self, Sheet, Subject};
 use serde_json::Value;
@@ -72,12 +73,13 @@ fn every_post_field_of_an_hq_is_among_its_posts() {
 fn every_command_post_of_the_sample_has_a_card() {
     let files = read_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("plans"));
     let repo = load::load_files(&files);
+    let index = Index::new(&repo);
     let mut seen = 0;
     for plan in &repo.plans {
         for (seat, post) in plan.meta.command.iter().flat_map(|c| c.posts()) {
             seen += 1;
             let subject = Subject::Post(post.as_str().to_owned());
-            let book = cards::book(&repo, &subject, Sheet::A6).unwrap_or_else(|e| {
+            let book = cards::book(&index, &subject, Sheet::A6).unwrap_or_else(|e| {
                 panic!(
                     "{} {} {}: no card ({e:?})",
                     plan.meta.id.as_str(),
@@ -96,7 +98,7 @@ fn every_command_post_of_the_sample_has_a_card() {
         // A plan's own cards hold every post of its HQ.
         if let Some(command) = &plan.meta.command {
             let book = cards::book(
-                &repo,
+                &index,
                 &Subject::Plan(plan.meta.id.as_str().to_owned()),
                 Sheet::A6,
             )

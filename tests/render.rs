@@ -106,7 +106,7 @@ fn sample() -> String {
 fn expected(id: &str) -> Vec<String> {
     let repo = emplan::load::load(Path::new(&sample())).unwrap();
     let book = emplan::render::handbook::book(
-        &repo,
+        &Index::new(&repo),
         &emplan::render::handbook::Subject::Plan(id.into()),
         &[],
     )
@@ -617,7 +617,7 @@ fn the_linkage_state_of_each_duty_is_what_l301_finds() {
     not_accepted.sort();
     assert_eq!(not_accepted, ["rescue"], "the case L301 sees");
     let subject = emplan::render::handbook::Subject::Plan("zx-flood".into());
-    let book = emplan::render::handbook::book(&repo, &subject, &findings).unwrap();
+    let book = emplan::render::handbook::book(&Index::new(&repo), &subject, &findings).unwrap();
     let data: serde_json::Value =
         serde_json::from_slice(book.files["/plans/zx-flood.json"].as_slice()).unwrap();
     let mut open: Vec<String> = data["duties"]
@@ -670,8 +670,12 @@ fn cards_are_refused_under_strict_when_their_plans_have_errors() {
 fn a_card_calls_others_and_says_when_it_has_no_steps_of_its_own() {
     let repo = emplan::load::load(Path::new(&sample())).unwrap();
     let subject = emplan::render::cards::Subject::Plan("zx-forest-fire".into());
-    let book =
-        emplan::render::cards::book(&repo, &subject, emplan::render::cards::Sheet::A6).unwrap();
+    let book = emplan::render::cards::book(
+        &Index::new(&repo),
+        &subject,
+        emplan::render::cards::Sheet::A6,
+    )
+    .unwrap();
     let data: serde_json::Value =
         serde_json::from_slice(book.files["/cards.json"].as_slice()).unwrap();
     let cards = data["cards"].as_array().unwrap();

@@ -26,9 +26,9 @@ fuzz_target!(|data: &[u8]| {
     };
     let repo = &*REPO;
     let entry = emplan::drill::find(repo, DRILL).expect("the sample has the drill");
-    let lookup = Index::new(repo);
+    let index = Index::new(repo);
     for lang in [Lang::En, Lang::Zh] {
-        if let Ok(rows) = msel::check(&lookup, &entry.value, &table, lang) {
+        if let Ok(rows) = msel::check(&index, &entry.value, &table, lang) {
             let source = repo.sources.get(entry.file);
             let text = msel::write_back(&source.text, &rows);
             let path = source.path.clone();

@@ -13,7 +13,7 @@ use super::{EXIT_OK, load_repository, print};
 
 pub fn run(args: &ActivateArgs, lang: Lang) -> Result<i32, String> {
     let repo = load_repository(&args.path, lang)?;
-    let lookup = Index::new(&repo);
+    let index = Index::new(&repo);
     let travel = Travel::new(&repo);
     let scenario = Scenario {
         hazard: &args.hazard,
@@ -21,7 +21,7 @@ pub fn run(args: &ActivateArgs, lang: Lang) -> Result<i32, String> {
         place: &args.at,
         chain: args.chain,
     };
-    let cascade = cascade::activate(&repo, &lookup, &travel, scenario).map_err(|unknown| {
+    let cascade = cascade::activate(&repo, &index, &travel, scenario).map_err(|unknown| {
         let (hazard, place) = (&args.hazard, &args.at);
         match unknown {
             Unknown::Hazard(Some(near)) => tr!(
@@ -49,25 +49,22 @@ pub fn run(args: &ActivateArgs, lang: Lang) -> Result<i32, String> {
     // What could not be read, or names nothing, leaves the answer incomplete: say which. (How
     // well the plans fit together is check's question, not this one's.)
     let families = [Family::Structure, Family::References];
-    let gaps: Vec<check::Diagnostic> =
-        check::check_families(&crate::model::index::Index::new(&repo), lang, &families)
-            .into_iter()
-            .filter(|d| d.severity == Severity::Error)
-            .collect();
+    let gaps: Vec<check::Diagnostic> = check::check_families(&index, lang, &families)
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
     let text = match args.format {
         AnswerFormat::Json => {
-            let value = output::json(&repo, &lookup, &cascade, &gaps);
+            let value = output::json(&repo, &index, &cascade, &gaps);
             let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
             text.push('\n');
             text
         }
         // Plan text never acts on the terminal (issue 12).
         AnswerFormat::Text => {
-            escape_lines(&output::text(&repo, &lookup, &cascade, &gaps, lang, false))
+            escape_lines(&output::text(&repo, &index, &cascade, &gaps, lang, false))
         }
-        AnswerFormat::Md => {
-            escape_lines(&output::text(&repo, &lookup, &cascade, &gaps, lang, true))
-        }
+        AnswerFormat::Md => escape_lines(&output::text(&repo, &index, &cascade, &gaps, lang, true)),
     };
     print(&text, lang)?;
     Ok(EXIT_OK)

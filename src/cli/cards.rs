@@ -3,6 +3,7 @@
 
 use crate::check;
 use crate::foundation::i18n::Lang;
+use crate::model::index::Index;
 use crate::render::Fonts;
 use crate::render::cards::{self, Sheet, Subject, Unknown};
 use crate::tr;
@@ -24,8 +25,9 @@ pub fn run(args: &CardsArgs, lang: Lang) -> Result<i32, String> {
         SheetArg::A6 => Sheet::A6,
         SheetArg::A4 => Sheet::A4,
     };
-    let book = cards::book(&repo, &subject, sheet).map_err(|u| unknown(&u, lang))?;
-    let findings = check::check(&crate::model::index::Index::new(&repo), Lang::Zh);
+    let index = Index::new(&repo);
+    let book = cards::book(&index, &subject, sheet).map_err(|u| unknown(&u, lang))?;
+    let findings = check::check(&index, Lang::Zh);
     let fonts = Fonts::new(&args.render.font_options());
     render_one(
         &repo,

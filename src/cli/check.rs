@@ -7,6 +7,7 @@ use crate::check::{self, scope};
 use crate::foundation::i18n::Lang;
 use crate::load;
 use crate::load::message::no_plans;
+use crate::model::index::Index;
 use crate::report::{self, Format, Scope, Summary};
 use crate::tr;
 
@@ -30,11 +31,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
     if let Some(today) = args.today {
         repo.config.as_of = Some(today);
     }
-    let checked = check::run(
-        &crate::model::index::Index::new(&repo),
-        lang,
-        check::FAMILIES,
-    );
+    let checked = check::run(&Index::new(&repo), lang, check::FAMILIES);
     let (mut diagnostics, mut suppressed) = (checked.diagnostics, checked.suppressed);
     if let Some(path) = &args.write_baseline {
         let count = diagnostics.len();

@@ -111,11 +111,11 @@ fn import_msel(args: &DrillImportArgs, lang: Lang) -> Result<i32, String> {
 fn coverage(args: &DrillCoverageArgs, lang: Lang) -> Result<i32, String> {
     use crate::drill::coverage;
     let repo = load_repository(&args.path, lang)?;
-    let lookup = Index::new(&repo);
+    let index = Index::new(&repo);
     let since = args
         .since
         .unwrap_or_else(|| coverage::three_years_ago(&repo));
-    let c = coverage::coverage(&repo, &lookup, since);
+    let c = coverage::coverage(&repo, &index, since);
     let text = match args.format {
         AnswerFormat::Json => {
             let mut text = serde_json::to_string_pretty(&c.json()).unwrap_or_default();
@@ -123,7 +123,7 @@ fn coverage(args: &DrillCoverageArgs, lang: Lang) -> Result<i32, String> {
             text
         }
         AnswerFormat::Text | AnswerFormat::Md => crate::foundation::escape::escape_lines(
-            &coverage::text(&c, &lookup, lang, args.format == AnswerFormat::Md),
+            &coverage::text(&c, &index, lang, args.format == AnswerFormat::Md),
         ),
     };
     super::print(&text, lang)?;

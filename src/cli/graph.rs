@@ -21,9 +21,9 @@ pub fn run(args: &GraphArgs, lang: Lang) -> Result<i32, String> {
     let repo = load_repository(&args.path, lang)?;
     let text = match args.mode(lang)? {
         GraphMode::Critical { json } => {
-            let lookup = Index::new(&repo);
+            let index = Index::new(&repo);
             let travel = Travel::new(&repo);
-            let list = impact::critical(&repo, &lookup, &travel);
+            let list = impact::critical(&repo, &index, &travel);
             if json {
                 json_text(&impact::output::critical_json(&list))
             } else {
@@ -31,9 +31,9 @@ pub fn run(args: &GraphArgs, lang: Lang) -> Result<i32, String> {
             }
         }
         GraphMode::FlowChart { plan: id } => {
-            let lookup = Index::new(&repo);
-            let Some(plan) = lookup.plans.get(id).copied() else {
-                let near = suggest(id, lookup.plans.keys().copied());
+            let index = Index::new(&repo);
+            let Some(plan) = index.plans.get(id).copied() else {
+                let near = suggest(id, index.plans.keys().copied());
                 return Err(match near {
                     Some(near) => tr!(
                         lang,
@@ -47,7 +47,7 @@ pub fn run(args: &GraphArgs, lang: Lang) -> Result<i32, String> {
                     ),
                 });
             };
-            flowchart::svg(&lookup, plan)
+            flowchart::svg(&index, plan)
         }
         GraphMode::Export {
             format,

@@ -3,7 +3,7 @@
 
 use crate::check::{self, Diagnostic};
 use crate::foundation::i18n::Lang;
-use crate::model::Repository;
+use crate::model::index::Index;
 use crate::render::Fonts;
 use crate::render::handbook::{self, Subject, Unknown};
 use crate::tr;
@@ -14,17 +14,18 @@ use super::{EXIT_OK, load_repository};
 
 pub fn run(args: &HandbookArgs, lang: Lang) -> Result<i32, String> {
     let repo = load_repository(&args.path, lang)?;
-    let findings = check::check(&crate::model::index::Index::new(&repo), Lang::Zh);
+    let index = Index::new(&repo);
+    let findings = check::check(&index, Lang::Zh);
     let fonts = Fonts::new(&args.render.font_options());
     if args.each {
-        return each(&repo, &fonts, &findings, args, lang);
+        return each(&index, &fonts, &findings, args, lang);
     }
     let subject = match (&args.plan, &args.org) {
         (Some(id), _) => Subject::Plan(id.clone()),
         (None, Some(id)) => Subject::Org(id.clone()),
         (None, None) => Subject::All,
     };
-    let book = handbook::book(&repo, &subject, &findings).map_err(|u| unknown(&u, lang))?;
+    let book = handbook::book(&index, &subject, &findings).map_err(|u| unknown(&u, lang))?;
     render_one(
         &repo,
         &fonts,
@@ -39,13 +40,14 @@ pub fn run(args: &HandbookArgs, lang: Lang) -> Result<i32, String> {
 /// `--each`: every plan's handbook into the folder `-o`, rendered in parallel. Every book is
 /// tried; the run fails when one of them fails.
 fn each(
-    repo: &Repository,
+    index: &Index,
     fonts: &Fonts,
     findings: &[Diagnostic],
     args: &HandbookArgs,
     lang: Lang,
 ) -> Result<i32, String> {
     use rayon::prelude::*;
+    let repo = index.repo;
     let dir = &args.output;
     if !dir.is_dir() {
         let shown = crate::load::display_path(dir);
@@ -62,7 +64,7 @@ fn each(
         .par_iter()
         .map(|id| {
             let subject = Subject::Plan((*id).to_owned());
-            let book = handbook::book(repo, &subject, findings).map_err(|u| unknown(&u, lang))?;
+            let book = handbook::book(index, &subject, findings).map_err(|u| unknown(&u, lang))?;
             let output = dir.join(format!("{id}.pdf"));
             render_and_write(
                 repo,

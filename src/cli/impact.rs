@@ -14,11 +14,11 @@ use super::{EXIT_OK, load_repository, print};
 
 pub fn run(args: &ImpactArgs, lang: Lang) -> Result<i32, String> {
     let repo = load_repository(&args.path, lang)?;
-    let lookup = Index::new(&repo);
+    let index = Index::new(&repo);
     let travel = Travel::new(&repo);
     let id = args.id.as_str();
-    let Some(subject) = impact::subject(&lookup, id) else {
-        let all = impact::subjects(&lookup);
+    let Some(subject) = impact::subject(&index, id) else {
+        let all = impact::subjects(&index);
         return Err(match suggest(id, all.iter().copied()) {
             Some(near) => tr!(
                 lang,
@@ -33,11 +33,11 @@ pub fn run(args: &ImpactArgs, lang: Lang) -> Result<i32, String> {
         });
     };
     // The id as the registry spells it, borrowed from the repository.
-    let id = impact::subjects(&lookup)
+    let id = impact::subjects(&index)
         .into_iter()
         .find(|x| *x == id)
         .unwrap_or_default();
-    let answer = impact::impact(&repo, &lookup, &travel, id, subject);
+    let answer = impact::impact(&repo, &index, &travel, id, subject);
     let text = match args.format {
         AnswerFormat::Json => {
             let mut text =
@@ -46,8 +46,8 @@ pub fn run(args: &ImpactArgs, lang: Lang) -> Result<i32, String> {
             text
         }
         // Plan text never acts on the terminal (issue 12).
-        AnswerFormat::Text => escape_lines(&output::text(&repo, &lookup, &answer, lang, false)),
-        AnswerFormat::Md => escape_lines(&output::text(&repo, &lookup, &answer, lang, true)),
+        AnswerFormat::Text => escape_lines(&output::text(&repo, &index, &answer, lang, false)),
+        AnswerFormat::Md => escape_lines(&output::text(&repo, &index, &answer, lang, true)),
     };
     print(&text, lang)?;
     Ok(EXIT_OK)

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use crate::check::Context;
 use crate::foundation::i18n::Lang;
+use crate::model::index::Index;
 use crate::scaffold::review;
 use crate::tr;
 
@@ -16,7 +17,7 @@ use super::{EXIT_OK, load_repository, write_atomic};
 
 pub fn run(args: &ReviewArgs, lang: Lang) -> Result<i32, String> {
     let repo = load_repository(&args.path, lang)?;
-    let index = crate::model::index::Index::new(&repo);
+    let index = Index::new(&repo);
     let cx = Context::new(&index, lang);
     let mut recorded = 0;
     for plan in review::plans(&cx, args.all, &args.plans, lang)? {

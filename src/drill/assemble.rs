@@ -73,10 +73,10 @@ pub fn new_pack(
     lang: Lang,
     note: &dyn Fn(&str),
 ) -> Result<Pack, Refusal> {
-    refuse(repo, request.output, lang)?;
+    let index = Index::new(repo);
+    refuse(&index, request.output, lang)?;
     let id = request.drill;
     let entry = super::find(repo, id).map_err(|u| unknown(repo, &u, id, lang))?;
-    let lookup = Index::new(repo);
     let travel = Travel::new(repo);
     let drawn = match request.seed {
         Some(seed) => Some(super::blind::draw(repo, &entry.value, seed).map_err(|_| {
@@ -88,9 +88,9 @@ pub fn new_pack(
         })?),
         None if request.target_gaps => {
             let coverage =
-                super::coverage::coverage(repo, &lookup, super::coverage::three_years_ago(repo));
+                super::coverage::coverage(repo, &index, super::coverage::three_years_ago(repo));
             let (targeted, gaps) =
-                super::gaps::target(repo, &lookup, &travel, &entry.value, &coverage).ok_or_else(
+                super::gaps::target(repo, &index, &travel, &entry.value, &coverage).ok_or_else(
                     || {
                         tr!(
                             lang,
@@ -100,7 +100,7 @@ pub fn new_pack(
                     },
                 )?;
             let id = targeted.scenario.place.as_str();
-            let place = escape(lookup.resource(id).map_or(id, |r| r.name.value.as_str()));
+            let place = escape(index.resource(id).map_or(id, |r| r.name.value.as_str()));
             let level = targeted.scenario.level.value.zh();
             let since = coverage.since;
             note(&tr!(
@@ -113,10 +113,9 @@ pub fn new_pack(
         None => None,
     };
     let definition = drawn.as_ref().unwrap_or(&entry.value);
-    let exercise =
-        super::derive_drill(repo, &lookup, &travel, definition, entry.file, request.seed)
-            .map_err(|u| unknown(repo, &u, id, lang))?;
-    let documents = pack::documents(repo, &lookup, &exercise).map_err(|e| template(&e, lang))?;
+    let exercise = super::derive_drill(repo, &index, &travel, definition, entry.file, request.seed)
+        .map_err(|u| unknown(repo, &u, id, lang))?;
+    let documents = pack::documents(repo, &index, &exercise).map_err(|e| template(&e, lang))?;
     // The PDFs carry the date of the plans, not the clock nor the scenario's day (which a
     // double-blind pack must not give away).
     let date = render::handbook::book_date(repo.plans.iter());
@@ -148,9 +147,9 @@ pub fn new_pack(
     files.push(PackFile {
         path: "msel.csv".to_owned(),
         audience: &[Audience::Controller, Audience::Evaluator],
-        bytes: pack::msel_csv(&lookup, &exercise),
+        bytes: pack::msel_csv(&index, &exercise),
     });
-    let xlsx = pack::msel_xlsx(&lookup, &exercise, date).map_err(|e| {
+    let xlsx = pack::msel_xlsx(&index, &exercise, date).map_err(|e| {
         tr!(
             lang,
             "the MSEL spreadsheet cannot be written: {e}",
@@ -211,7 +210,8 @@ pub fn summary_report(
     fonts: &FontOptions,
     lang: Lang,
 ) -> Result<(Vec<PackFile>, usize), Refusal> {
-    refuse(repo, output, lang)?;
+    let index = Index::new(repo);
+    refuse(&index, output, lang)?;
     let entry = super::find(repo, id).map_err(|u| unknown(repo, &u, id, lang))?;
     let record = repo
         .records
@@ -226,12 +226,11 @@ pub fn summary_report(
         })?;
     let seed = record.value.seed.as_ref().map(|s| s.value);
     let drawn = super::redrawn(repo, &entry.value, seed);
-    let lookup = Index::new(repo);
     let travel = Travel::new(repo);
     let definition = drawn.as_ref().unwrap_or(&entry.value);
-    let exercise = super::derive_drill(repo, &lookup, &travel, definition, entry.file, seed)
+    let exercise = super::derive_drill(repo, &index, &travel, definition, entry.file, seed)
         .map_err(|u| unknown(repo, &u, id, lang))?;
-    let markdown = super::evaluate::report(repo, &lookup, &exercise, &record.value)
+    let markdown = super::evaluate::report(repo, &index, &exercise, &record.value)
         .map_err(|e| template(&e, lang))?;
     let title = format!("{}总结报告", exercise.drill.title.value);
     let book = render::document::book(
@@ -285,8 +284,8 @@ pub fn import_msel(
         let e = escape(&e);
         tr!(lang, "cannot read {shown}: {e}", "无法读取 {shown}：{e}")
     })?;
-    let lookup = Index::new(repo);
-    let rows = match super::msel::check(&lookup, &entry.value, &table, lang) {
+    let index = Index::new(repo);
+    let rows = match super::msel::check(&index, &entry.value, &table, lang) {
         Ok(rows) => rows,
         Err(mistakes) => return Ok(Imported::Mistakes(mistakes)),
     };
@@ -322,7 +321,8 @@ fn with_manifest(mut files: Vec<PackFile>, drill: Option<&str>) -> Vec<PackFile>
 
 /// Refuses to write into `output` inside the repository (its Markdown would be read as plans),
 /// and to make anything from drill files with errors.
-fn refuse(repo: &Repository, output: &Path, lang: Lang) -> Result<(), Refusal> {
+fn refuse(index: &Index, output: &Path, lang: Lang) -> Result<(), Refusal> {
+    let repo = index.repo;
     if inside(&repo.root, output) {
         let shown = crate::load::display_path(output);
         return Err(Refusal::Usage(tr!(
@@ -331,7 +331,7 @@ fn refuse(repo: &Repository, output: &Path, lang: Lang) -> Result<(), Refusal> {
             "-o {shown} 位于预案仓库内，其中的 Markdown 会被当作预案读取：请写到仓库之外"
         )));
     }
-    let findings = check::check(&Index::new(repo), lang);
+    let findings = check::check(index, lang);
     let mut lines: Vec<String> = findings
         .iter()
         .filter(|d| d.severity == Severity::Error)

@@ -26,7 +26,7 @@ pub struct Coverage<'a> {
 }
 
 /// The coverage of the drills held since `since`.
-pub fn coverage<'a>(repo: &'a Repository, lookup: &Index<'a>, since: Date) -> Coverage<'a> {
+pub fn coverage<'a>(repo: &'a Repository, index: &Index<'a>, since: Date) -> Coverage<'a> {
     let travel = Travel::new(repo);
     let mut c = Coverage {
         since,
@@ -60,7 +60,7 @@ pub fn coverage<'a>(repo: &'a Repository, lookup: &Index<'a>, since: Date) -> Co
         // A drawn drill is re-drawn for this loop only.
         let drawn = super::redrawn(repo, &entry.value, seed);
         let definition = drawn.as_ref().unwrap_or(&entry.value);
-        let Ok(exercise) = derive_drill(repo, lookup, &travel, definition, entry.file, seed) else {
+        let Ok(exercise) = derive_drill(repo, index, &travel, definition, entry.file, seed) else {
             continue;
         };
         for inject in &exercise.injects {
@@ -72,7 +72,7 @@ pub fn coverage<'a>(repo: &'a Repository, lookup: &Index<'a>, since: Date) -> Co
                 _ => e.duty,
             };
             // The repository's own strings: the exercise may borrow a drawn drill.
-            let plan = lookup.plans.get(e.plan);
+            let plan = index.plans.get(e.plan);
             let held = duty.and_then(|d| {
                 let plan = plan?;
                 let duty = plan.meta.duties.iter().find(|x| x.id.as_str() == d)?;
@@ -82,14 +82,14 @@ pub fn coverage<'a>(repo: &'a Repository, lookup: &Index<'a>, since: Date) -> Co
                 c.duties.insert(key);
             }
             if let Source::Activation(level) = e.source
-                && let Some(plan) = lookup.plans.get(e.plan)
+                && let Some(plan) = index.plans.get(e.plan)
             {
                 c.levels.insert((plan.meta.id.as_str(), level));
             }
         }
         for a in &exercise.cascade.activated {
             if let Some(level) = a.level
-                && let Some(plan) = lookup.plans.get(a.plan.meta.id.as_str())
+                && let Some(plan) = index.plans.get(a.plan.meta.id.as_str())
             {
                 c.levels.insert((plan.meta.id.as_str(), level));
             }
@@ -135,7 +135,7 @@ pub fn three_years_ago(repo: &Repository) -> Date {
 }
 
 /// The coverage as text for the terminal, or as Markdown.
-pub fn text(c: &Coverage<'_>, lookup: &Index<'_>, lang: Lang, markdown: bool) -> String {
+pub fn text(c: &Coverage<'_>, index: &Index<'_>, lang: Lang, markdown: bool) -> String {
     use std::fmt::Write;
     let mut out = String::new();
     let since = c.since;
@@ -210,7 +210,7 @@ pub fn text(c: &Coverage<'_>, lookup: &Index<'_>, lang: Lang, markdown: bool) ->
             out,
             "{}{plan} {}: {}",
             if markdown { "- " } else { "  " },
-            lookup.plan_title(plan),
+            index.plan_title(plan),
             parts.join("; ")
         );
     }

@@ -22,7 +22,7 @@ pub(super) fn at(stage: &Stage) -> u32 {
 /// The injects of `drill` (defined in `file`; drawn with `seed` for a double-blind drill).
 pub fn derive_drill<'a>(
     repo: &'a Repository,
-    lookup: &Index<'a>,
+    index: &Index<'a>,
     travel: &Travel<'a>,
     drill: &'a Drill,
     file: FileId,
@@ -33,7 +33,7 @@ pub fn derive_drill<'a>(
     let run = |hazard: &str, level| {
         cascade::activate(
             repo,
-            lookup,
+            index,
             travel,
             Scenario {
                 hazard,
@@ -63,11 +63,11 @@ pub fn derive_drill<'a>(
             seed,
             cascade: first,
             final_level: level,
-            injects: msel::injects(lookup, drill, file),
+            injects: msel::injects(index, drill, file),
         });
     }
     let mut d = Deriver {
-        lookup,
+        index,
         drill,
         participants: drill.participants.iter().map(|p| p.as_str()).collect(),
         seen: HashSet::new(),

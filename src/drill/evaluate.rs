@@ -27,12 +27,12 @@ pub fn limit(due: Due) -> Option<u32> {
 /// The summary report, as Markdown from `templates/drill/report.md`.
 pub fn report(
     repo: &Repository,
-    lookup: &Index<'_>,
+    index: &Index<'_>,
     exercise: &Exercise<'_>,
     record: &DrillRecord,
 ) -> Result<String, TemplateError> {
     let tera = templates(&repo.root)?;
-    let context = context(lookup, exercise, record);
+    let context = context(index, exercise, record);
     let cx = tera::Context::from_value(context).map_err(|e| TemplateError {
         template: "context".to_owned(),
         message: describe(&e),
@@ -43,7 +43,7 @@ pub fn report(
     })
 }
 
-fn context(lookup: &Index<'_>, exercise: &Exercise<'_>, record: &DrillRecord) -> Value {
+fn context(index: &Index<'_>, exercise: &Exercise<'_>, record: &DrillRecord) -> Value {
     let d = exercise.drill;
     let s = &d.scenario;
     let actions: Vec<Value> = record
@@ -64,10 +64,10 @@ fn context(lookup: &Index<'_>, exercise: &Exercise<'_>, record: &DrillRecord) ->
             };
             json!({
                 "inject": a.inject.as_str(),
-                "to": inject.map(|i| super::pack::recipient(lookup, i)),
+                "to": inject.map(|i| super::pack::recipient(index, i)),
                 "expected": expected.map(|e| e.what.clone()),
                 "due": expected.map(|e| due_zh(e.due)),
-                "plan": expected.map(|e| lookup.plan_title(e.plan)),
+                "plan": expected.map(|e| index.plan_title(e.plan)),
                 "sent": inject.map(|i| scenario_time(i.minutes)),
                 "done": a.done_at.as_ref().map(|t| scenario_time(t.value.minutes)),
                 "taken": taken.map(|t| format!("{t}分钟")),
@@ -111,21 +111,21 @@ fn context(lookup: &Index<'_>, exercise: &Exercise<'_>, record: &DrillRecord) ->
                 "cause": f.cause.as_ref().map(|c| c.value.as_str()),
                 "objective": f.objective.as_ref().map(|o| o.as_str()),
                 "action": a.text.value,
-                "owner": lookup.org_name(a.owner.as_str()),
+                "owner": index.org_name(a.owner.as_str()),
                 "due": a.due.value.zh(),
                 "plan": plan,
-                "plan_title": lookup.plan_title(plan),
+                "plan_title": index.plan_title(plan),
                 "clause": clause,
                 "closed": a.closed.as_ref().map(|c| c.value.zh()),
             })
         })
         .collect();
-    let units = exercise.participants(lookup);
+    let units = exercise.participants(index);
     json!({
         "drill": {
             "id": d.id.as_str(),
             "title": d.title.value,
-            "organiser": lookup.org_name(d.organiser.as_str()),
+            "organiser": index.org_name(d.organiser.as_str()),
             "form": d.form.value.zh(),
             "content": d.content.value.zh(),
             "purpose": d.purpose.value.zh(),
@@ -138,7 +138,7 @@ fn context(lookup: &Index<'_>, exercise: &Exercise<'_>, record: &DrillRecord) ->
             "people": record.people.as_ref().map(|p| p.value),
         },
         "scenario": {
-            "hazard": lookup.hazard_name(s.hazard.as_str()),
+            "hazard": index.hazard_name(s.hazard.as_str()),
             "place": super::place_name(exercise.cascade.place.name),
             "level": s.level.value.zh(),
             "final_level": exercise.final_level.zh(),

@@ -19,7 +19,7 @@ use crate::model::{Repository, ResponseLevel};
 /// The drill with its scenario set where it exercises the most gaps, and how many it does.
 pub fn target(
     repo: &Repository,
-    lookup: &Index<'_>,
+    index: &Index<'_>,
     travel: &Travel<'_>,
     drill: &Drill,
     coverage: &Coverage<'_>,
@@ -42,7 +42,7 @@ pub fn target(
                 place: point.id.as_str(),
                 chain: false,
             };
-            let Ok(c) = cascade::activate(repo, lookup, travel, scenario) else {
+            let Ok(c) = cascade::activate(repo, index, travel, scenario) else {
                 continue;
             };
             let mut hit: HashSet<(&str, &str)> = HashSet::new();

@@ -14,7 +14,7 @@ use super::text::{readings_zh, sender, stage_zh};
 use super::{Expected, Inject, InjectKind, Source};
 
 pub(super) struct Deriver<'d, 'a> {
-    pub(super) lookup: &'d Index<'a>,
+    pub(super) index: &'d Index<'a>,
     pub(super) drill: &'a Drill,
     pub(super) participants: HashSet<&'a str>,
     /// Tasks already given, by their clause: a task due at a level and again at the next is
@@ -30,7 +30,7 @@ impl<'a> Deriver<'_, 'a> {
         }
         let post_orgs = posts
             .iter()
-            .filter_map(|p| self.lookup.post(p).map(|p| p.org.as_str()));
+            .filter_map(|p| self.index.post(p).map(|p| p.org.as_str()));
         org.into_iter()
             .chain(post_orgs)
             .any(|o| self.participants.contains(o))
@@ -99,7 +99,7 @@ impl<'a> Deriver<'_, 'a> {
         minutes: u32,
         kind: InjectKind,
     ) -> Inject<'a> {
-        let l = self.lookup;
+        let l = self.index;
         let plan = l.plan_title(task.plan);
         let to = task
             .org
@@ -161,7 +161,7 @@ impl<'a> Deriver<'_, 'a> {
             .map(|o| o.as_str())
             .or(Some(c.place.township));
         let method = self.method();
-        let readings = readings_zh(self.lookup, stage);
+        let readings = readings_zh(self.index, stage);
         self.push(Inject {
             id: String::new(),
             minutes: at(stage),
@@ -203,7 +203,7 @@ impl<'a> Deriver<'_, 'a> {
             .command
             .as_ref()
             .map_or(m.title.value.as_str(), |c| c.hq.value.as_str());
-        let readings = readings_zh(self.lookup, stage);
+        let readings = readings_zh(self.index, stage);
         self.push(Inject {
             id: String::new(),
             minutes: at(stage),
@@ -254,10 +254,10 @@ impl<'a> Deriver<'_, 'a> {
                     inject
                         .to_posts
                         .iter()
-                        .map(|p| self.lookup.post_title(p))
+                        .map(|p| self.index.post_title(p))
                         .collect()
                 },
-                |o| self.lookup.org_name(o).to_owned(),
+                |o| self.index.org_name(o).to_owned(),
             );
             let due = match e.due {
                 Due::Within(d) => d.within_zh(),
@@ -267,7 +267,7 @@ impl<'a> Deriver<'_, 'a> {
                 id: String::new(),
                 minutes: inject.minutes + limit,
                 kind: InjectKind::Contingency,
-                from: format!("导调组（模拟{}）", sender(self.lookup, e.plan)),
+                from: format!("导调组（模拟{}）", sender(self.index, e.plan)),
                 to_org: inject.to_org,
                 to_posts: inject.to_posts.clone(),
                 to_text: inject.to_text.clone(),

@@ -136,7 +136,7 @@ pub struct Exercise<'a> {
 impl Exercise<'_> {
     /// The names of the organisations that take part: the drill's list, else every
     /// organisation an inject goes to.
-    pub fn participants<'l>(&self, lookup: &Index<'l>) -> Vec<&'l str>
+    pub fn participants<'l>(&self, index: &Index<'l>) -> Vec<&'l str>
     where
         Self: 'l,
     {
@@ -145,11 +145,11 @@ impl Exercise<'_> {
             let mut orgs: Vec<&str> = self.injects.iter().filter_map(|i| i.to_org).collect();
             orgs.sort_unstable();
             orgs.dedup();
-            orgs.into_iter().map(|o| lookup.org_name(o)).collect()
+            orgs.into_iter().map(|o| index.org_name(o)).collect()
         } else {
             d.participants
                 .iter()
-                .map(|p| lookup.org_name(p.as_str()))
+                .map(|p| index.org_name(p.as_str()))
                 .collect()
         }
     }
@@ -188,9 +188,9 @@ pub fn redrawn(repo: &Repository, drill: &Drill, seed: Option<u64>) -> Option<Dr
 /// The injects of a drill, derived from the plans.
 pub fn derive<'a>(
     repo: &'a Repository,
-    lookup: &Index<'a>,
+    index: &Index<'a>,
     travel: &Travel<'a>,
     entry: &'a Entry<Drill>,
 ) -> Result<Exercise<'a>, Unknown<'a>> {
-    derive_drill(repo, lookup, travel, &entry.value, entry.file, None)
+    derive_drill(repo, index, travel, &entry.value, entry.file, None)
 }

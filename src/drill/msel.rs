@@ -90,7 +90,7 @@ fn text(cell: &Option<crate::model::Spanned<String>>) -> &str {
 
 /// The injects of an imported MSEL. Each expected action is located at its clause in the plan
 /// where it can be found, else at the row in the drill file.
-pub fn injects<'a>(lookup: &Index<'a>, drill: &'a Drill, file: FileId) -> Vec<Inject<'a>> {
+pub fn injects<'a>(index: &Index<'a>, drill: &'a Drill, file: FileId) -> Vec<Inject<'a>> {
     drill
         .msel
         .iter()
@@ -100,7 +100,7 @@ pub fn injects<'a>(lookup: &Index<'a>, drill: &'a Drill, file: FileId) -> Vec<In
             let expected = expected.map(|what| {
                 let source =
                     parse_clause(text(&row.clause)).unwrap_or(Source::Level(String::new()));
-                let p = lookup.plans.get(plan);
+                let p = index.plans.get(plan);
                 let duty = match &source {
                     Source::Duty(d) => {
                         p.and_then(|p| p.meta.duties.iter().find(|x| x.id.as_str() == *d))
@@ -119,7 +119,7 @@ pub fn injects<'a>(lookup: &Index<'a>, drill: &'a Drill, file: FileId) -> Vec<In
                 Expected {
                     what: what.value.clone(),
                     due: parse_due(text(&row.due)).unwrap_or(Due::Unstated),
-                    plan: lookup.plans.get(plan).map_or(plan, |p| p.meta.id.as_str()),
+                    plan: index.plans.get(plan).map_or(plan, |p| p.meta.id.as_str()),
                     duty: duty
                         .map(|d| d.id.as_str())
                         .or_else(|| action.and_then(|a| a.duty.as_ref()).map(|d| d.as_str())),
@@ -307,7 +307,7 @@ pub fn cell(sheet: bool, row: usize, column: usize, lang: Lang) -> String {
 /// Checks an edited MSEL against the drill and the plans: every mistake, at its cell. On
 /// success, the rows in the order of [`MSEL_COLUMNS`].
 pub fn check(
-    lookup: &Index<'_>,
+    index: &Index<'_>,
     drill: &Drill,
     table: &Table,
     lang: Lang,
@@ -417,7 +417,7 @@ pub fn check(
                 ));
             }
             let plan_id = get("依据预案");
-            match lookup.plans.get(plan_id) {
+            match index.plans.get(plan_id) {
                 None => mistakes.push(tr!(
                     lang,
                     "{}: no plan `{plan_id}`: an expected action cites the plan it comes from",
@@ -474,7 +474,7 @@ pub fn check(
             }
         }
         let controller = get("导调人员");
-        if !controller.is_empty() && lookup.post(controller).is_none() {
+        if !controller.is_empty() && index.post(controller).is_none() {
             mistakes.push(tr!(
                 lang,
                 "{}: no post `{controller}` in the registry",

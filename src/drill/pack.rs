@@ -146,11 +146,11 @@ pub fn is_blind(exercise: &Exercise<'_>) -> bool {
 /// The documents of the pack, in order.
 pub fn documents(
     repo: &Repository,
-    lookup: &Index<'_>,
+    index: &Index<'_>,
     exercise: &Exercise<'_>,
 ) -> Result<Vec<Document>, TemplateError> {
     let tera = templates(&repo.root)?;
-    let context = context(repo, lookup, exercise);
+    let context = context(repo, index, exercise);
     let as_tera = |value: Value| {
         tera::Context::from_value(value).map_err(|e| TemplateError {
             template: "context".to_owned(),
@@ -267,7 +267,7 @@ pub const MSEL_COLUMNS: &[&str] = &[
 ];
 
 /// The MSEL's rows, a string per column of [`MSEL_COLUMNS`].
-pub fn msel_rows(lookup: &Index<'_>, exercise: &Exercise<'_>) -> Vec<Vec<String>> {
+pub fn msel_rows(index: &Index<'_>, exercise: &Exercise<'_>) -> Vec<Vec<String>> {
     let start = exercise.drill.scenario.time.value.minutes as u32;
     exercise
         .injects
@@ -280,7 +280,7 @@ pub fn msel_rows(lookup: &Index<'_>, exercise: &Exercise<'_>) -> Vec<Vec<String>
                 clock(start + i.minutes),
                 i.kind.zh().to_owned(),
                 i.from.clone(),
-                recipient(lookup, i),
+                recipient(index, i),
                 i.method.to_owned(),
                 i.text.clone(),
                 e.map(|e| e.what.clone()).unwrap_or_default(),
@@ -297,11 +297,11 @@ pub fn msel_rows(lookup: &Index<'_>, exercise: &Exercise<'_>) -> Vec<Vec<String>
 
 /// The MSEL as CSV (UTF-8 with a byte-order mark, so that spreadsheet programs on Windows
 /// read the Chinese right).
-pub fn msel_csv(lookup: &Index<'_>, exercise: &Exercise<'_>) -> Vec<u8> {
+pub fn msel_csv(index: &Index<'_>, exercise: &Exercise<'_>) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
     // Writing into memory cannot fail.
     let _ = writer.write_record(MSEL_COLUMNS);
-    for row in msel_rows(lookup, exercise) {
+    for row in msel_rows(index, exercise) {
         let _ = writer.write_record(&row);
     }
     writer.into_inner().unwrap_or_default()
@@ -316,7 +316,7 @@ const MSEL_WIDTHS: &[f64] = &[
 /// columns of readable widths. Its creation date is `date` (the plans'), so two runs give the
 /// same bytes.
 pub fn msel_xlsx(
-    lookup: &Index<'_>,
+    index: &Index<'_>,
     exercise: &Exercise<'_>,
     date: crate::model::Date,
 ) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
@@ -349,7 +349,7 @@ pub fn msel_xlsx(
         sheet.set_column_width(col, *width)?;
         sheet.write_string_with_format(0, col, *name, &head)?;
     }
-    let rows = msel_rows(lookup, exercise);
+    let rows = msel_rows(index, exercise);
     for (r, row) in rows.iter().enumerate() {
         for (col, value) in row.iter().enumerate() {
             sheet.write_string_with_format(r as u32 + 1, col as u16, value, &body)?;
@@ -395,49 +395,49 @@ pub fn clause(source: &Source<'_>) -> String {
     }
 }
 
-pub(super) fn recipient(lookup: &Index<'_>, inject: &Inject<'_>) -> String {
+pub(super) fn recipient(index: &Index<'_>, inject: &Inject<'_>) -> String {
     if let Some(to) = &inject.to_text {
         return to.clone();
     }
     let posts: Vec<&str> = inject
         .to_posts
         .iter()
-        .map(|p| lookup.post_title(p))
+        .map(|p| index.post_title(p))
         .collect();
     match (inject.to_org, posts.is_empty()) {
-        (Some(org), true) => lookup.org_name(org).to_owned(),
-        (Some(org), false) => format!("{}（{}）", lookup.org_name(org), posts.join("、")),
+        (Some(org), true) => index.org_name(org).to_owned(),
+        (Some(org), false) => format!("{}（{}）", index.org_name(org), posts.join("、")),
         (None, _) => posts.join("、"),
     }
 }
 
 /// A post with its holder: title, name and phone.
-fn staff(lookup: &Index<'_>, post: &str) -> Value {
-    let holder = lookup
+fn staff(index: &Index<'_>, post: &str) -> Value {
+    let holder = index
         .post(post)
         .and_then(|p| p.holder.as_ref())
-        .map(|h| lookup.person(h.as_str()));
+        .map(|h| index.person(h.as_str()));
     json!({
         "id": post,
-        "title": lookup.post_title(post),
+        "title": index.post_title(post),
         "name": holder.map(|h| h.name),
         "phone": holder.and_then(|h| h.phone),
     })
 }
 
 /// Everything the templates read (docs/drill.md lists it).
-fn context(repo: &Repository, lookup: &Index<'_>, exercise: &Exercise<'_>) -> Value {
+fn context(repo: &Repository, index: &Index<'_>, exercise: &Exercise<'_>) -> Value {
     let d = exercise.drill;
     let s = &d.scenario;
     let c = &exercise.cascade;
     let start = s.time.value.minutes as u32;
-    let rows = msel_rows(lookup, exercise);
+    let rows = msel_rows(index, exercise);
     // Who gives an instruction in the script: the commander of the plan's HQ, where the
     // cascade names one.
     let commanders: BTreeMap<&str, &str> = c
         .headquarters
         .iter()
-        .filter_map(|h| Some((h.plan, lookup.post_title(h.commander?))))
+        .filter_map(|h| Some((h.plan, index.post_title(h.commander?))))
         .collect();
     let injects: Vec<Value> = exercise
         .injects
@@ -464,14 +464,14 @@ fn context(repo: &Repository, lookup: &Index<'_>, exercise: &Exercise<'_>) -> Va
                 "expected": e.map(|e| e.what.clone()),
                 "due": row[9],
                 "plan": e.map(|e| e.plan),
-                "plan_title": e.map(|e| lookup.plan_title(e.plan)),
+                "plan_title": e.map(|e| index.plan_title(e.plan)),
                 "clause": row[11],
                 "place": e.map(|e| {
                     let p = repo.sources.place(e.loc);
                     format!("{}:{}:{}", p.path, p.line, p.column)
                 }),
                 "objective": i.objective,
-                "controller": i.controller.map(|p| lookup.post_title(p)),
+                "controller": i.controller.map(|p| index.post_title(p)),
                 "chases": i.chases,
             })
         })
@@ -489,13 +489,13 @@ fn context(repo: &Repository, lookup: &Index<'_>, exercise: &Exercise<'_>) -> Va
                 .duties
                 .iter()
                 .map(|r| {
-                    let duty = lookup.plans.get(r.plan.as_str()).and_then(|p| {
+                    let duty = index.plans.get(r.plan.as_str()).and_then(|p| {
                         p.meta.duties.iter().find(|x| x.id.as_str() == r.duty.as_str())
                     });
                     json!({
-                        "plan": lookup.plan_title(r.plan.as_str()),
+                        "plan": index.plan_title(r.plan.as_str()),
                         "duty": r.duty.as_str(),
-                        "org": duty.map(|x| lookup.org_name(x.org.as_str())),
+                        "org": duty.map(|x| index.org_name(x.org.as_str())),
                         "text": duty.map(|x| x.text.value.as_str()),
                         "due": duty.and_then(|x| x.deadline.as_ref()).map(|x| x.value.within_zh()),
                     })
@@ -505,11 +505,11 @@ fn context(repo: &Repository, lookup: &Index<'_>, exercise: &Exercise<'_>) -> Va
                 .levels
                 .iter()
                 .map(|r| {
-                    let def = lookup.plans.get(r.plan.as_str()).and_then(|p| {
+                    let def = index.plans.get(r.plan.as_str()).and_then(|p| {
                         p.meta.response.iter().find(|x| x.level.value == r.level.value)
                     });
                     json!({
-                        "plan": lookup.plan_title(r.plan.as_str()),
+                        "plan": index.plan_title(r.plan.as_str()),
                         "level": r.level.value.zh(),
                         "criteria": def.map(|x| x.criteria.iter().map(|c| c.text.value.as_str()).collect::<Vec<_>>()),
                     })
@@ -533,8 +533,8 @@ fn context(repo: &Repository, lookup: &Index<'_>, exercise: &Exercise<'_>) -> Va
                     "time": scenario_time(st.at.value.minutes),
                     "clock": clock(start + st.at.value.minutes),
                     "text": st.text.value,
-                    "readings": super::text::readings_zh(lookup, st),
-                    "hazards": st.hazards.iter().map(|h| lookup.hazard_name(h.as_str())).collect::<Vec<_>>(),
+                    "readings": super::text::readings_zh(index, st),
+                    "hazards": st.hazards.iter().map(|h| index.hazard_name(h.as_str())).collect::<Vec<_>>(),
                 })
             })
             .collect()
@@ -594,12 +594,12 @@ fn context(repo: &Repository, lookup: &Index<'_>, exercise: &Exercise<'_>) -> Va
             json!({
                 "name": h.name,
                 "level": h.level.map(|l| l.zh()),
-                "commander": h.commander.map(|p| lookup.post_title(p)),
+                "commander": h.commander.map(|p| index.post_title(p)),
                 "holder": h.holder.map(|p| p.name),
             })
         })
         .collect();
-    let participants = exercise.participants(lookup);
+    let participants = exercise.participants(index);
     let counts = |kind: InjectKind| exercise.count(kind);
     json!({
         "drill": {
@@ -607,18 +607,18 @@ fn context(repo: &Repository, lookup: &Index<'_>, exercise: &Exercise<'_>) -> Va
             "title": d.title.value,
             "plan_title": titled(&d.title.value, "演练方案"),
             "script_title": titled(&d.title.value, "演练脚本"),
-            "organiser": lookup.org_name(d.organiser.as_str()),
+            "organiser": index.org_name(d.organiser.as_str()),
             "form": d.form.value.zh(),
             "content": d.content.value.zh(),
             "purpose": d.purpose.value.zh(),
             "double_blind": is_blind(exercise),
             "seed": exercise.seed.map(|s| s.to_string()),
-            "director": d.director.as_ref().map(|p| staff(lookup, p.as_str())),
+            "director": d.director.as_ref().map(|p| staff(index, p.as_str())),
         },
         "scenario": {
-            "hazard": lookup.hazard_name(s.hazard.as_str()),
+            "hazard": index.hazard_name(s.hazard.as_str()),
             "place": super::place_name(c.place.name),
-            "township": lookup.org_name(c.place.township),
+            "township": index.org_name(c.place.township),
             "level": s.level.value.zh(),
             "final_level": exercise.final_level.zh(),
             "date": s.date.value.zh(),
@@ -628,12 +628,12 @@ fn context(repo: &Repository, lookup: &Index<'_>, exercise: &Exercise<'_>) -> Va
             "surroundings": s.surroundings.as_ref().map(|x| x.value.as_str()),
             "consequences": s.consequences.as_ref().map(|x| x.value.as_str()),
             "stages": stages,
-            "secondary": c.secondary.iter().map(|x| lookup.hazard_name(x.hazard)).collect::<Vec<_>>(),
+            "secondary": c.secondary.iter().map(|x| index.hazard_name(x.hazard)).collect::<Vec<_>>(),
         },
         "objectives": objectives,
         "participants": participants,
-        "controllers": d.controllers.iter().map(|p| staff(lookup, p.as_str())).collect::<Vec<_>>(),
-        "evaluators": d.evaluators.iter().map(|p| staff(lookup, p.as_str())).collect::<Vec<_>>(),
+        "controllers": d.controllers.iter().map(|p| staff(index, p.as_str())).collect::<Vec<_>>(),
+        "evaluators": d.evaluators.iter().map(|p| staff(index, p.as_str())).collect::<Vec<_>>(),
         "plans": plans,
         "headquarters": headquarters,
         "injects": injects,

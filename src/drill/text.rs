@@ -29,18 +29,18 @@ pub fn place_name(name: &str) -> &str {
 }
 
 /// The body a plan's notices come from: its HQ, else its owner.
-pub(super) fn sender<'a>(lookup: &Index<'a>, plan: &'a str) -> String {
-    match lookup.plans.get(plan) {
+pub(super) fn sender<'a>(index: &Index<'a>, plan: &'a str) -> String {
+    match index.plans.get(plan) {
         Some(p) => match &p.meta.command {
             Some(c) => c.hq.value.clone(),
-            None => lookup.org_name(p.meta.owner.as_str()).to_owned(),
+            None => index.org_name(p.meta.owner.as_str()).to_owned(),
         },
         None => plan.to_owned(),
     }
 }
 
 /// The readings of a stage in Chinese: （24小时降雨量 120mm；死亡人数 1人）.
-pub(super) fn readings_zh(lookup: &Index<'_>, stage: &Stage) -> String {
+pub(super) fn readings_zh(index: &Index<'_>, stage: &Stage) -> String {
     if stage.readings.is_empty() {
         return String::new();
     }
@@ -48,7 +48,7 @@ pub(super) fn readings_zh(lookup: &Index<'_>, stage: &Stage) -> String {
         .readings
         .iter()
         .map(|r| {
-            let (name, unit) = lookup
+            let (name, unit) = index
                 .metrics
                 .get(r.metric.as_str())
                 .map(|found| found.value)

@@ -190,8 +190,8 @@ fn elbow(svg: &mut String, x1: f64, y1: f64, mid: f64, x2: f64, y2: f64, head: b
     );
 }
 
-fn action_line(lookup: &Index<'_>, action: &Action) -> String {
-    let who = lookup.actor(action);
+fn action_line(index: &Index<'_>, action: &Action) -> String {
+    let who = index.actor(action);
     let when = match (&action.timing, &action.within) {
         (Some(t), _) if t.value == crate::model::Timing::Immediately => "（立即）".to_owned(),
         (_, Some(w)) => format!("（{}）", w.value.within_zh()),
@@ -206,9 +206,9 @@ fn action_line(lookup: &Index<'_>, action: &Action) -> String {
 
 /// How information is reported: the first action that reports to someone, else the duties of
 /// the plan's owner or office that say 报告 or 报送.
-fn report_lines(lookup: &Index<'_>, m: &PlanMeta) -> Vec<String> {
+fn report_lines(index: &Index<'_>, m: &PlanMeta) -> Vec<String> {
     if let Some(action) = m.actions().find(|a| a.report_to.is_some()) {
-        return vec![action_line(lookup, action)];
+        return vec![action_line(index, action)];
     }
     let office = m.command.as_ref().and_then(|c| c.office.as_ref());
     let mut out: Vec<String> = m
@@ -224,7 +224,7 @@ fn report_lines(lookup: &Index<'_>, m: &PlanMeta) -> Vec<String> {
                 .deadline
                 .as_ref()
                 .map_or(String::new(), |x| format!("（{}）", x.value.within_zh()));
-            format!("{}：{}{when}", lookup.org_name(&d.org), d.text.value)
+            format!("{}：{}{when}", index.org_name(&d.org), d.text.value)
         })
         .collect();
     if out.is_empty() {
@@ -232,32 +232,32 @@ fn report_lines(lookup: &Index<'_>, m: &PlanMeta) -> Vec<String> {
             .command
             .as_ref()
             .and_then(|c| c.office.as_ref())
-            .map_or("指挥机构办公室", |o| lookup.org_name(o));
+            .map_or("指挥机构办公室", |o| index.org_name(o));
         out.push(format!("事发单位、属地乡镇（街道）按规定时限报告{office}"));
     }
     out
 }
 
 /// Who responds first: the field HQ, or the townships the plan gives duties to.
-fn first_response_lines(lookup: &Index<'_>, m: &PlanMeta) -> Vec<String> {
+fn first_response_lines(index: &Index<'_>, m: &PlanMeta) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(field) = m.command.as_ref().and_then(|c| c.field.as_ref()) {
         let led = field
             .led_by
             .as_ref()
-            .map_or(String::new(), |o| format!("，由{}牵头", lookup.org_name(o)));
+            .map_or(String::new(), |o| format!("，由{}牵头", index.org_name(o)));
         out.push(format!("成立{}{led}", field.name.value));
     }
     let townships = m
         .duties
         .iter()
         .filter(|d| {
-            lookup
+            index
                 .org(d.org.as_str())
                 .is_some_and(|o| o.kind.value == OrgKind::Township)
         })
         .count();
-    let owner_is_township = lookup
+    let owner_is_township = index
         .org(m.owner.as_str())
         .is_some_and(|o| o.kind.value == OrgKind::Township);
     if townships > 0 && !owner_is_township {
@@ -265,13 +265,13 @@ fn first_response_lines(lookup: &Index<'_>, m: &PlanMeta) -> Vec<String> {
             "事发地乡镇（街道）组织先期处置、自救互救和群众转移（本预案对{townships}个乡镇（街道）分派职责）"
         ));
     } else if out.is_empty() {
-        let owner = lookup.org_name(&m.owner);
+        let owner = index.org_name(&m.owner);
         out.push(format!("{owner}组织先期处置，控制事态，防止次生衍生灾害"));
     }
     out
 }
 
-fn assessment_lines(lookup: &Index<'_>, m: &PlanMeta) -> Vec<String> {
+fn assessment_lines(index: &Index<'_>, m: &PlanMeta) -> Vec<String> {
     let assessed = m
         .response
         .iter()
@@ -280,25 +280,25 @@ fn assessment_lines(lookup: &Index<'_>, m: &PlanMeta) -> Vec<String> {
     match assessed {
         Some(org) => vec![format!(
             "{}组织会商研判，提出响应级别建议",
-            lookup.org_name(org)
+            index.org_name(org)
         )],
         None => vec!["组织会商研判，提出响应级别建议".to_owned()],
     }
 }
 
-fn commander_line(lookup: &Index<'_>, m: &PlanMeta, level: usize) -> Option<String> {
+fn commander_line(index: &Index<'_>, m: &PlanMeta, level: usize) -> Option<String> {
     let r = &m.response[level];
     let post = r
         .commander
         .as_ref()
         .or_else(|| m.command.as_ref()?.commander.as_ref())?;
-    Some(format!("指挥：{}", lookup.post_title(post)))
+    Some(format!("指挥：{}", index.post_title(post)))
 }
 
 /// The flow chart of a plan as an SVG document.
-pub fn svg(lookup: &Index<'_>, plan: &Plan) -> String {
+pub fn svg(index: &Index<'_>, plan: &Plan) -> String {
     let m = &plan.meta;
-    let stages = stages(lookup, m);
+    let stages = stages(index, m);
     let levels = stages.len();
     let columns_width = levels as f64 * LEVEL_WIDTH + (levels - 1) as f64 * GAP;
     // Room for the decision's "no" branch beside the diamond.
@@ -319,24 +319,24 @@ pub fn svg(lookup: &Index<'_>, plan: &Plan) -> String {
         .command
         .as_ref()
         .map(|c| c.hq.value.clone())
-        .unwrap_or_else(|| lookup.org_name(&m.owner).to_owned());
+        .unwrap_or_else(|| index.org_name(&m.owner).to_owned());
     let main = [
         Card::new(
             "突发事件发生",
-            &[format!("{}（{}）", hazard_names(lookup, m), hq)],
+            &[format!("{}（{}）", hazard_names(index, m), hq)],
             MAIN_WIDTH,
             "#f6d7d2",
         ),
-        Card::new("信息报告", &report_lines(lookup, m), MAIN_WIDTH, "#dbe7f5"),
+        Card::new("信息报告", &report_lines(index, m), MAIN_WIDTH, "#dbe7f5"),
         Card::new(
             "先期处置",
-            &first_response_lines(lookup, m),
+            &first_response_lines(index, m),
             MAIN_WIDTH,
             "#dbe7f5",
         ),
         Card::new(
             "研判评估",
-            &assessment_lines(lookup, m),
+            &assessment_lines(index, m),
             MAIN_WIDTH,
             "#dbe7f5",
         ),
@@ -433,7 +433,7 @@ pub fn svg(lookup: &Index<'_>, plan: &Plan) -> String {
             "应急结束",
             &[format!(
                 "危害消除、次生灾害风险解除后，由{}宣布响应结束",
-                stand_down_by(lookup, m)
+                stand_down_by(index, m)
             )],
             MAIN_WIDTH,
             "#dbe7f5",
@@ -492,7 +492,7 @@ fn bullets(items: impl ExactSizeIterator<Item = String>, shown: usize, more: &st
 
 /// The columns: the response levels; else the warning stages (named as the plan names them);
 /// else one column of the plan's duties.
-fn stages(lookup: &Index<'_>, m: &PlanMeta) -> Vec<Stage> {
+fn stages(index: &Index<'_>, m: &PlanMeta) -> Vec<Stage> {
     let criteria = |c: &[crate::model::plan::Criterion]| {
         bullets(
             c.iter().map(|c| c.text.value.clone()),
@@ -502,7 +502,7 @@ fn stages(lookup: &Index<'_>, m: &PlanMeta) -> Vec<Stage> {
     };
     let actions = |a: &[Action]| {
         bullets(
-            a.iter().map(|a| action_line(lookup, a)),
+            a.iter().map(|a| action_line(index, a)),
             ACTIONS_SHOWN,
             "共{n}项行动",
         )
@@ -521,7 +521,7 @@ fn stages(lookup: &Index<'_>, m: &PlanMeta) -> Vec<Stage> {
                     title: format!("{}响应{name}", r.level.value.zh()),
                     criteria: criteria(&r.criteria),
                     actions: actions(&r.actions),
-                    commander: commander_line(lookup, m, i),
+                    commander: commander_line(index, m, i),
                 }
             })
             .collect();
@@ -549,7 +549,7 @@ fn stages(lookup: &Index<'_>, m: &PlanMeta) -> Vec<Stage> {
         actions: bullets(
             m.duties
                 .iter()
-                .map(|d| format!("{}：{}", lookup.org_name(&d.org), d.text.value)),
+                .map(|d| format!("{}：{}", index.org_name(&d.org), d.text.value)),
             ACTIONS_SHOWN,
             "共{n}项职责",
         ),
@@ -557,12 +557,12 @@ fn stages(lookup: &Index<'_>, m: &PlanMeta) -> Vec<Stage> {
     }]
 }
 
-fn hazard_names(lookup: &Index<'_>, m: &PlanMeta) -> String {
+fn hazard_names(index: &Index<'_>, m: &PlanMeta) -> String {
     let names: Vec<&str> = m
         .hazards
         .iter()
         .take(4)
-        .map(|h| lookup.hazard_name(h))
+        .map(|h| index.hazard_name(h))
         .collect();
     let more = if m.hazards.len() > 4 { "等" } else { "" };
     if names.is_empty() {
@@ -573,10 +573,10 @@ fn hazard_names(lookup: &Index<'_>, m: &PlanMeta) -> String {
 }
 
 /// Who declares the end: the HQ's commander, else the owner.
-fn stand_down_by(lookup: &Index<'_>, m: &PlanMeta) -> String {
+fn stand_down_by(index: &Index<'_>, m: &PlanMeta) -> String {
     match m.command.as_ref().and_then(|c| c.commander.as_ref()) {
-        Some(post) => lookup.post_title(post).to_owned(),
-        None => lookup.org_name(&m.owner).to_owned(),
+        Some(post) => index.post_title(post).to_owned(),
+        None => index.org_name(&m.owner).to_owned(),
     }
 }
 

@@ -12,7 +12,7 @@ use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
 use crate::model::index::Index;
-use crate::model::{Id, Plan, Repository};
+use crate::model::{Id, Plan};
 
 use super::Book;
 use super::handbook::{Data, book_date, in_system_order, near, to_bytes};
@@ -45,21 +45,21 @@ pub enum Unknown {
 }
 
 /// Builds the cards' book.
-pub fn book(repo: &Repository, subject: &Subject, sheet: Sheet) -> Result<Book, Unknown> {
-    let lookup = Index::new(repo);
-    let data = Data::new(repo, &lookup);
+pub fn book(index: &Index, subject: &Subject, sheet: Sheet) -> Result<Book, Unknown> {
+    let repo = index.repo;
+    let data = Data::new(repo, index);
     let posts: Vec<&str> = match subject {
         Subject::Post(id) => {
-            if lookup.post(id.as_str()).is_none() {
-                return Err(Unknown::Post(id.clone(), near(id, lookup.posts.ids())));
+            if index.post(id.as_str()).is_none() {
+                return Err(Unknown::Post(id.clone(), near(id, index.posts.ids())));
             }
             vec![id.as_str()]
         }
         Subject::Org(id) => {
-            if lookup.org(id.as_str()).is_none() {
+            if index.org(id.as_str()).is_none() {
                 return Err(Unknown::Org(
                     id.clone(),
-                    near(id, lookup.organisations.ids()),
+                    near(id, index.organisations.ids()),
                 ));
             }
             repo.registry
@@ -70,10 +70,10 @@ pub fn book(repo: &Repository, subject: &Subject, sheet: Sheet) -> Result<Book, 
                 .collect()
         }
         Subject::Plan(id) => {
-            let Some(plan) = lookup.plans.get(id.as_str()) else {
+            let Some(plan) = index.plans.get(id.as_str()) else {
                 return Err(Unknown::Plan(
                     id.clone(),
-                    near(id, lookup.plans.keys().copied()),
+                    near(id, index.plans.keys().copied()),
                 ));
             };
             let mut posts = plan.meta.command_posts();
@@ -124,9 +124,9 @@ pub fn book(repo: &Repository, subject: &Subject, sheet: Sheet) -> Result<Book, 
         return Err(Unknown::NoPosts);
     }
     let (name, title) = match subject {
-        Subject::Post(id) => (id.clone(), format!("{}应急处置卡", lookup.post_title(id))),
-        Subject::Org(id) => (id.clone(), format!("{}应急处置卡", lookup.org_name(id))),
-        Subject::Plan(id) => (id.clone(), format!("{}应急处置卡", lookup.plan_title(id))),
+        Subject::Post(id) => (id.clone(), format!("{}应急处置卡", index.post_title(id))),
+        Subject::Org(id) => (id.clone(), format!("{}应急处置卡", index.org_name(id))),
+        Subject::Plan(id) => (id.clone(), format!("{}应急处置卡", index.plan_title(id))),
     };
     let date = book_date(drawn_from.iter().copied());
     let value = json!({
@@ -151,7 +151,7 @@ pub fn book(repo: &Repository, subject: &Subject, sheet: Sheet) -> Result<Book, 
 
 /// The card of `post` in `plan`, or `None` when the plan does not call the post.
 fn card(data: &Data<'_>, plan: &Plan, post: &str) -> Option<Value> {
-    let l = data.lookup;
+    let l = data.index;
     let m = &plan.meta;
     let named = |id: Option<&Id>| id.is_some_and(|i| i.as_str() == post);
     let commands = m

@@ -37,27 +37,23 @@ pub enum Unknown {
 
 /// Builds the book's files. `findings` are check's findings on the repository; those in the
 /// book's plan files are listed on its last page.
-pub fn book(
-    repo: &Repository,
-    subject: &Subject,
-    findings: &[Diagnostic],
-) -> Result<Book, Unknown> {
-    let lookup = Index::new(repo);
-    let data = Data::new(repo, &lookup);
+pub fn book(index: &Index, subject: &Subject, findings: &[Diagnostic]) -> Result<Book, Unknown> {
+    let repo = index.repo;
+    let data = Data::new(repo, index);
     let mut files = HashMap::new();
     let (parts, meta, name): (Vec<&Plan>, Value, String) = match subject {
         Subject::Plan(id) => {
-            let plan = *lookup
+            let plan = *index
                 .plans
                 .get(id.as_str())
-                .ok_or_else(|| Unknown::Plan(id.clone(), near(id, lookup.plans.keys().copied())))?;
+                .ok_or_else(|| Unknown::Plan(id.clone(), near(id, index.plans.keys().copied())))?;
             let meta = data.cover(plan);
             (vec![plan], meta, id.clone())
         }
         Subject::Org(id) => {
-            let org = lookup
+            let org = index
                 .org(id.as_str())
-                .ok_or_else(|| Unknown::Org(id.clone(), near(id, lookup.organisations.ids())))?;
+                .ok_or_else(|| Unknown::Org(id.clone(), near(id, index.organisations.ids())))?;
             let meta = data.org(id);
             let held: Vec<&Plan> = repo.plans.iter().filter(|p| holds(p, id)).collect();
             files.insert("/org.json".to_owned(), to_bytes(&meta));
@@ -77,7 +73,7 @@ pub fn book(
                 .find(|p| p.meta.kind.value == PlanKind::Overall);
             let issuer = overall
                 .map(|p| p.meta.jurisdiction.as_ref().unwrap_or(&p.meta.owner))
-                .map_or("", |id| lookup.org_name(id.as_str()));
+                .map_or("", |id| index.org_name(id.as_str()));
             let title = overall
                 .map(|p| p.meta.title.value.replace("总体应急预案", "应急预案汇编"))
                 .unwrap_or_else(|| "突发事件应急预案汇编".to_owned());
@@ -88,7 +84,7 @@ pub fn book(
                     "id": p.meta.id.as_str(),
                     "title": p.meta.title.value,
                     "kind": p.meta.kind.value.zh(),
-                    "owner": lookup.org_name(p.meta.owner.as_str()),
+                    "owner": index.org_name(p.meta.owner.as_str()),
                 })).collect::<Vec<_>>(),
             });
             (plans, cover, "all".to_owned())
@@ -122,7 +118,7 @@ pub fn book(
                     "open": open,
                 }));
             }
-            let svg = flowchart::svg(&lookup, plan);
+            let svg = flowchart::svg(&index, plan);
             files.insert(format!("/flow/{id}.svg"), Bytes::from_string(svg));
             files.insert(format!("/plans/{id}.json"), to_bytes(&plan_data));
             let mut typst = String::from("#import \"/templates/official.typ\": generated\n");
@@ -230,7 +226,7 @@ pub(super) fn near<'a>(id: &str, ids: impl Iterator<Item = &'a str>) -> Option<S
 /// The model as a template reads it.
 pub(super) struct Data<'a> {
     pub repo: &'a Repository,
-    pub lookup: &'a Index<'a>,
+    pub index: &'a Index<'a>,
     /// The repository's root, links resolved, once for every image and plan folder.
     root: Option<PathBuf>,
     /// The plans that accept a duty, by (assigning plan id, duty id).
@@ -238,7 +234,7 @@ pub(super) struct Data<'a> {
 }
 
 impl<'a> Data<'a> {
-    pub(super) fn new(repo: &'a Repository, lookup: &'a Index<'a>) -> Self {
+    pub(super) fn new(repo: &'a Repository, index: &'a Index<'a>) -> Self {
         let mut acceptances: HashMap<(&str, &str), Vec<&Plan>> = HashMap::new();
         for plan in &repo.plans {
             for a in &plan.meta.accepts {
@@ -250,7 +246,7 @@ impl<'a> Data<'a> {
         }
         Data {
             repo,
-            lookup,
+            index,
             root: repo.root.canonicalize().ok(),
             acceptances,
         }
@@ -266,7 +262,7 @@ impl<'a> Data<'a> {
         let life = m.lifecycle.as_ref();
         json!({
             "title": m.title.value,
-            "issuer": self.lookup.org_name(issuer.as_str()),
+            "issuer": self.index.org_name(issuer.as_str()),
             "number": doc.and_then(|d| d.number.as_ref()).map(|n| n.value.as_str()),
             "version": life.map(|l| l.version.value.as_str()),
             "issued": life.and_then(|l| l.issued.as_ref()).map(|d| d.value.zh()),
@@ -280,16 +276,16 @@ impl<'a> Data<'a> {
 
     /// Who holds the post `post`, their stand-in and phones.
     pub(super) fn person_on(&self, post: &str) -> Value {
-        let p = self.lookup.post(post);
+        let p = self.index.post(post);
         let holder = p
             .and_then(|p| p.holder.as_ref())
-            .map(|h| self.lookup.person(h.as_str()));
+            .map(|h| self.index.person(h.as_str()));
         let deputy = p
             .and_then(|p| p.deputy.as_ref())
-            .map(|h| self.lookup.person(h.as_str()));
+            .map(|h| self.index.person(h.as_str()));
         json!({
-            "post": self.lookup.post_title(post),
-            "org": p.map(|p| self.lookup.org_name(p.org.as_str())),
+            "post": self.index.post_title(post),
+            "org": p.map(|p| self.index.org_name(p.org.as_str())),
             "name": holder.as_ref().map(|h| h.name),
             "phone": holder.as_ref().and_then(|h| h.phone),
             "deputy": deputy.as_ref().map(|h| h.name),
@@ -311,7 +307,7 @@ impl<'a> Data<'a> {
             .as_ref()
             .map(|to| self.org_or_post(to.as_str()));
         json!({
-            "who": self.lookup.actor(action),
+            "who": self.index.actor(action),
             "what": action.what.value,
             "deadline": when,
             "minutes": action.within.as_ref().map(|w| w.value.minutes),
@@ -320,10 +316,10 @@ impl<'a> Data<'a> {
     }
 
     pub(super) fn org_or_post(&self, id: &str) -> String {
-        if self.lookup.post(id).is_some() {
-            self.lookup.post_title(id).to_owned()
+        if self.index.post(id).is_some() {
+            self.index.post_title(id).to_owned()
         } else {
-            self.lookup.org_name(id).to_owned()
+            self.index.org_name(id).to_owned()
         }
     }
 
@@ -333,7 +329,7 @@ impl<'a> Data<'a> {
 
     fn plan(&self, plan: &Plan, in_book: &[&str]) -> Value {
         let m = &plan.meta;
-        let l = self.lookup;
+        let l = self.index;
         let names = |ids: &[Id]| -> Vec<String> {
             ids.iter()
                 .map(|i| l.org_name(i.as_str()).to_owned())
@@ -491,7 +487,7 @@ impl<'a> Data<'a> {
     }
 
     fn resource(&self, r: &crate::model::registry::Resource) -> Value {
-        let l = self.lookup;
+        let l = self.index;
         let place = r.place.as_ref().map(|p| {
             let mut s = l.org_name(p.township.as_str()).to_owned();
             if let Some(v) = &p.village {
@@ -531,7 +527,7 @@ impl<'a> Data<'a> {
     /// An organisation's book: its duties and actions in every plan, by hazard and level; its
     /// posts; its resources.
     fn org(&self, org: &str) -> Value {
-        let l = self.lookup;
+        let l = self.index;
         let mut groups: Vec<(String, Vec<Value>)> = Vec::new();
         let mut plans: Vec<&Plan> = self.repo.plans.iter().filter(|p| holds(p, org)).collect();
         plans.sort_by(|a, b| in_system_order(a, b));

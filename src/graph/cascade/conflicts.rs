@@ -12,13 +12,13 @@ use crate::model::{PlanKind, Repository};
 /// commander.
 pub(super) fn conflicts<'a>(
     repo: &'a Repository,
-    lookup: &Index<'a>,
+    index: &Index<'a>,
     activated: &[Activated<'a>],
     headquarters: &[Headquarters<'a>],
     tasks: &[Task<'a>],
 ) -> Vec<Conflict<'a>> {
-    let mut out = two_headquarters(lookup, activated);
-    out.extend(not_accepted(repo, lookup, tasks));
+    let mut out = two_headquarters(index, activated);
+    out.extend(not_accepted(repo, index, tasks));
     for hq in headquarters {
         if hq.commander.is_none()
             && let Some(level) = hq.level
@@ -31,7 +31,7 @@ pub(super) fn conflicts<'a>(
 
 /// People on the command posts of two HQs. The overall plan's committee is the body over every
 /// HQ: sitting on it and on one HQ is the design, not a conflict.
-fn two_headquarters<'a>(lookup: &Index<'a>, activated: &[Activated<'a>]) -> Vec<Conflict<'a>> {
+fn two_headquarters<'a>(index: &Index<'a>, activated: &[Activated<'a>]) -> Vec<Conflict<'a>> {
     let mut out = Vec::new();
     let mut seats: BTreeMap<&'a str, Vec<(&'a str, &'a str)>> = BTreeMap::new();
     for a in activated {
@@ -43,7 +43,7 @@ fn two_headquarters<'a>(lookup: &Index<'a>, activated: &[Activated<'a>]) -> Vec<
         posts.sort_unstable();
         posts.dedup();
         for post in posts {
-            let Some(p) = lookup.post(post) else {
+            let Some(p) = index.post(post) else {
                 continue;
             };
             for contact in p.holder.iter().chain(&p.deputy) {
@@ -59,7 +59,7 @@ fn two_headquarters<'a>(lookup: &Index<'a>, activated: &[Activated<'a>]) -> Vec<
         // is one command with two names; two organisations' HQs need two people.
         let mut owners: Vec<&str> = list
             .iter()
-            .filter_map(|(plan, _)| lookup.plans.get(plan))
+            .filter_map(|(plan, _)| index.plans.get(plan))
             .map(|p| p.meta.owner.as_str())
             .collect();
         owners.sort_unstable();
@@ -74,7 +74,7 @@ fn two_headquarters<'a>(lookup: &Index<'a>, activated: &[Activated<'a>]) -> Vec<
 /// Actions for an organisation that no plan of it accepts.
 fn not_accepted<'a>(
     repo: &'a Repository,
-    lookup: &Index<'a>,
+    index: &Index<'a>,
     tasks: &[Task<'a>],
 ) -> Vec<Conflict<'a>> {
     let mut out = Vec::new();
@@ -90,10 +90,10 @@ fn not_accepted<'a>(
         let (Some(org), Some(duty)) = (t.org, t.duty) else {
             continue;
         };
-        let Some(plan) = lookup.plans.get(t.plan) else {
+        let Some(plan) = index.plans.get(t.plan) else {
             continue;
         };
-        let external = lookup.org(org).is_none_or(|o| o.external);
+        let external = index.org(org).is_none_or(|o| o.external);
         if org == plan.meta.owner.as_str() || external {
             continue;
         }

@@ -4,7 +4,7 @@ use super::{Activated, Headquarters};
 use crate::model::index::Index;
 
 pub(super) fn headquarters<'a>(
-    lookup: &Index<'a>,
+    index: &Index<'a>,
     activated: &[Activated<'a>],
 ) -> Vec<Headquarters<'a>> {
     let mut out = Vec::new();
@@ -20,13 +20,13 @@ pub(super) fn headquarters<'a>(
             .and_then(|r| r.commander.as_ref())
             .or(command.commander.as_ref())
             .map(|p| p.as_str());
-        let post = commander.and_then(|p| lookup.post(p));
+        let post = commander.and_then(|p| index.post(p));
         let holder = post
             .and_then(|p| p.holder.as_ref())
-            .map(|c| lookup.person(c.as_str()));
+            .map(|c| index.person(c.as_str()));
         let deputy = post
             .and_then(|p| p.deputy.as_ref())
-            .map(|c| lookup.person(c.as_str()));
+            .map(|c| index.person(c.as_str()));
         out.push(Headquarters {
             plan: m.id.as_str(),
             name: command.hq.value.as_str(),

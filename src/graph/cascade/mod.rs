@@ -209,29 +209,29 @@ pub enum Unknown<'a> {
 /// Runs the cascade. Unknown hazards and places are errors, with the nearest id.
 pub fn activate<'a>(
     repo: &'a Repository,
-    lookup: &Index<'a>,
+    index: &Index<'a>,
     travel: &Travel<'a>,
     scenario: Scenario<'_>,
 ) -> Result<Cascade<'a>, Unknown<'a>> {
-    let Some(hazard) = lookup.hazard(scenario.hazard).map(|h| h.id.as_str()) else {
-        let near = suggest(scenario.hazard, lookup.hazards.ids());
+    let Some(hazard) = index.hazard(scenario.hazard).map(|h| h.id.as_str()) else {
+        let near = suggest(scenario.hazard, index.hazards.ids());
         return Err(Unknown::Hazard(near));
     };
-    let Some(place) = place(lookup, scenario.place, travel) else {
-        let places = places(lookup);
+    let Some(place) = place(index, scenario.place, travel) else {
+        let places = places(index);
         let near = suggest(scenario.place, places.iter().copied());
         return Err(Unknown::Place(near));
     };
-    let secondary = chain_of(lookup, hazard);
+    let secondary = chain_of(index, hazard);
     let chained: HashSet<&str> = secondary.iter().map(|s| s.hazard).collect();
     let mut c = Cascader {
-        lookup,
+        index,
         place,
         hazard,
         level: scenario.level,
         chained: &chained,
         chain: scenario.chain,
-        above: ancestors(lookup, place.township),
+        above: ancestors(index, place.township),
         state: BTreeMap::new(),
     };
     c.run(repo);
@@ -249,10 +249,10 @@ pub fn activate<'a>(
                 .cmp(&(b.plan.meta.kind.value, b.plan.meta.id.as_str()))
         });
     }
-    let headquarters = headquarters(lookup, &activated);
+    let headquarters = headquarters(index, &activated);
     let tasks = tasks(repo, &c, &activated);
-    let resources = resources(repo, lookup, travel, &c, &activated);
-    let conflicts = conflicts(repo, lookup, &activated, &headquarters, &tasks);
+    let resources = resources(repo, index, travel, &c, &activated);
+    let conflicts = conflicts(repo, index, &activated, &headquarters, &tasks);
     Ok(Cascade {
         hazard,
         level: scenario.level,

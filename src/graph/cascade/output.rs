@@ -108,7 +108,7 @@ fn township(r: &Resource) -> Option<&str> {
 
 /// The cascade as a JSON document. `gaps` are the error findings of `check` that make the
 /// answer incomplete.
-pub fn json(repo: &Repository, lookup: &Index<'_>, c: &Cascade<'_>, gaps: &[Diagnostic]) -> Value {
+pub fn json(repo: &Repository, index: &Index<'_>, c: &Cascade<'_>, gaps: &[Diagnostic]) -> Value {
     let place_kind = match c.place.kind {
         PlaceKind::Township => "township",
         PlaceKind::Village(_) => "village",
@@ -156,7 +156,7 @@ pub fn json(repo: &Repository, lookup: &Index<'_>, c: &Cascade<'_>, gaps: &[Diag
             Conflict::TwoHeadquarters(contact, seats) => json!({
                 "kind": "two-headquarters",
                 "contact": contact,
-                "name": lookup.person(contact).name,
+                "name": index.person(contact).name,
                 "posts": seats.iter().map(|(plan, post)| json!({"plan": plan, "post": post})).collect::<Vec<_>>(),
             }),
             Conflict::NotAccepted { plan, duty, org, loc } => json!({
@@ -213,7 +213,7 @@ pub fn json(repo: &Repository, lookup: &Index<'_>, c: &Cascade<'_>, gaps: &[Diag
 /// Text for people: the terminal view (`markdown == false`) or a Markdown report.
 pub fn text(
     repo: &Repository,
-    lookup: &Index<'_>,
+    index: &Index<'_>,
     c: &Cascade<'_>,
     gaps: &[Diagnostic],
     lang: Lang,
@@ -225,7 +225,7 @@ pub fn text(
         lang,
     };
     let t = |en: &'static str, zh: &'static str| lang.pick(en, zh);
-    let hazard = lookup.hazard_name(c.hazard);
+    let hazard = index.hazard_name(c.hazard);
     let level = match lang {
         Lang::En => format!("level {}", c.level.key()),
         Lang::Zh => c.level.zh().to_owned(),
@@ -240,7 +240,7 @@ pub fn text(
     };
     w.title(&title);
     if c.place.township != c.place.id {
-        let township = lookup.org_name(c.place.township);
+        let township = index.org_name(c.place.township);
         w.line(&format!(
             "{}{township}",
             t("Township: ", "所在乡镇（街道）：")
@@ -273,7 +273,7 @@ pub fn text(
     }
     w.heading(t("Plans activated", "启动的预案"));
     for a in &c.activated {
-        w.item(&plan_line(lookup, a, lang));
+        w.item(&plan_line(index, a, lang));
     }
     if !c.secondary.is_empty() {
         let heading = if c.chain {
@@ -294,19 +294,19 @@ pub fn text(
             .map(|s| match lang {
                 Lang::En => format!(
                     "{} (from {})",
-                    lookup.hazard_name(s.hazard),
-                    lookup.hazard_name(s.via)
+                    index.hazard_name(s.hazard),
+                    index.hazard_name(s.via)
                 ),
                 Lang::Zh => format!(
                     "{}（由{}引发）",
-                    lookup.hazard_name(s.hazard),
-                    lookup.hazard_name(s.via)
+                    index.hazard_name(s.hazard),
+                    index.hazard_name(s.via)
                 ),
             })
             .collect();
         w.line(&names.join(t(", ", "、")));
         for a in &c.standby {
-            w.item(&plan_line(lookup, a, lang));
+            w.item(&plan_line(index, a, lang));
         }
     }
     w.heading(t("Command HQs convened", "启动的指挥机构"));
@@ -317,7 +317,7 @@ pub fn text(
         });
         let commander = match h.commander {
             Some(post) => {
-                let title = lookup.post_title(post);
+                let title = index.post_title(post);
                 let holder = person_text(h.holder, lang);
                 let deputy = h.deputy.map(|d| match lang {
                     Lang::En => format!("; stand-in {}", person_text(Some(d), lang)),
@@ -333,7 +333,7 @@ pub fn text(
         "What each organisation does, in the order it falls due",
         "各单位任务（按时限先后）",
     ));
-    w.tasks(lookup, &c.tasks);
+    w.tasks(index, &c.tasks);
     w.heading(&match lang {
         Lang::En => format!(
             "Resources called (travel time to {place}; * outside the {RESCUE_CIRCLE_MINUTES}-minute rescue circle)"
@@ -342,13 +342,13 @@ pub fn text(
             "调用的资源（到{place}的时间；* 表示超出{RESCUE_CIRCLE_MINUTES}分钟救援圈）"
         ),
     });
-    w.resources(lookup, &c.resources);
+    w.resources(index, &c.resources);
     w.heading(t("Conflicts", "冲突与缺口"));
     if c.conflicts.is_empty() {
         w.line(t("none", "无"));
     }
     for x in &c.conflicts {
-        w.item(&conflict_text(repo, lookup, x, lang));
+        w.item(&conflict_text(repo, index, x, lang));
     }
     w.out
 }
@@ -363,7 +363,7 @@ fn person_text(p: Option<Person<'_>>, lang: Lang) -> String {
     }
 }
 
-fn plan_line(lookup: &Index<'_>, a: &Activated<'_>, lang: Lang) -> String {
+fn plan_line(index: &Index<'_>, a: &Activated<'_>, lang: Lang) -> String {
     let m = &a.plan.meta;
     let level = match (a.level, warning_name(a)) {
         (Some(l), _) => match lang {
@@ -381,7 +381,7 @@ fn plan_line(lookup: &Index<'_>, a: &Activated<'_>, lang: Lang) -> String {
         .reasons
         .iter()
         .take(3)
-        .map(|r| reason_text(lookup, r, lang))
+        .map(|r| reason_text(index, r, lang))
         .collect();
     if a.reasons.len() > 3 {
         let more = a.reasons.len() - 3;
@@ -398,15 +398,15 @@ fn plan_line(lookup: &Index<'_>, a: &Activated<'_>, lang: Lang) -> String {
     )
 }
 
-fn reason_text(lookup: &Index<'_>, r: &Reason<'_>, lang: Lang) -> String {
-    let h = |id| lookup.hazard_name(id);
+fn reason_text(index: &Index<'_>, r: &Reason<'_>, lang: Lang) -> String {
+    let h = |id| index.hazard_name(id);
     match (*r, lang) {
         (Reason::Covers(x), Lang::En) => format!("covers {}", h(x)),
         (Reason::Covers(x), Lang::Zh) => format!("适用于{}", h(x)),
-        (Reason::TownshipPlan(x), Lang::En) => format!("plan of {}", lookup.org_name(x)),
-        (Reason::TownshipPlan(x), Lang::Zh) => format!("{}的预案", lookup.org_name(x)),
-        (Reason::VillagePlan(x), Lang::En) => format!("plan of {}", lookup.org_name(x)),
-        (Reason::VillagePlan(x), Lang::Zh) => format!("{}的预案", lookup.org_name(x)),
+        (Reason::TownshipPlan(x), Lang::En) => format!("plan of {}", index.org_name(x)),
+        (Reason::TownshipPlan(x), Lang::Zh) => format!("{}的预案", index.org_name(x)),
+        (Reason::VillagePlan(x), Lang::En) => format!("plan of {}", index.org_name(x)),
+        (Reason::VillagePlan(x), Lang::Zh) => format!("{}的预案", index.org_name(x)),
         (Reason::CoversHere(x), Lang::En) => format!("covers {} here", h(x)),
         (Reason::CoversHere(x), Lang::Zh) => format!("本地适用于{}", h(x)),
         (Reason::SitePlan(p, x), Lang::En) => {
@@ -416,22 +416,22 @@ fn reason_text(lookup: &Index<'_>, r: &Reason<'_>, lang: Lang) -> String {
         (Reason::Joint(n), Lang::En) => {
             format!(
                 "joint plan with {}, which borders the place",
-                lookup.org_name(n)
+                index.org_name(n)
             )
         }
-        (Reason::Joint(n), Lang::Zh) => format!("与毗邻的{}的联合预案", lookup.org_name(n)),
+        (Reason::Joint(n), Lang::Zh) => format!("与毗邻的{}的联合预案", index.org_name(n)),
         (Reason::Accepts(p, d), Lang::En) => format!("accepts duty {d} of {p}"),
         (Reason::Accepts(p, d), Lang::Zh) => format!("承接 {p} 的职责 {d}"),
     }
 }
 
-fn conflict_text(repo: &Repository, lookup: &Index<'_>, x: &Conflict<'_>, lang: Lang) -> String {
+fn conflict_text(repo: &Repository, index: &Index<'_>, x: &Conflict<'_>, lang: Lang) -> String {
     match x {
         Conflict::TwoHeadquarters(contact, seats) => {
-            let name = lookup.person(contact).name;
+            let name = index.person(contact).name;
             let list: Vec<String> = seats
                 .iter()
-                .map(|(plan, post)| format!("{} ({plan})", lookup.post_title(post)))
+                .map(|(plan, post)| format!("{} ({plan})", index.post_title(post)))
                 .collect();
             match lang {
                 Lang::En => format!(
@@ -453,7 +453,7 @@ fn conflict_text(repo: &Repository, lookup: &Index<'_>, x: &Conflict<'_>, lang: 
             loc,
         } => {
             let p = repo.sources.place(*loc);
-            let org = lookup.org_name(org);
+            let org = index.org_name(org);
             match lang {
                 Lang::En => format!(
                     "{org} must act under duty {duty} of {plan}, and no plan of it accepts that duty ({}:{})",
@@ -519,7 +519,7 @@ impl Writer {
         }
     }
 
-    fn tasks(&mut self, lookup: &Index<'_>, tasks: &[Task<'_>]) {
+    fn tasks(&mut self, index: &Index<'_>, tasks: &[Task<'_>]) {
         let lang = self.lang;
         let due = |d: Due| match (d, lang) {
             (Due::Immediately, Lang::En) => "at once".to_owned(),
@@ -530,9 +530,9 @@ impl Writer {
             (Due::Unstated, _) => "—".to_owned(),
         };
         let who = |t: &Task<'_>| {
-            let mut names: Vec<&str> = t.posts.iter().map(|p| lookup.post_title(p)).collect();
+            let mut names: Vec<&str> = t.posts.iter().map(|p| index.post_title(p)).collect();
             if names.is_empty() {
-                names.extend(t.org.map(|o| lookup.org_name(o)));
+                names.extend(t.org.map(|o| index.org_name(o)));
             }
             names.join(lang.pick(", ", "、"))
         };
@@ -571,7 +571,7 @@ impl Writer {
         }
     }
 
-    fn resources(&mut self, lookup: &Index<'_>, resources: &[Called<'_>]) {
+    fn resources(&mut self, index: &Index<'_>, resources: &[Called<'_>]) {
         let lang = self.lang;
         let minutes = |c: &Called<'_>| match c.minutes {
             Some(m) => {
@@ -585,8 +585,8 @@ impl Writer {
                 .calls
                 .iter()
                 .map(|x| match (*x, lang) {
-                    (Call::Capable(h), Lang::En) => format!("able for {}", lookup.hazard_name(h)),
-                    (Call::Capable(h), Lang::Zh) => format!("可处置{}", lookup.hazard_name(h)),
+                    (Call::Capable(h), Lang::En) => format!("able for {}", index.hazard_name(h)),
+                    (Call::Capable(h), Lang::Zh) => format!("可处置{}", index.hazard_name(h)),
                     (Call::Named(p), Lang::En) => format!("named in {p}"),
                     (Call::Named(p), Lang::Zh) => format!("{p} 列明"),
                     (Call::Local, Lang::En) => "in the township".to_owned(),
@@ -597,7 +597,7 @@ impl Writer {
         };
         let from = |c: &Called<'_>| {
             let r = c.resource;
-            let town = township(r).map_or("", |t| lookup.org_name(t));
+            let town = township(r).map_or("", |t| index.org_name(t));
             let size = r.size.as_ref().map_or(String::new(), |s| match lang {
                 Lang::En => format!(", {} people", s.value),
                 Lang::Zh => format!("，{}人", s.value),

@@ -59,13 +59,13 @@ pub fn place<'a>(index: &Index<'a>, id: &str, travel: &Travel<'a>) -> Option<Eve
 }
 
 /// The hazards the primary one triggers, breadth first, each with the hazard that triggers it.
-pub(super) fn chain_of<'a>(lookup: &Index<'a>, hazard: &'a str) -> Vec<Secondary<'a>> {
+pub(super) fn chain_of<'a>(index: &Index<'a>, hazard: &'a str) -> Vec<Secondary<'a>> {
     let mut seen: HashSet<&str> = HashSet::from([hazard]);
     let mut queue = VecDeque::from([hazard]);
     let mut out = Vec::new();
     while let Some(h) = queue.pop_front() {
-        for next in lookup.hazard(h).map_or(&[][..], |h| &h.triggers) {
-            if let Some(known) = lookup.hazard(next.as_str()).map(|h| h.id.as_str())
+        for next in index.hazard(h).map_or(&[][..], |h| &h.triggers) {
+            if let Some(known) = index.hazard(next.as_str()).map(|h| h.id.as_str())
                 && seen.insert(known)
             {
                 out.push(Secondary {
@@ -80,15 +80,15 @@ pub(super) fn chain_of<'a>(lookup: &Index<'a>, hazard: &'a str) -> Vec<Secondary
 }
 
 /// The organisations above a township (its government, that government's government...).
-pub(super) fn ancestors<'a>(lookup: &Index<'a>, township: &'a str) -> Vec<&'a str> {
+pub(super) fn ancestors<'a>(index: &Index<'a>, township: &'a str) -> Vec<&'a str> {
     let mut out = Vec::new();
-    let mut at = lookup.parent(township);
+    let mut at = index.parent(township);
     while let Some(org) = at {
         if out.contains(&org) {
             break;
         }
         out.push(org);
-        at = lookup.parent(org);
+        at = index.parent(org);
     }
     out
 }

@@ -14,16 +14,16 @@ use crate::model::travel::Travel;
 /// nearest first within each kind.
 pub(super) fn resources<'a>(
     repo: &'a Repository,
-    lookup: &Index<'a>,
+    index: &Index<'a>,
     travel: &Travel<'a>,
     c: &Cascader<'_, 'a>,
     activated: &[Activated<'a>],
 ) -> Vec<Called<'a>> {
-    let calls = calls(repo, lookup, c, activated);
+    let calls = calls(repo, index, c, activated);
     let mut out: Vec<Called<'a>> = calls
         .into_iter()
         .filter_map(|(id, calls)| {
-            let resource = lookup.resource(id)?;
+            let resource = index.resource(id)?;
             let minutes = travel.spot_of(resource).and_then(|from| {
                 let drive = travel.minutes(from, c.place.spot)?;
                 let muster = resource.muster_minutes.as_ref().map_or(0, |m| m.value);
@@ -56,7 +56,7 @@ pub(super) fn resources<'a>(
 /// and warehouses of the event's township, and what the activated plans name.
 fn calls<'a>(
     repo: &'a Repository,
-    lookup: &Index<'a>,
+    index: &Index<'a>,
     c: &Cascader<'_, 'a>,
     activated: &[Activated<'a>],
 ) -> BTreeMap<&'a str, BTreeSet<Call<'a>>> {
@@ -97,7 +97,7 @@ fn calls<'a>(
                 .flat_map(|x| x.dispatch.iter().chain(&x.alert)),
         );
         for id in named {
-            let Some(r) = lookup.resource(id.as_str()) else {
+            let Some(r) = index.resource(id.as_str()) else {
                 continue;
             };
             if matches!(

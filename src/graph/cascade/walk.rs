@@ -57,7 +57,7 @@ fn warning_for(warnings: &[WarningDef], level: ResponseLevel) -> Option<(usize, 
 
 /// The walk: the scenario, and what it has reached so far.
 pub(super) struct Cascader<'c, 'a> {
-    pub(super) lookup: &'c Index<'a>,
+    pub(super) index: &'c Index<'a>,
     pub(super) place: EventPlace<'a>,
     pub(super) hazard: &'a str,
     pub(super) level: ResponseLevel,
@@ -79,8 +79,8 @@ impl<'a> Cascader<'_, 'a> {
         if self.above.contains(&org) {
             return Area::Above;
         }
-        let parent = self.lookup.parent(org);
-        match self.lookup.org_kind(org) {
+        let parent = self.index.parent(org);
+        match self.index.org_kind(org) {
             Some(OrgKind::Village) if parent == Some(township) => Area::Village(org),
             Some(OrgKind::Enterprise) if parent == Some(township) => Area::Township,
             Some(OrgKind::Department | OrgKind::Committee | OrgKind::Team)
@@ -139,7 +139,7 @@ impl<'a> Cascader<'_, 'a> {
             (_, Area::Elsewhere) => None,
             (PlanKind::Joint, Area::Above) => {
                 let (primary, _) = covers?;
-                let borders = &self.lookup.org(self.place.township)?.borders;
+                let borders = &self.index.org(self.place.township)?.borders;
                 let shared = m
                     .neighbours
                     .iter()
@@ -150,7 +150,7 @@ impl<'a> Cascader<'_, 'a> {
             (PlanKind::Site, _) => {
                 // A hazard point's plan acts on the warning of whatever sets its hazard off.
                 for id in &m.resources {
-                    let Some(point) = self.lookup.resource(id.as_str()) else {
+                    let Some(point) = self.index.resource(id.as_str()) else {
                         continue;
                     };
                     if point.kind.value != ResourceKind::HazardPoint || !self.point_in_place(point)
@@ -279,9 +279,9 @@ impl<'a> Cascader<'_, 'a> {
     /// Whether an organisation's task concerns the event: not another township's, nor a
     /// village's elsewhere.
     pub(super) fn concerns(&self, org: &str) -> bool {
-        match self.lookup.org_kind(org) {
+        match self.index.org_kind(org) {
             Some(OrgKind::Township) => org == self.place.township,
-            Some(OrgKind::Village) => self.lookup.parent(org) == Some(self.place.township),
+            Some(OrgKind::Village) => self.index.parent(org) == Some(self.place.township),
             _ => true,
         }
     }

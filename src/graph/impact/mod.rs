@@ -98,14 +98,14 @@ pub struct Impact<'a> {
 }
 
 /// What an id names, if anything.
-pub fn subject(lookup: &Index<'_>, id: &str) -> Option<Subject> {
-    if lookup.org(id).is_some() {
+pub fn subject(index: &Index<'_>, id: &str) -> Option<Subject> {
+    if index.org(id).is_some() {
         Some(Subject::Organisation)
-    } else if lookup.post(id).is_some() {
+    } else if index.post(id).is_some() {
         Some(Subject::Post)
-    } else if lookup.contact(id).is_some() {
+    } else if index.contact(id).is_some() {
         Some(Subject::Contact)
-    } else if lookup.resource(id).is_some() {
+    } else if index.resource(id).is_some() {
         Some(Subject::Resource)
     } else {
         None
@@ -113,13 +113,13 @@ pub fn subject(lookup: &Index<'_>, id: &str) -> Option<Subject> {
 }
 
 /// Every id `impact` accepts, sorted.
-pub fn subjects<'a>(lookup: &Index<'a>) -> Vec<&'a str> {
-    let mut all: Vec<&'a str> = lookup
+pub fn subjects<'a>(index: &Index<'a>) -> Vec<&'a str> {
+    let mut all: Vec<&'a str> = index
         .organisations
         .ids()
-        .chain(lookup.posts.ids())
-        .chain(lookup.contacts.ids())
-        .chain(lookup.resources.ids())
+        .chain(index.posts.ids())
+        .chain(index.contacts.ids())
+        .chain(index.resources.ids())
         .collect();
     all.sort_unstable();
     all.dedup();
@@ -155,7 +155,7 @@ struct Lost<'a> {
 
 pub fn impact<'a>(
     repo: &'a Repository,
-    lookup: &Index<'a>,
+    index: &Index<'a>,
     travel: &Travel<'a>,
     id: &'a str,
     subject: Subject,
@@ -171,7 +171,7 @@ pub fn impact<'a>(
     match subject {
         Subject::Organisation => {
             lost.orgs.insert(id);
-            name = lookup.org_name(id);
+            name = index.org_name(id);
             for e in &r.posts {
                 if e.value.org.as_str() == id {
                     lost.posts.insert(e.value.id.as_str());
@@ -189,7 +189,7 @@ pub fn impact<'a>(
             }
         }
         Subject::Post => {
-            let post = lookup.post(id);
+            let post = index.post(id);
             name = post.map_or(id, |p| p.title.value.as_str());
             // The stand-in takes over; without one the post is empty.
             let left_with = post.and_then(|p| p.deputy.as_ref()).map(|d| d.as_str());
@@ -203,7 +203,7 @@ pub fn impact<'a>(
             });
         }
         Subject::Contact => {
-            name = lookup.person(id).name;
+            name = index.person(id).name;
             for e in &r.posts {
                 let p = &e.value;
                 let holds = p.holder.as_ref().is_some_and(|h| h.as_str() == id);
@@ -228,7 +228,7 @@ pub fn impact<'a>(
             }
         }
         Subject::Resource => {
-            name = lookup.resource(id).map_or(id, |r| r.name.value.as_str());
+            name = index.resource(id).map_or(id, |r| r.name.value.as_str());
             lost.resources.insert(id);
         }
     }
@@ -320,7 +320,7 @@ pub fn impact<'a>(
     let resources: Vec<&'a Resource> = lost
         .resources
         .iter()
-        .filter_map(|x| lookup.resource(x))
+        .filter_map(|x| index.resource(x))
         .collect();
     let cover = cover(repo, travel, &lost.resources);
     Impact {
@@ -428,7 +428,7 @@ pub struct Critical<'a> {
 ///   rescue circle it is, counted three times.
 pub fn critical<'a>(
     repo: &'a Repository,
-    lookup: &Index<'a>,
+    index: &Index<'a>,
     travel: &Travel<'a>,
 ) -> Vec<Critical<'a>> {
     let mut org: BTreeMap<&'a str, [usize; 3]> = BTreeMap::new();
@@ -477,7 +477,7 @@ pub fn critical<'a>(
     }
     let mut out = Vec::new();
     for (id, [duties, actions, owned]) in org {
-        let Some(o) = lookup.org(id) else {
+        let Some(o) = index.org(id) else {
             continue;
         };
         out.push(Critical {
@@ -489,7 +489,7 @@ pub fn critical<'a>(
         });
     }
     for (id, [commands, work]) in post {
-        let Some(p) = lookup.post(id) else {
+        let Some(p) = index.post(id) else {
             continue;
         };
         let alone = if p.deputy.is_none() { 2 } else { 1 };
@@ -506,7 +506,7 @@ pub fn critical<'a>(
         });
     }
     for (id, [plans, only]) in res {
-        let Some(r) = lookup.resource(id) else {
+        let Some(r) = index.resource(id) else {
             continue;
         };
         out.push(Critical {

@@ -80,7 +80,7 @@ impl Out {
 /// The impact for people: text for the terminal, or Markdown.
 pub fn text(
     repo: &Repository,
-    lookup: &Index<'_>,
+    index: &Index<'_>,
     i: &Impact<'_>,
     lang: Lang,
     markdown: bool,
@@ -133,8 +133,8 @@ pub fn text(
     for p in &i.posts {
         let who = match p.left_with {
             Some(c) => match lang {
-                Lang::En => format!("left to {}", lookup.person(c).name),
-                Lang::Zh => format!("由{}承担", lookup.person(c).name),
+                Lang::En => format!("left to {}", index.person(c).name),
+                Lang::Zh => format!("由{}承担", index.person(c).name),
             },
             None => t(
                 "left empty: no holder or stand-in",
@@ -201,7 +201,7 @@ pub fn text(
         i.cover.len(),
     );
     for c in &i.cover {
-        let hazard = lookup.hazard_name(c.hazard);
+        let hazard = index.hazard_name(c.hazard);
         let n = c.teams_left;
         let line = if c.lost.is_empty() {
             match lang {

@@ -3,10 +3,14 @@
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use std::io::Write;
 
-use crate::check::{self, scope};
+use std::path::Path;
+
+use crate::check::suppress::Suppressed;
+use crate::check::{self, Diagnostic, scope};
 use crate::foundation::i18n::Lang;
 use crate::load;
 use crate::load::message::no_plans;
+use crate::model::Repository;
 use crate::model::index::Index;
 use crate::report::{self, Format, Scope, Summary};
 use crate::tr;
@@ -34,21 +38,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
     let checked = check::run(&Index::new(&repo), lang, check::FAMILIES);
     let (mut diagnostics, mut suppressed) = (checked.diagnostics, checked.suppressed);
     if let Some(path) = &args.write_baseline {
-        let count = diagnostics.len();
-        super::write_atomic(
-            path,
-            check::baseline::write(&repo, &diagnostics).as_bytes(),
-            lang,
-        )?;
-        let shown = load::display_path(path);
-        eprintln!(
-            "{}",
-            tr!(
-                lang,
-                "wrote {count} finding(s) into the baseline {shown}; `emplan check --baseline {shown}` reports only new ones",
-                "已将 {count} 个问题写入基线 {shown}；`emplan check --baseline {shown}` 只报告新问题"
-            )
-        );
+        write_baseline(&repo, &diagnostics, path, lang)?;
         return Ok(EXIT_OK);
     }
     let baselined = match &args.baseline {
@@ -73,7 +63,49 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
     if args.max_per_rule > 0 {
         summary.omitted = scope::cap(&mut diagnostics, args.max_per_rule);
     }
-    let written = match args.format {
+    let written = write_report(args, &repo, &diagnostics, &suppressed, &summary, lang);
+    // Freeing a province's plans (millions of small strings) takes a noticeable part of a run;
+    // the process is about to exit, so let another thread do it instead of the one that reports.
+    std::thread::spawn(move || drop(repo));
+    super::stdout_written(written, lang)?;
+    Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+/// `--write-baseline`: every finding into the baseline file.
+fn write_baseline(
+    repo: &Repository,
+    diagnostics: &[Diagnostic],
+    path: &Path,
+    lang: Lang,
+) -> Result<(), String> {
+    let count = diagnostics.len();
+    super::write_atomic(
+        path,
+        check::baseline::write(repo, diagnostics).as_bytes(),
+        lang,
+    )?;
+    let shown = load::display_path(path);
+    eprintln!(
+        "{}",
+        tr!(
+            lang,
+            "wrote {count} finding(s) into the baseline {shown}; `emplan check --baseline {shown}` reports only new ones",
+            "已将 {count} 个问题写入基线 {shown}；`emplan check --baseline {shown}` 只报告新问题"
+        )
+    );
+    Ok(())
+}
+
+/// The findings in the format asked for, on standard output.
+fn write_report(
+    args: &CheckArgs,
+    repo: &Repository,
+    diagnostics: &[Diagnostic],
+    suppressed: &[Suppressed],
+    summary: &Summary,
+    lang: Lang,
+) -> std::io::Result<()> {
+    match args.format {
         Format::Human => {
             let choice = match args.color {
                 Color::Always => ColorChoice::Always,
@@ -81,33 +113,24 @@ pub fn run(args: &CheckArgs, lang: Lang) -> Result<i32, String> {
                 Color::Auto => report::human::color_choice(false, false),
             };
             let mut out = StandardStream::stdout(choice);
-            report::human::write(&mut out, &repo.sources, &diagnostics, &summary, lang)
+            report::human::write(&mut out, &repo.sources, diagnostics, summary, lang)
         }
         Format::Github => {
             let mut out = std::io::stdout().lock();
-            report::github::write(&mut out, &repo.sources, &diagnostics, &summary, lang)
+            report::github::write(&mut out, &repo.sources, diagnostics, summary, lang)
         }
-        Format::Json => write_json(&report::json::to_value(
-            &repo.sources,
-            &diagnostics,
-            &summary,
-        )),
+        Format::Json => write_json(&report::json::to_value(&repo.sources, diagnostics, summary)),
         Format::Junit => {
             let mut out = std::io::stdout().lock();
-            report::junit::write(&mut out, &repo.sources, &diagnostics, &summary, lang)
+            report::junit::write(&mut out, &repo.sources, diagnostics, summary, lang)
         }
         Format::Sarif => write_json(&report::sarif::to_value(
             &repo.sources,
-            &diagnostics,
-            &suppressed,
+            diagnostics,
+            suppressed,
             lang,
         )),
-    };
-    // Freeing a province's plans (millions of small strings) takes a noticeable part of a run;
-    // the process is about to exit, so let another thread do it instead of the one that reports.
-    std::thread::spawn(move || drop(repo));
-    super::stdout_written(written, lang)?;
-    Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
+    }
 }
 
 fn write_json(value: &serde_json::Value) -> std::io::Result<()> {

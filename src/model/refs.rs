@@ -3,8 +3,8 @@
 
 use crate::foundation::i18n::Lang;
 
-use super::plan::EVENT_TOWNSHIP;
-use super::{FileId, Id, Loc, Repository};
+use super::plan::{EVENT_TOWNSHIP, PlanMeta};
+use super::{FileId, Id, Loc, Registry, Repository};
 
 /// What kind of thing an id names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -127,6 +127,8 @@ impl Reference<'_> {
 
 /// Calls `visit` with every reference of `kind`, in file order, without collecting them: a
 /// province has about a million references.
+/// Calls `visit` with every reference of `kind`, in file order, without collecting them: a
+/// province has about a million references.
 pub fn for_each_reference<'a>(
     repo: &'a Repository,
     kind: IdKind,
@@ -142,147 +144,220 @@ pub fn for_each_reference<'a>(
             });
         }
     };
-    use IdKind::*;
-    // Only the parts of the model that can hold ids of `kind` are walked: each reference rule
-    // walks the whole repository, and most parts hold two or three kinds.
-    let wants = |kinds: &[IdKind]| kinds.contains(&kind);
-    let (command, duties, accepts) = (
-        wants(&[Post, Organisation]),
-        wants(&[Organisation, Post]),
-        wants(&[Plan, Duty]),
-    );
-    let criteria = wants(&[Metric, Hazard, Organisation, Season]);
-    let actions = wants(&[Organisation, Post, Duty, Resource]);
-    let evacuation = wants(&[Post, Hazard, Resource, Organisation, Contact]);
+    let wants = Parts::holding(kind);
     for plan in &repo.plans {
-        let m = &plan.meta;
-        let f = plan.file;
-        let own = Some(m.id.as_str());
-        add(Organisation, &m.owner, f, None);
-        if let Some(id) = &m.jurisdiction {
+        let (m, f) = (&plan.meta, plan.file);
+        plan_head(m, f, wants, &mut add);
+        plan_duties(m, f, wants, &mut add);
+        plan_actions(m, f, wants, &mut add);
+        plan_tail(m, f, wants, &mut add);
+    }
+    registry_references(&repo.registry, &mut add);
+}
+
+/// The parts of a plan that can hold ids of one kind: only those are walked, since each
+/// reference rule walks the whole repository and most parts hold two or three kinds.
+#[derive(Clone, Copy)]
+struct Parts {
+    command: bool,
+    duties: bool,
+    accepts: bool,
+    criteria: bool,
+    actions: bool,
+    evacuation: bool,
+}
+
+impl Parts {
+    fn holding(kind: IdKind) -> Parts {
+        use IdKind::*;
+        let wants = |kinds: &[IdKind]| kinds.contains(&kind);
+        Parts {
+            command: wants(&[Post, Organisation]),
+            duties: wants(&[Organisation, Post]),
+            accepts: wants(&[Plan, Duty]),
+            criteria: wants(&[Metric, Hazard, Organisation, Season]),
+            actions: wants(&[Organisation, Post, Duty, Resource]),
+            evacuation: wants(&[Post, Hazard, Resource, Organisation, Contact]),
+        }
+    }
+}
+
+/// A plan's owner, jurisdiction, parents, hazards, issuer and command HQ.
+fn plan_head<'a>(
+    m: &'a PlanMeta,
+    f: FileId,
+    wants: Parts,
+    add: &mut impl FnMut(IdKind, &'a Id, FileId, Option<&'a str>),
+) {
+    use IdKind::*;
+    add(Organisation, &m.owner, f, None);
+    if let Some(id) = &m.jurisdiction {
+        add(Organisation, id, f, None);
+    }
+    for id in &m.parents {
+        add(Plan, id, f, None);
+    }
+    for id in &m.hazards {
+        add(Hazard, id, f, None);
+    }
+    if let Some(d) = &m.document
+        && let Some(id) = &d.issued_by
+    {
+        add(Organisation, id, f, None);
+    }
+    if wants.command
+        && let Some(c) = &m.command
+    {
+        for (_, id) in c.posts() {
+            add(Post, id, f, None);
+        }
+        for id in c.office.iter().chain(&c.members) {
             add(Organisation, id, f, None);
         }
-        for id in &m.parents {
-            add(Plan, id, f, None);
-        }
-        for id in &m.hazards {
-            add(Hazard, id, f, None);
-        }
-        if let Some(d) = &m.document
-            && let Some(id) = &d.issued_by
-        {
+        let field_lead = c.field.iter().flat_map(|field| &field.led_by);
+        for id in field_lead.filter(|id| id.as_str() != EVENT_TOWNSHIP) {
             add(Organisation, id, f, None);
         }
-        if command && let Some(c) = &m.command {
-            for (_, id) in c.posts() {
-                add(Post, id, f, None);
-            }
-            for id in c.office.iter().chain(&c.members) {
+        for g in &c.groups {
+            for id in g.lead.iter().chain(&g.members) {
                 add(Organisation, id, f, None);
-            }
-            let field_lead = c.field.iter().flat_map(|field| &field.led_by);
-            for id in field_lead.filter(|id| id.as_str() != EVENT_TOWNSHIP) {
-                add(Organisation, id, f, None);
-            }
-            for g in &c.groups {
-                for id in g.lead.iter().chain(&g.members) {
-                    add(Organisation, id, f, None);
-                }
-            }
-        }
-        for d in m.duties.iter().filter(|_| duties) {
-            add(Organisation, &d.org, f, None);
-            if let Some(id) = &d.post {
-                add(Post, id, f, None);
-            }
-        }
-        for a in m.accepts.iter().filter(|_| accepts) {
-            add(Plan, &a.plan, f, None);
-            add(Duty, &a.duty, f, Some(a.plan.as_str()));
-            if let Some(id) = &a.as_duty {
-                add(Duty, id, f, own);
-            }
-        }
-        for c in m.criteria().filter(|_| criteria) {
-            if let Some(id) = &c.metric {
-                add(Metric, id, f, None);
-            }
-            if let Some(id) = &c.hazard {
-                add(Hazard, id, f, None);
-            }
-            if let Some(id) = &c.ordered_by {
-                add(Organisation, id, f, None);
-            }
-            for id in c.during.iter().chain(&c.outside) {
-                add(Season, id, f, own);
-            }
-        }
-        for a in m.actions().filter(|_| actions) {
-            for id in a
-                .org
-                .iter()
-                .chain(a.request_to.as_deref())
-                .chain(a.report_to.as_deref())
-            {
-                add(Organisation, id, f, None);
-            }
-            for id in a.post.as_deref().into_iter().chain(&a.posts) {
-                add(Post, id, f, None);
-            }
-            if let Some(id) = &a.duty {
-                add(Duty, id, f, own);
-            }
-            for id in a.dispatch.iter().chain(&a.alert) {
-                add(Resource, id, f, None);
-            }
-        }
-        for r in m.response.iter().filter(|_| command) {
-            if let Some(id) = &r.commander {
-                add(Post, id, f, None);
-            }
-            if let Some(d) = &r.decided_by {
-                if let Some(id) = &d.assessed_by {
-                    add(Organisation, id, f, None);
-                }
-                for id in &d.posts {
-                    add(Post, id, f, None);
-                }
-            }
-        }
-        if evacuation && let Some(e) = &m.evacuation {
-            for id in &e.ordered_by {
-                add(Post, id, f, None);
-            }
-            for z in &e.zones {
-                if let Some(id) = &z.hazard {
-                    add(Hazard, id, f, None);
-                }
-                let shelters = z.destinations.iter().flat_map(|d| &d.shelters);
-                for id in z.points.iter().chain(shelters) {
-                    add(Resource, id, f, None);
-                }
-                for c in &z.in_charge {
-                    add(Organisation, &c.village, f, None);
-                    add(Contact, &c.contact, f, None);
-                }
-            }
-        }
-        for id in &m.resources {
-            add(Resource, id, f, None);
-        }
-        for id in &m.neighbours {
-            add(Organisation, id, f, None);
-        }
-        if let Some(l) = &m.lifecycle {
-            if let Some(id) = &l.approved_by {
-                add(Organisation, id, f, None);
-            }
-            if let Some(filing) = &l.filed {
-                add(Organisation, &filing.with, f, None);
             }
         }
     }
-    let r = &repo.registry;
+}
+
+/// A plan's duties, acceptances and the criteria of its levels.
+fn plan_duties<'a>(
+    m: &'a PlanMeta,
+    f: FileId,
+    wants: Parts,
+    add: &mut impl FnMut(IdKind, &'a Id, FileId, Option<&'a str>),
+) {
+    use IdKind::*;
+    let own = Some(m.id.as_str());
+    for d in m.duties.iter().filter(|_| wants.duties) {
+        add(Organisation, &d.org, f, None);
+        if let Some(id) = &d.post {
+            add(Post, id, f, None);
+        }
+    }
+    for a in m.accepts.iter().filter(|_| wants.accepts) {
+        add(Plan, &a.plan, f, None);
+        add(Duty, &a.duty, f, Some(a.plan.as_str()));
+        if let Some(id) = &a.as_duty {
+            add(Duty, id, f, own);
+        }
+    }
+    for c in m.criteria().filter(|_| wants.criteria) {
+        if let Some(id) = &c.metric {
+            add(Metric, id, f, None);
+        }
+        if let Some(id) = &c.hazard {
+            add(Hazard, id, f, None);
+        }
+        if let Some(id) = &c.ordered_by {
+            add(Organisation, id, f, None);
+        }
+        for id in c.during.iter().chain(&c.outside) {
+            add(Season, id, f, own);
+        }
+    }
+}
+
+/// The actions of a plan's levels, and who commands and decides each level.
+fn plan_actions<'a>(
+    m: &'a PlanMeta,
+    f: FileId,
+    wants: Parts,
+    add: &mut impl FnMut(IdKind, &'a Id, FileId, Option<&'a str>),
+) {
+    use IdKind::*;
+    let own = Some(m.id.as_str());
+    for a in m.actions().filter(|_| wants.actions) {
+        for id in a
+            .org
+            .iter()
+            .chain(a.request_to.as_deref())
+            .chain(a.report_to.as_deref())
+        {
+            add(Organisation, id, f, None);
+        }
+        for id in a.post.as_deref().into_iter().chain(&a.posts) {
+            add(Post, id, f, None);
+        }
+        if let Some(id) = &a.duty {
+            add(Duty, id, f, own);
+        }
+        for id in a.dispatch.iter().chain(&a.alert) {
+            add(Resource, id, f, None);
+        }
+    }
+    for r in m.response.iter().filter(|_| wants.command) {
+        if let Some(id) = &r.commander {
+            add(Post, id, f, None);
+        }
+        if let Some(d) = &r.decided_by {
+            if let Some(id) = &d.assessed_by {
+                add(Organisation, id, f, None);
+            }
+            for id in &d.posts {
+                add(Post, id, f, None);
+            }
+        }
+    }
+}
+
+/// A plan's evacuation, resources, neighbours and lifecycle.
+fn plan_tail<'a>(
+    m: &'a PlanMeta,
+    f: FileId,
+    wants: Parts,
+    add: &mut impl FnMut(IdKind, &'a Id, FileId, Option<&'a str>),
+) {
+    use IdKind::*;
+    if wants.evacuation
+        && let Some(e) = &m.evacuation
+    {
+        for id in &e.ordered_by {
+            add(Post, id, f, None);
+        }
+        for z in &e.zones {
+            if let Some(id) = &z.hazard {
+                add(Hazard, id, f, None);
+            }
+            let shelters = z.destinations.iter().flat_map(|d| &d.shelters);
+            for id in z.points.iter().chain(shelters) {
+                add(Resource, id, f, None);
+            }
+            for c in &z.in_charge {
+                add(Organisation, &c.village, f, None);
+                add(Contact, &c.contact, f, None);
+            }
+        }
+    }
+    for id in &m.resources {
+        add(Resource, id, f, None);
+    }
+    for id in &m.neighbours {
+        add(Organisation, id, f, None);
+    }
+    if let Some(l) = &m.lifecycle {
+        if let Some(id) = &l.approved_by {
+            add(Organisation, id, f, None);
+        }
+        if let Some(filing) = &l.filed {
+            add(Organisation, &filing.with, f, None);
+        }
+    }
+}
+
+/// The registry's references: parents and successors, hazard chains, where resources, posts
+/// and contacts belong, routes and external plans' issuers.
+fn registry_references<'a>(
+    r: &'a Registry,
+    add: &mut impl FnMut(IdKind, &'a Id, FileId, Option<&'a str>),
+) {
+    use IdKind::*;
     for e in &r.organisations {
         if let Some(id) = &e.value.parent {
             add(Organisation, id, e.file, None);

@@ -103,53 +103,13 @@ fn government<'a>(cx: &Context<'a>, plan: &'a Plan) -> &'a str {
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     let plans = &cx.repo.plans;
-    // The overall plans' commanders take over everything: not counted.
-    let top: Vec<&str> = cx
-        .overall_plans()
-        .filter_map(|p| p.meta.command.as_ref()?.commander.as_ref())
-        .map(|p| p.as_str())
-        .collect();
-    let holder = |post: &str| {
-        cx.posts
-            .get(post)
-            .and_then(|p| p.value.holder.as_ref())
-            .map(|h| h.as_str())
-    };
-    let kind = |org: &str| cx.organisations.get(org).map(|o| o.value.kind.value);
-    // HQs by (government, hazard), and townships' comprehensive HQs by government.
-    let mut by_hazard: FastMap<(&str, &str), Vec<usize>> = FastMap::default();
-    let mut township_hqs: FastMap<&str, Vec<usize>> = FastMap::default();
-    let mut governments: Vec<&str> = Vec::new();
-    for (i, plan) in plans.iter().enumerate() {
-        let m = &plan.meta;
-        if m.command.is_none() || m.kind.value == PlanKind::Overall || !plan.complete {
-            continue;
-        }
-        let gov = government(cx, plan);
-        if !governments.contains(&gov) {
-            governments.push(gov);
-        }
-        let org = m.jurisdiction.as_ref().unwrap_or(&m.owner).as_str();
-        let comprehensive = m.scope.as_ref().map(|s| s.value) != Some(PlanScope::Hazard);
-        if kind(org) == Some(OrgKind::Township) && comprehensive {
-            township_hqs.entry(gov).or_default().push(i);
-            continue;
-        }
-        for hazard in &m.hazards {
-            by_hazard.entry((gov, hazard.as_str())).or_default().push(i);
-        }
-    }
-    // Each HQ's commanding people, worked out once.
-    let mut seated: FastMap<usize, Vec<(&str, &Id)>> = FastMap::default();
-    for &i in by_hazard.values().chain(township_hqs.values()).flatten() {
-        seated.entry(i).or_insert_with(|| {
-            seats(&plans[i])
-                .into_iter()
-                .filter(|post| !top.contains(&post.as_str()))
-                .filter_map(|post| Some((holder(post.as_str())?, post)))
-                .collect()
-        });
-    }
+    let hqs = group(cx);
+    let seated = seated(cx, &hqs);
+    let Hqs {
+        by_hazard,
+        township_hqs,
+        governments,
+    } = hqs;
     let owners = |list: &[Seat<'_>]| {
         let mut owners: Vec<&str> = list.iter().map(|s| cx.owner(s.plan)).collect();
         owners.sort_unstable();
@@ -176,16 +136,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             if hqs.is_empty() {
                 continue;
             }
-            let mut people: FastMap<&str, Vec<Seat<'_>>> = FastMap::default();
-            for &i in &hqs {
-                let plan = &plans[i];
-                for &(person, post) in &seated[&i] {
-                    let list = people.entry(person).or_default();
-                    if !list.iter().any(|s| std::ptr::eq(s.plan, plan)) {
-                        list.push(Seat { plan, post });
-                    }
-                }
-            }
+            let people = people(plans, &hqs, &seated);
             // The township where it happens convenes its own HQ beside them.
             for &i in township_hqs.get(gov).into_iter().flatten() {
                 let plan = &plans[i];
@@ -220,47 +171,142 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
     }
     for (person, (hazard, seats)) in found {
-        let name = cx
-            .contacts
-            .get(person)
-            .map_or(person, |c| c.value.name.as_str());
-        let hazard = cx
-            .hazards
-            .get(hazard)
-            .map_or(hazard, |h| h.value.name.as_str());
-        let hqs: Vec<String> = seats
-            .iter()
-            .map(|s| {
-                let hq = s.plan.meta.command.as_ref().map_or("", |c| c.hq.as_str());
-                format!("{hq} ({})", s.plan.meta.id.as_str())
-            })
-            .collect();
-        let list = hqs.join(cx.lang.pick(", ", "、"));
-        let (first, rest) = (&seats[0], &seats[1..]);
-        let mut diagnostic = Diagnostic::new(
-            &RULE,
-            rest[0].loc(),
-            tr!(
-                cx.lang,
-                "{name} ({person}) commands HQs that {hazard} convenes together: {list}",
-                "{name}（{person}）在{hazard}同时启动的多个指挥机构中担任指挥：{list}"
-            ),
-        )
-        .with_help(tr!(
+        out.push(diagnostic(cx, person, hazard, &seats));
+    }
+}
+
+/// The HQs one hazard may convene together, each as its plan's position in the repository.
+struct Hqs<'a> {
+    /// By (government, hazard).
+    by_hazard: FastMap<(&'a str, &'a str), Vec<usize>>,
+    /// The townships' comprehensive HQs, by government.
+    township_hqs: FastMap<&'a str, Vec<usize>>,
+    governments: Vec<&'a str>,
+}
+
+/// The HQs by government and hazard. Overall plans take over everything: left out.
+fn group<'a>(cx: &Context<'a>) -> Hqs<'a> {
+    let plans = &cx.repo.plans;
+    let kind = |org: &str| cx.organisations.get(org).map(|o| o.value.kind.value);
+    let mut by_hazard: FastMap<(&str, &str), Vec<usize>> = FastMap::default();
+    let mut township_hqs: FastMap<&str, Vec<usize>> = FastMap::default();
+    let mut governments: Vec<&str> = Vec::new();
+    for (i, plan) in plans.iter().enumerate() {
+        let m = &plan.meta;
+        if m.command.is_none() || m.kind.value == PlanKind::Overall || !plan.complete {
+            continue;
+        }
+        let gov = government(cx, plan);
+        if !governments.contains(&gov) {
+            governments.push(gov);
+        }
+        let org = m.jurisdiction.as_ref().unwrap_or(&m.owner).as_str();
+        let comprehensive = m.scope.as_ref().map(|s| s.value) != Some(PlanScope::Hazard);
+        if kind(org) == Some(OrgKind::Township) && comprehensive {
+            township_hqs.entry(gov).or_default().push(i);
+            continue;
+        }
+        for hazard in &m.hazards {
+            by_hazard.entry((gov, hazard.as_str())).or_default().push(i);
+        }
+    }
+    Hqs {
+        by_hazard,
+        township_hqs,
+        governments,
+    }
+}
+
+/// The finding for a person who commands two HQs that one hazard convenes.
+fn diagnostic(cx: &Context, person: &str, hazard: &str, seats: &[Seat<'_>]) -> Diagnostic {
+    let name = cx
+        .contacts
+        .get(person)
+        .map_or(person, |c| c.value.name.as_str());
+    let hazard = cx
+        .hazards
+        .get(hazard)
+        .map_or(hazard, |h| h.value.name.as_str());
+    let hqs: Vec<String> = seats
+        .iter()
+        .map(|s| {
+            let hq = s.plan.meta.command.as_ref().map_or("", |c| c.hq.as_str());
+            format!("{hq} ({})", s.plan.meta.id.as_str())
+        })
+        .collect();
+    let list = hqs.join(cx.lang.pick(", ", "、"));
+    let (first, rest) = (&seats[0], &seats[1..]);
+    let mut diagnostic = Diagnostic::new(
+        &RULE,
+        rest[0].loc(),
+        tr!(
             cx.lang,
-            "give one of these HQs another commander, or make one the field HQ of the other",
-            "请为其中一个指挥机构另定指挥长，或把其中一个设为另一个的现场指挥部"
-        ))
-        .with_related(
-            first.loc(),
+            "{name} ({person}) commands HQs that {hazard} convenes together: {list}",
+            "{name}（{person}）在{hazard}同时启动的多个指挥机构中担任指挥：{list}"
+        ),
+    )
+    .with_help(tr!(
+        cx.lang,
+        "give one of these HQs another commander, or make one the field HQ of the other",
+        "请为其中一个指挥机构另定指挥长，或把其中一个设为另一个的现场指挥部"
+    ))
+    .with_related(
+        first.loc(),
+        tr!(cx.lang, "also commands here", "同时在此担任指挥"),
+    );
+    for other in &rest[1..] {
+        diagnostic = diagnostic.with_related(
+            other.loc(),
             tr!(cx.lang, "also commands here", "同时在此担任指挥"),
         );
-        for other in &rest[1..] {
-            diagnostic = diagnostic.with_related(
-                other.loc(),
-                tr!(cx.lang, "also commands here", "同时在此担任指挥"),
-            );
-        }
-        out.push(diagnostic);
     }
+    diagnostic
+}
+
+/// The people who command the HQs `hqs`, each with the seats they hold, once per plan.
+fn people<'a>(
+    plans: &'a [Plan],
+    hqs: &[usize],
+    seated: &FastMap<usize, Vec<(&'a str, &'a Id)>>,
+) -> FastMap<&'a str, Vec<Seat<'a>>> {
+    let mut people: FastMap<&str, Vec<Seat<'_>>> = FastMap::default();
+    for &i in hqs {
+        let plan = &plans[i];
+        for &(person, post) in &seated[&i] {
+            let list = people.entry(person).or_default();
+            if !list.iter().any(|s| std::ptr::eq(s.plan, plan)) {
+                list.push(Seat { plan, post });
+            }
+        }
+    }
+    people
+}
+
+/// Each HQ's commanding people (by contact) and their posts, worked out once. The overall
+/// plans' commanders take over everything: not counted.
+fn seated<'a>(cx: &Context<'a>, hqs: &Hqs<'a>) -> FastMap<usize, Vec<(&'a str, &'a Id)>> {
+    let plans = &cx.repo.plans;
+    let top: Vec<&str> = cx
+        .overall_plans()
+        .filter_map(|p| p.meta.command.as_ref()?.commander.as_ref())
+        .map(|p| p.as_str())
+        .collect();
+    let holder = |post: &str| {
+        cx.posts
+            .get(post)
+            .and_then(|p| p.value.holder.as_ref())
+            .map(|h| h.as_str())
+    };
+    let mut seated: FastMap<usize, Vec<(&str, &Id)>> = FastMap::default();
+    let all = hqs.by_hazard.values().chain(hqs.township_hqs.values());
+    for &i in all.flatten() {
+        seated.entry(i).or_insert_with(|| {
+            seats(&plans[i])
+                .into_iter()
+                .filter(|post| !top.contains(&post.as_str()))
+                .filter_map(|post| Some((holder(post.as_str())?, post)))
+                .collect()
+        });
+    }
+    seated
 }

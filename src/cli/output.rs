@@ -141,30 +141,7 @@ pub(super) fn render_and_write(
         .filter(|d| d.severity == Severity::Error)
         .count();
     if report && !touching.is_empty() {
-        let count = touching.len();
-        eprintln!(
-            "{}",
-            tr!(
-                lang,
-                "{count} findings in the plans of this book ({errors} errors), also listed on its last page:",
-                "本书涉及的预案有 {count} 个问题（其中错误 {errors} 个），也列在本书最后一页："
-            )
-        );
-        for d in touching.iter().take(20) {
-            let place = repo.sources.place(d.loc);
-            eprintln!(
-                "  {}[{}] {}:{}:{}: {}",
-                d.severity.key(),
-                d.rule.code,
-                escape(place.path),
-                place.line,
-                place.column,
-                escape(&d.message)
-            );
-        }
-        if count > 20 {
-            eprintln!("  … `emplan check`");
-        }
+        list_findings(repo, &touching, errors, lang);
     }
     if args.strict && errors > 0 {
         let name = &book.name;
@@ -205,4 +182,32 @@ pub(super) fn render_and_write(
         );
     }
     Ok(Outcome::Written { pages: pdf.pages })
+}
+
+/// What check found in the plans of a book, on the terminal: the first 20 findings.
+fn list_findings(repo: &Repository, touching: &[&Diagnostic], errors: usize, lang: Lang) {
+    let count = touching.len();
+    eprintln!(
+        "{}",
+        tr!(
+            lang,
+            "{count} findings in the plans of this book ({errors} errors), also listed on its last page:",
+            "本书涉及的预案有 {count} 个问题（其中错误 {errors} 个），也列在本书最后一页："
+        )
+    );
+    for d in touching.iter().take(20) {
+        let place = repo.sources.place(d.loc);
+        eprintln!(
+            "  {}[{}] {}:{}:{}: {}",
+            d.severity.key(),
+            d.rule.code,
+            escape(place.path),
+            place.line,
+            place.column,
+            escape(&d.message)
+        );
+    }
+    if count > 20 {
+        eprintln!("  … `emplan check`");
+    }
 }

@@ -94,6 +94,7 @@ pub struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
+    // The maps are built side by side in nested `rayon::join`s, which read best in one place.
     pub fn new(repo: &'a Repository) -> Self {
         let registry = &repo.registry;
         let organisations = Table::new(&registry.organisations, |o| o.id.as_str());

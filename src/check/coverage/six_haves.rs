@@ -65,6 +65,7 @@ registry, the team or warehouse as a resource, or a drill and its record.",
     run,
 };
 
+// One pass over the townships and its finding; the messages in both languages take a quarter of it.
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     let months = cx.config.thresholds.township_drill_months;
     let since = cx.today.plus_months(-(months as i32));

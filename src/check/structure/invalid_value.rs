@@ -236,6 +236,7 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
 
 /// What is wrong with the value, in the user's language. A list or a mapping where one value
 /// belongs (or the other way round) is a structure, so only what belongs there is said.
+// One short arm per kind of value, each in both languages: a table, read best whole.
 fn message(lang: Lang, found: Option<&str>, expected: &Expected) -> String {
     let what = match expected {
         Expected::OneOf(set) => {

@@ -257,6 +257,7 @@ fn configured<'a>(cx: &Context<'a>, kind: PlanKind, scope: PlanScope) -> Vec<Vec
     }
 }
 
+// One pass over the bodies and its finding; the messages in both languages take a third of it.
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     for (file, kind, body) in cx.bodies() {
         let Some((kind, scope)) = kind else { continue };

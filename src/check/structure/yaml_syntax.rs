@@ -59,6 +59,7 @@ Fix the syntax at the place shown. Quote values that contain `: `, `#` or start 
     run,
 };
 
+// One match over the kinds of YAML problem, each with its message in both languages.
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     super::report(cx, &RULE, out, |kind, loc| match super::yaml(kind) {
         Some(YamlProblem::Syntax { message }) => Some((

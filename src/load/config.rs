@@ -4,7 +4,9 @@ use std::collections::BTreeMap;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
-use crate::model::config::{Config, ConfigFile, Limits, LimitsFile, Spanned, Thresholds};
+use crate::model::config::{
+    Config, ConfigFile, Limits, LimitsFile, Spanned, Thresholds, ThresholdsFile,
+};
 use crate::model::{PlanKind, PlanScope, Span};
 
 /// What reading `emplan.toml` gave: the configuration (defaults where the file is wrong), the
@@ -35,6 +37,35 @@ pub fn read(text: &str) -> Read {
             ConfigFile::default()
         }
     };
+    let thresholds = thresholds(&file.thresholds, &mut problems);
+    let limits = limits(&file.limits, &mut problems);
+    let chapters = chapters(&file.chapters, &mut problems);
+    let ignore = ignore(&file.ignore, &mut problems);
+    let dates = |list: &[Spanned<crate::model::config::ConfigDate>]| {
+        list.iter().map(|d| d.get_ref().0).collect()
+    };
+    let config = Config {
+        as_of: file.as_of.as_ref().map(|d| d.get_ref().0),
+        rules: file
+            .rules
+            .iter()
+            .map(|(rule, level)| (rule.get_ref().clone(), span(rule), *level.get_ref()))
+            .collect(),
+        thresholds,
+        holidays: dates(&file.calendar.holidays),
+        workdays: dates(&file.calendar.workdays),
+        chapters,
+        limits,
+    };
+    Read {
+        config,
+        ignore,
+        problems,
+    }
+}
+
+/// `[thresholds]`, each value checked against its domain; a value outside it keeps the default.
+fn thresholds(t: &ThresholdsFile, problems: &mut Vec<(Span, String)>) -> Thresholds {
     let defaults = Thresholds::default();
     let mut positive = |value: &Option<Spanned<u32>>, default: u32| match value {
         Some(v) if *v.get_ref() == 0 => {
@@ -44,7 +75,6 @@ pub fn read(text: &str) -> Read {
         Some(v) => *v.get_ref(),
         None => default,
     };
-    let t = &file.thresholds;
     let mut thresholds = Thresholds {
         assessment_years: positive(&t.assessment_years, defaults.assessment_years),
         filing_working_days: positive(&t.filing_working_days, defaults.filing_working_days),
@@ -78,9 +108,17 @@ pub fn read(text: &str) -> Read {
             .drill_months_tagged
             .insert(tag.get_ref().clone(), *months.get_ref());
     }
-    let limits = limits(&file.limits, &mut problems);
+    thresholds
+}
+
+/// `[chapters]`: the chapters each kind of plan must have, each a list of words any of which
+/// names it.
+fn chapters(
+    file: &BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
+    problems: &mut Vec<(Span, String)>,
+) -> BTreeMap<(PlanKind, PlanScope), Vec<Vec<String>>> {
     let mut chapters = BTreeMap::new();
-    for (key, list) in &file.chapters {
+    for (key, list) in file {
         let (kind, scope) = match key.get_ref().strip_suffix("-hazard") {
             Some(kind) => (kind, PlanScope::Hazard),
             None => (key.get_ref().as_str(), PlanScope::Comprehensive),
@@ -106,8 +144,13 @@ pub fn read(text: &str) -> Read {
         }
         chapters.insert((kind, scope), names);
     }
+    chapters
+}
+
+/// `ignore`: the paths emplan does not read, as glob patterns.
+fn ignore(patterns: &[Spanned<String>], problems: &mut Vec<(Span, String)>) -> GlobSet {
     let mut ignore = GlobSetBuilder::new();
-    for pattern in &file.ignore {
+    for pattern in patterns {
         match Glob::new(pattern.get_ref()) {
             Ok(glob) => {
                 ignore.add(glob);
@@ -115,28 +158,7 @@ pub fn read(text: &str) -> Read {
             Err(error) => problems.push((span(pattern), format!("not a glob pattern: {error}"))),
         }
     }
-    let ignore = ignore.build().unwrap_or_else(|_| GlobSet::empty());
-    let dates = |list: &[Spanned<crate::model::config::ConfigDate>]| {
-        list.iter().map(|d| d.get_ref().0).collect()
-    };
-    let config = Config {
-        as_of: file.as_of.as_ref().map(|d| d.get_ref().0),
-        rules: file
-            .rules
-            .iter()
-            .map(|(rule, level)| (rule.get_ref().clone(), span(rule), *level.get_ref()))
-            .collect(),
-        thresholds,
-        holidays: dates(&file.calendar.holidays),
-        workdays: dates(&file.calendar.workdays),
-        chapters,
-        limits,
-    };
-    Read {
-        config,
-        ignore,
-        problems,
-    }
+    ignore.build().unwrap_or_else(|_| GlobSet::empty())
 }
 
 /// `[limits]`, each value checked against its domain; a value outside it keeps the default.

@@ -1,5 +1,6 @@
 use crate::check::{Context, Diagnostic, Example, Family, Rule, Severity};
 use crate::foundation::suggest::suggest;
+use crate::model::drill::{DrillRecord, Finding};
 use crate::model::{Loc, Span};
 use crate::tr;
 
@@ -59,104 +60,124 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
             }
             out.push(d);
         };
-        let drill_id = r.drill.as_str();
-        let drill = cx
-            .repo
-            .drills
-            .iter()
-            .map(|d| &d.value)
-            .find(|d| d.id.as_str() == drill_id);
-        match drill {
-            None if !cx.is_broken(drill_id) => {
-                let ids = cx.repo.drills.iter().map(|d| d.value.id.as_str());
-                report(
-                    r.drill.span,
-                    tr!(lang, "unknown drill `{drill_id}`", "未知演练 `{drill_id}`"),
-                    suggest(drill_id, ids),
-                );
-            }
-            None => {}
-            Some(drill) => {
-                let objectives = r
-                    .objectives
-                    .iter()
-                    .map(|o| &o.id)
-                    .chain(r.findings.iter().filter_map(|f| f.objective.as_ref()));
-                for id in objectives {
-                    let shown = id.as_str();
-                    if !drill.objectives.iter().any(|o| o.id.as_str() == shown) {
-                        let ids = drill.objectives.iter().map(|o| o.id.as_str());
-                        report(
-                            id.span,
-                            tr!(
-                                lang,
-                                "drill `{drill_id}` has no objective `{shown}`",
-                                "演练 `{drill_id}` 没有目标 `{shown}`"
-                            ),
-                            suggest(shown, ids),
-                        );
-                    }
-                }
-            }
-        }
+        drill_references(cx, r, &mut report);
         for finding in &r.findings {
-            let a = &finding.action;
-            let owner = a.owner.as_str();
-            if cx.organisations.get(owner).is_none() && !cx.is_broken(owner) {
-                report(
-                    a.owner.span,
-                    tr!(lang, "unknown organisation `{owner}`", "未知单位 `{owner}`"),
-                    suggest(owner, cx.organisations.ids()),
-                );
-            }
-            let plan_id = a.plan.as_str();
-            let Some(plan) = cx.plan(plan_id) else {
-                if !cx.is_broken(plan_id) {
+            finding_references(cx, finding, &mut report);
+        }
+    }
+}
+
+/// The record's drill and the objectives it names.
+fn drill_references(
+    cx: &Context,
+    r: &DrillRecord,
+    report: &mut impl FnMut(Span, String, Option<&str>),
+) {
+    let lang = cx.lang;
+    let drill_id = r.drill.as_str();
+    let drill = cx
+        .repo
+        .drills
+        .iter()
+        .map(|d| &d.value)
+        .find(|d| d.id.as_str() == drill_id);
+    match drill {
+        None if !cx.is_broken(drill_id) => {
+            let ids = cx.repo.drills.iter().map(|d| d.value.id.as_str());
+            report(
+                r.drill.span,
+                tr!(lang, "unknown drill `{drill_id}`", "未知演练 `{drill_id}`"),
+                suggest(drill_id, ids),
+            );
+        }
+        None => {}
+        Some(drill) => {
+            let objectives = r
+                .objectives
+                .iter()
+                .map(|o| &o.id)
+                .chain(r.findings.iter().filter_map(|f| f.objective.as_ref()));
+            for id in objectives {
+                let shown = id.as_str();
+                if !drill.objectives.iter().any(|o| o.id.as_str() == shown) {
+                    let ids = drill.objectives.iter().map(|o| o.id.as_str());
                     report(
-                        a.plan.span,
-                        tr!(lang, "unknown plan `{plan_id}`", "未知预案 `{plan_id}`"),
-                        suggest(plan_id, cx.plans.keys().copied()),
-                    );
-                }
-                continue;
-            };
-            if let Some(duty) = &a.duty {
-                let shown = duty.as_str();
-                // A plan not read whole may have the duty in the part that was lost.
-                if plan.complete && !plan.meta.duties.iter().any(|d| d.id.as_str() == shown) {
-                    let ids = plan.meta.duties.iter().map(|d| d.id.as_str());
-                    report(
-                        duty.span,
+                        id.span,
                         tr!(
                             lang,
-                            "plan `{plan_id}` has no duty `{shown}`",
-                            "预案 `{plan_id}` 中没有职责 `{shown}`"
+                            "drill `{drill_id}` has no objective `{shown}`",
+                            "演练 `{drill_id}` 没有目标 `{shown}`"
                         ),
                         suggest(shown, ids),
                     );
                 }
             }
-            if let Some(chapter) = &a.chapter {
-                let wanted = chapter.value.trim();
-                let source = &cx.repo.sources.get(plan.file).text;
-                let body = &plan.body;
-                let found = body
-                    .headings
-                    .iter()
-                    .any(|h| body.text(h.text, source).contains(wanted));
-                if !found {
-                    let headings = body.headings.iter().map(|h| body.text(h.text, source));
-                    report(
-                        chapter.span,
-                        tr!(
-                            lang,
-                            "plan `{plan_id}` has no chapter “{wanted}”",
-                            "预案 `{plan_id}` 中没有“{wanted}”一章"
-                        ),
-                        nearest_heading(wanted, headings),
-                    );
-                }
-            }
+        }
+    }
+}
+
+/// The organisation, plan, duty and chapter a finding's action names.
+fn finding_references(
+    cx: &Context,
+    finding: &Finding,
+    report: &mut impl FnMut(Span, String, Option<&str>),
+) {
+    let lang = cx.lang;
+    let a = &finding.action;
+    let owner = a.owner.as_str();
+    if cx.organisations.get(owner).is_none() && !cx.is_broken(owner) {
+        report(
+            a.owner.span,
+            tr!(lang, "unknown organisation `{owner}`", "未知单位 `{owner}`"),
+            suggest(owner, cx.organisations.ids()),
+        );
+    }
+    let plan_id = a.plan.as_str();
+    let Some(plan) = cx.plan(plan_id) else {
+        if !cx.is_broken(plan_id) {
+            report(
+                a.plan.span,
+                tr!(lang, "unknown plan `{plan_id}`", "未知预案 `{plan_id}`"),
+                suggest(plan_id, cx.plans.keys().copied()),
+            );
+        }
+        return;
+    };
+    if let Some(duty) = &a.duty {
+        let shown = duty.as_str();
+        // A plan not read whole may have the duty in the part that was lost.
+        if plan.complete && !plan.meta.duties.iter().any(|d| d.id.as_str() == shown) {
+            let ids = plan.meta.duties.iter().map(|d| d.id.as_str());
+            report(
+                duty.span,
+                tr!(
+                    lang,
+                    "plan `{plan_id}` has no duty `{shown}`",
+                    "预案 `{plan_id}` 中没有职责 `{shown}`"
+                ),
+                suggest(shown, ids),
+            );
+        }
+    }
+    if let Some(chapter) = &a.chapter {
+        let wanted = chapter.value.trim();
+        let source = &cx.repo.sources.get(plan.file).text;
+        let body = &plan.body;
+        let found = body
+            .headings
+            .iter()
+            .any(|h| body.text(h.text, source).contains(wanted));
+        if !found {
+            let headings = body.headings.iter().map(|h| body.text(h.text, source));
+            report(
+                chapter.span,
+                tr!(
+                    lang,
+                    "plan `{plan_id}` has no chapter “{wanted}”",
+                    "预案 `{plan_id}` 中没有“{wanted}”一章"
+                ),
+                nearest_heading(wanted, headings),
+            );
         }
     }
 }

@@ -134,92 +134,121 @@ pub fn fingerprint(duty: &Duty) -> String {
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
     // The suspect acceptances of each changed duty, for the assigning plan's side; a changed
     // plan's levels are under the duty id "", which no duty has.
-    let mut by_duty: FastMap<(&str, &str), (Loc, Vec<&Plan>)> = FastMap::default();
+    let mut by_duty: Suspects = FastMap::default();
     for plan in &cx.repo.plans {
-        for accept in &plan.meta.accepts {
-            let Some(reviewed) = &accept.reviewed else {
-                continue;
-            };
-            let key = (accept.plan.as_str(), accept.duty.as_str());
-            let Some(found) = cx.duties.get(&key) else {
-                continue; // R106 reports an unknown duty
-            };
-            // A plan with parts that could not be read is compared once they can be, and a
-            // duty whose organisation is unknown once R102's typo is fixed.
-            let known = cx.organisations.get(found.duty.org.as_str()).is_some();
-            if !found.plan.complete || !known || fingerprint(found.duty) == reviewed.value {
-                continue;
-            }
-            let (source, duty) = key;
-            let text = found.duty.text.value.as_str();
-            let duty_loc = found.plan.loc(found.duty.text.span);
-            let id = plan.meta.id.as_str();
-            out.push(
-                Diagnostic::new(
-                    &RULE,
-                    plan.loc(reviewed.span),
-                    tr!(
-                        cx.lang,
-                        "duty {duty} of {source} changed after this acceptance was reviewed; it now reads: {text}",
-                        "{source} 的职责 {duty} 在本承接条目复核后已变更，现为：{text}"
-                    ),
-                )
-                .with_related(
-                    duty_loc,
-                    tr!(cx.lang, "the duty as it now reads", "职责的现行内容"),
-                )
-                .with_help(tr!(
-                    cx.lang,
-                    "check that this plan still carries the duty out, then run `emplan review {id}`",
-                    "核对本预案仍能落实该职责后，运行 `emplan review {id}`"
-                )),
-            );
-            by_duty
-                .entry(key)
-                .or_insert_with(|| (duty_loc, Vec::new()))
-                .1
-                .push(plan);
-        }
-        for aligned in &plan.meta.aligned {
-            let Some(parent) = cx.plan(aligned.plan.as_str()) else {
-                continue; // R101 reports an unknown plan
-            };
-            if !parent.complete || levels_fingerprint(&parent.meta) == aligned.reviewed.value {
-                continue;
-            }
-            let (source, id) = (aligned.plan.as_str(), plan.meta.id.as_str());
-            let at = parent
-                .meta
-                .response
-                .first()
-                .map_or(parent.meta.id.span, |r| r.level.span);
-            out.push(
-                Diagnostic::new(
-                    &RULE,
-                    plan.loc(aligned.reviewed.span),
-                    tr!(
-                        cx.lang,
-                        "the warning or response levels of {source} changed after this plan's levels were aligned with them",
-                        "{source} 的预警或响应分级在本预案对照其分级复核后已变更"
-                    ),
-                )
-                .with_related(
-                    parent.loc(at),
-                    tr!(cx.lang, "the levels as they now read", "分级的现行内容"),
-                )
-                .with_help(tr!(
-                    cx.lang,
-                    "check this plan's levels and criteria against the parent's, then run `emplan review --plan {id}`",
-                    "对照上级预案核对本预案的分级和启动条件后，运行 `emplan review --plan {id}`"
-                )),
-            );
-            by_duty
-                .entry((source, ""))
-                .or_insert_with(|| (parent.loc(at), Vec::new()))
-                .1
-                .push(plan);
-        }
+        stale_acceptances(cx, plan, &mut by_duty, out);
+        stale_alignments(cx, plan, &mut by_duty, out);
     }
+    summarise(cx, by_duty, out);
+}
+
+/// The plans whose review of a duty or of levels went stale, by (assigning plan, duty), with
+/// where the duty or the levels now stand.
+type Suspects<'a> = FastMap<(&'a str, &'a str), (Loc, Vec<&'a Plan>)>;
+
+/// The acceptances of `plan` whose duty changed after they were reviewed.
+fn stale_acceptances<'a>(
+    cx: &Context<'a>,
+    plan: &'a Plan,
+    by_duty: &mut Suspects<'a>,
+    out: &mut Vec<Diagnostic>,
+) {
+    for accept in &plan.meta.accepts {
+        let Some(reviewed) = &accept.reviewed else {
+            continue;
+        };
+        let key = (accept.plan.as_str(), accept.duty.as_str());
+        let Some(found) = cx.duties.get(&key) else {
+            continue; // R106 reports an unknown duty
+        };
+        // A plan with parts that could not be read is compared once they can be, and a
+        // duty whose organisation is unknown once R102's typo is fixed.
+        let known = cx.organisations.get(found.duty.org.as_str()).is_some();
+        if !found.plan.complete || !known || fingerprint(found.duty) == reviewed.value {
+            continue;
+        }
+        let (source, duty) = key;
+        let text = found.duty.text.value.as_str();
+        let duty_loc = found.plan.loc(found.duty.text.span);
+        let id = plan.meta.id.as_str();
+        out.push(
+            Diagnostic::new(
+                &RULE,
+                plan.loc(reviewed.span),
+                tr!(
+                    cx.lang,
+                    "duty {duty} of {source} changed after this acceptance was reviewed; it now reads: {text}",
+                    "{source} 的职责 {duty} 在本承接条目复核后已变更，现为：{text}"
+                ),
+            )
+            .with_related(
+                duty_loc,
+                tr!(cx.lang, "the duty as it now reads", "职责的现行内容"),
+            )
+            .with_help(tr!(
+                cx.lang,
+                "check that this plan still carries the duty out, then run `emplan review {id}`",
+                "核对本预案仍能落实该职责后，运行 `emplan review {id}`"
+            )),
+        );
+        by_duty
+            .entry(key)
+            .or_insert_with(|| (duty_loc, Vec::new()))
+            .1
+            .push(plan);
+    }
+}
+
+/// The alignments of `plan` whose parent's levels changed after they were reviewed.
+fn stale_alignments<'a>(
+    cx: &Context<'a>,
+    plan: &'a Plan,
+    by_duty: &mut Suspects<'a>,
+    out: &mut Vec<Diagnostic>,
+) {
+    for aligned in &plan.meta.aligned {
+        let Some(parent) = cx.plan(aligned.plan.as_str()) else {
+            continue; // R101 reports an unknown plan
+        };
+        if !parent.complete || levels_fingerprint(&parent.meta) == aligned.reviewed.value {
+            continue;
+        }
+        let (source, id) = (aligned.plan.as_str(), plan.meta.id.as_str());
+        let at = parent
+            .meta
+            .response
+            .first()
+            .map_or(parent.meta.id.span, |r| r.level.span);
+        out.push(
+            Diagnostic::new(
+                &RULE,
+                plan.loc(aligned.reviewed.span),
+                tr!(
+                    cx.lang,
+                    "the warning or response levels of {source} changed after this plan's levels were aligned with them",
+                    "{source} 的预警或响应分级在本预案对照其分级复核后已变更"
+                ),
+            )
+            .with_related(
+                parent.loc(at),
+                tr!(cx.lang, "the levels as they now read", "分级的现行内容"),
+            )
+            .with_help(tr!(
+                cx.lang,
+                "check this plan's levels and criteria against the parent's, then run `emplan review --plan {id}`",
+                "对照上级预案核对本预案的分级和启动条件后，运行 `emplan review --plan {id}`"
+            )),
+        );
+        by_duty
+            .entry((source, ""))
+            .or_insert_with(|| (parent.loc(at), Vec::new()))
+            .1
+            .push(plan);
+    }
+}
+
+/// On each changed duty or levels, the plans whose review is now suspect.
+fn summarise(cx: &Context, by_duty: Suspects<'_>, out: &mut Vec<Diagnostic>) {
     let mut changed: Vec<_> = by_duty.into_iter().collect();
     changed.sort_by_key(|((plan, duty), _)| (*plan, *duty));
     for ((_, duty), (loc, plans)) in changed {

@@ -87,35 +87,7 @@ enum Name<'a> {
 }
 
 fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let mut patterns: Vec<&str> = Vec::new();
-    let mut names: Vec<Name> = Vec::new();
-    for entry in &cx.repo.registry.organisations {
-        let org = &entry.value;
-        match &org.dissolved {
-            Some(dissolution) => {
-                let current = dissolution
-                    .successor
-                    .as_ref()
-                    .map_or("", |s| cx.org_name(s.as_str()));
-                patterns.push(org.name.as_str());
-                names.push(Name::Old {
-                    current,
-                    until: dissolution.date.to_string(),
-                });
-            }
-            None => {
-                patterns.push(org.name.as_str());
-                names.push(Name::Current);
-            }
-        }
-        for former in &org.former_names {
-            patterns.push(former.name.as_str());
-            names.push(Name::Old {
-                current: org.name.as_str(),
-                until: former.until.to_string(),
-            });
-        }
-    }
+    let (patterns, names) = names(cx);
     let old: Vec<&str> = patterns
         .iter()
         .zip(&names)
@@ -165,48 +137,95 @@ fn run(cx: &Context, out: &mut Vec<Diagnostic>) {
                 file,
                 span: Span::new(found.start(), found.end()),
             };
-            let mut diagnostic = if current.is_empty() {
-                Diagnostic::new(
-                    &RULE,
-                    loc,
-                    tr!(
-                        cx.lang,
-                        "`{old}` no longer exists (since {until})",
-                        "“{old}”已于 {until} 撤销"
-                    ),
-                )
-                .with_help(tr!(
-                    cx.lang,
-                    "assign its duties to the organisation that took them over",
-                    "请将其职责改由承接的组织机构承担"
-                ))
-            } else {
-                Diagnostic::new(
-                    &RULE,
-                    loc,
-                    tr!(
-                        cx.lang,
-                        "`{old}` is an old name, valid until {until}",
-                        "“{old}”是旧名称，{until} 后已不再使用"
-                    ),
-                )
-                .with_help(tr!(
-                    cx.lang,
-                    "use the current name `{current}`",
-                    "请改用现名称“{current}”"
-                ))
-            };
-            if setting == Setting::History {
-                diagnostic.severity = Severity::Info;
-                diagnostic = diagnostic.with_help(tr!(
-                    cx.lang,
-                    "it stands in a cited title or a sentence about history: if the old name is meant, mark the line `<!-- emplan: historical -->`",
-                    "该名称位于引用的文件标题或叙述历史的句子中：如确指旧机构，请在该行加上 `<!-- emplan: historical -->`"
-                ));
-            }
-            out.push(diagnostic);
+            out.push(diagnostic(cx, old, current, until, setting, loc));
         }
     }
+}
+
+/// Every name an organisation has had: the patterns to find, and for each whether it is
+/// current or old (and then the name that replaced it, and until when).
+fn names<'a>(cx: &Context<'a>) -> (Vec<&'a str>, Vec<Name<'a>>) {
+    let mut patterns: Vec<&str> = Vec::new();
+    let mut names: Vec<Name> = Vec::new();
+    for entry in &cx.repo.registry.organisations {
+        let org = &entry.value;
+        match &org.dissolved {
+            Some(dissolution) => {
+                let current = dissolution
+                    .successor
+                    .as_ref()
+                    .map_or("", |s| cx.org_name(s.as_str()));
+                patterns.push(org.name.as_str());
+                names.push(Name::Old {
+                    current,
+                    until: dissolution.date.to_string(),
+                });
+            }
+            None => {
+                patterns.push(org.name.as_str());
+                names.push(Name::Current);
+            }
+        }
+        for former in &org.former_names {
+            patterns.push(former.name.as_str());
+            names.push(Name::Old {
+                current: org.name.as_str(),
+                until: former.until.to_string(),
+            });
+        }
+    }
+    (patterns, names)
+}
+
+/// The finding for an old name in a plan, at `loc`.
+fn diagnostic(
+    cx: &Context,
+    old: &str,
+    current: &str,
+    until: &str,
+    setting: Setting,
+    loc: Loc,
+) -> Diagnostic {
+    let mut diagnostic = if current.is_empty() {
+        Diagnostic::new(
+            &RULE,
+            loc,
+            tr!(
+                cx.lang,
+                "`{old}` no longer exists (since {until})",
+                "“{old}”已于 {until} 撤销"
+            ),
+        )
+        .with_help(tr!(
+            cx.lang,
+            "assign its duties to the organisation that took them over",
+            "请将其职责改由承接的组织机构承担"
+        ))
+    } else {
+        Diagnostic::new(
+            &RULE,
+            loc,
+            tr!(
+                cx.lang,
+                "`{old}` is an old name, valid until {until}",
+                "“{old}”是旧名称，{until} 后已不再使用"
+            ),
+        )
+        .with_help(tr!(
+            cx.lang,
+            "use the current name `{current}`",
+            "请改用现名称“{current}”"
+        ))
+    };
+    if setting == Setting::History {
+        diagnostic.severity = Severity::Info;
+        diagnostic = diagnostic.with_help(tr!(
+            cx.lang,
+            "it stands in a cited title or a sentence about history: if the old name is meant, mark the line `<!-- emplan: historical -->`",
+            "该名称位于引用的文件标题或叙述历史的句子中：如确指旧机构，请在该行加上 `<!-- emplan: historical -->`"
+        ));
+    }
+    diagnostic
 }
 
 /// Where in a plan file a name stands, as far as R301 is concerned.

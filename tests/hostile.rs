@@ -2,6 +2,9 @@
 
 mod common;
 
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
 use common::{fixture, read_tree};
 use emplan::check;
 use emplan::foundation::i18n::Lang;
@@ -306,11 +309,13 @@ fn closed_pipes_and_full_disks_are_handled_by_every_verb() {
         ),
     ];
     // emplan writing to a full disk: its exit code and what it says.
-    let full_disk = common::require_dev_full();
+    let devices = tempfile::tempdir().unwrap();
+    let full_device = common::private_device(devices.path(), "full", 1, 7);
+    let full_disk = full_device.is_some();
     let to_full_disk = |args: &[&str]| {
         let full = std::fs::OpenOptions::new()
             .write(true)
-            .open("/dev/full")
+            .open(full_device.as_ref().unwrap())
             .unwrap();
         let out = common::emplan_in(common::ENGLISH)
             .args(args)
@@ -1048,4 +1053,107 @@ fn a_sheet_over_the_cell_budget_is_refused_by_name() {
         message,
         "工作表到 XFD245 已超过 4000000 个单元格；主情景事件清单远没有这么多，请确认工作簿是否选对"
     );
+}
+
+/// The outputs of `check --write-baseline PATH` in the sample, in English or Chinese: (exit
+/// code, stderr).
+fn write_baseline(target: &Path, locale: &str) -> (Option<i32>, String) {
+    let out = common::emplan_in(locale)
+        .args(["check", "--write-baseline"])
+        .arg(target)
+        .arg("plans")
+        .output()
+        .unwrap();
+    (out.status.code(), String::from_utf8(out.stderr).unwrap())
+}
+
+/// Issue 28, defect 1: an output that is a device, a FIFO or a folder is refused, never replaced
+/// by a file (as root, `--write-baseline /dev/full` made the device a file).
+#[test]
+fn an_output_that_is_no_file_is_refused_and_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut targets: Vec<(PathBuf, &str, &str)> = vec![(dir.path().to_owned(), "a folder", "目录")];
+    if let Some(device) = common::private_device(dir.path(), "null", 1, 3) {
+        targets.push((device, "a device", "设备文件"));
+    }
+    let fifo = dir.path().join("fifo");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    if common::required(
+        "mkfifo",
+        made,
+        std::env::var("CI").is_ok_and(|v| v == "true"),
+    ) {
+        targets.push((fifo, "a FIFO", "命名管道（FIFO）"));
+    }
+    for (target, en, zh) in &targets {
+        let kind = std::fs::symlink_metadata(target).unwrap().file_type();
+        let (code, err) = write_baseline(target, common::ENGLISH);
+        assert_eq!(code, Some(2), "{target:?}: {err}");
+        assert!(err.contains(&format!("it is {en}, not a file")), "{err}");
+        let (code, err) = write_baseline(target, common::CHINESE);
+        assert_eq!(code, Some(2), "{target:?}: {err}");
+        assert!(err.contains(&format!("这是{zh}而不是文件")), "{err}");
+        assert_eq!(std::fs::symlink_metadata(target).unwrap().file_type(), kind);
+    }
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+/// Issue 28, defect 6: a link at the output is followed only to a file in its own folder; one
+/// that leads out of it is refused and what it names is left alone.
+#[test]
+fn an_output_link_is_written_through_only_within_its_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let outside = dir.path().join("outside.txt");
+    std::fs::write(&outside, "not emplan's").unwrap();
+    std::os::unix::fs::symlink("../outside.txt", out.join("away.txt")).unwrap();
+    let (code, err) = write_baseline(&out.join("away.txt"), common::ENGLISH);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("symbolic link to a file outside its folder"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), "not emplan's");
+    // Within the folder: the file it names is replaced, and the link stays a link.
+    std::fs::write(out.join("real.txt"), "old").unwrap();
+    std::os::unix::fs::symlink("real.txt", out.join("link.txt")).unwrap();
+    let (code, err) = write_baseline(&out.join("link.txt"), common::ENGLISH);
+    assert_eq!(code, Some(0), "{err}");
+    let link = std::fs::symlink_metadata(out.join("link.txt")).unwrap();
+    assert!(link.file_type().is_symlink());
+    assert_ne!(
+        std::fs::read_to_string(out.join("real.txt")).unwrap(),
+        "old"
+    );
+}
+
+/// Issue 28, defect 8: an output naming a plan file does not replace the plan (`-o` of a handbook
+/// put a PDF there). The verbs whose job is to write plans (`review`, `new`, `init`) still do:
+/// tests/reviewer.rs and tests/scaffold.rs.
+#[test]
+fn an_output_never_replaces_a_file_the_repository_reads() {
+    let plans = fixture("mini");
+    let tree = common::write_tree(&read_tree(&plans));
+    let plan = tree.path().join("plans/zx-flood.md");
+    let before = std::fs::read(&plan).unwrap();
+    let root = tree.path().to_str().unwrap();
+    let out = common::emplan_in(common::ENGLISH)
+        .args(["check", "--write-baseline"])
+        .arg(&plan)
+        .arg(root)
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("a file of the plan repository"), "{err}");
+    assert_eq!(std::fs::read(&plan).unwrap(), before);
 }

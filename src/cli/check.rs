@@ -82,6 +82,7 @@ fn write_baseline(
     super::write_atomic(
         path,
         check::baseline::write(repo, diagnostics).as_bytes(),
+        super::May::NotTouch(repo),
         lang,
     )?;
     let shown = load::display_path(path);

@@ -6,6 +6,7 @@ use crate::drill::assemble::{self, Imported, Pack, Refusal, Request};
 use crate::drill::pack::PackFile;
 use crate::foundation::escape::escape;
 use crate::foundation::i18n::Lang;
+use crate::model::Repository;
 use crate::model::index::Index;
 use crate::tr;
 
@@ -13,7 +14,7 @@ use super::args::{
     AnswerFormat, DrillArgs, DrillCommand, DrillCoverageArgs, DrillEvaluateArgs, DrillImportArgs,
     DrillNewArgs,
 };
-use super::{EXIT_FINDINGS, EXIT_OK, load_repository, write_atomic};
+use super::{EXIT_FINDINGS, EXIT_OK, May, load_repository, write_atomic};
 
 pub fn run(args: &DrillArgs, lang: Lang) -> Result<i32, String> {
     match &args.command {
@@ -49,7 +50,7 @@ fn new(args: &DrillNewArgs, lang: Lang) -> Result<i32, String> {
             Some(folder) => args.output.join(folder),
             None => args.output.clone(),
         };
-        write_pack(&dir, files, lang)?;
+        write_pack(&dir, files, &repo, lang)?;
     }
     for warning in &warnings {
         eprintln!("{warning}");
@@ -92,7 +93,7 @@ fn import_msel(args: &DrillImportArgs, lang: Lang) -> Result<i32, String> {
             text,
             injects: count,
         } => {
-            write_atomic(&target, text.as_bytes(), lang)?;
+            write_atomic(&target, text.as_bytes(), May::WritePlans, lang)?;
             let written = crate::load::display_path(&target);
             eprintln!(
                 "{}",
@@ -138,7 +139,7 @@ fn evaluate(args: &DrillEvaluateArgs, lang: Lang) -> Result<i32, String> {
     let Some((files, pages)) = refused(made)? else {
         return Ok(EXIT_FINDINGS);
     };
-    write_pack(&args.output, &files, lang)?;
+    write_pack(&args.output, &files, &repo, lang)?;
     let shown = crate::load::display_path(&args.output);
     eprintln!(
         "{}",
@@ -167,7 +168,7 @@ fn refused<T>(made: Result<T, Refusal>) -> Result<Option<T>, String> {
 }
 
 /// Writes the files of a pack below `dir`, each through a temporary file and a rename.
-fn write_pack(dir: &Path, files: &[PackFile], lang: Lang) -> Result<(), String> {
+fn write_pack(dir: &Path, files: &[PackFile], repo: &Repository, lang: Lang) -> Result<(), String> {
     if dir.exists() && !dir.is_dir() {
         let shown = crate::load::display_path(dir);
         return Err(tr!(
@@ -184,7 +185,7 @@ fn write_pack(dir: &Path, files: &[PackFile], lang: Lang) -> Result<(), String> 
                 tr!(lang, "cannot create {shown}: {e}", "无法创建 {shown}：{e}")
             })?;
         }
-        write_atomic(&path, &file.bytes, lang)?;
+        write_atomic(&path, &file.bytes, May::NotTouch(repo), lang)?;
     }
     Ok(())
 }

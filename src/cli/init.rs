@@ -7,7 +7,7 @@ use crate::model::Date;
 use crate::tr;
 
 use super::args::InitArgs;
-use super::{EXIT_OK, write_atomic};
+use super::{EXIT_OK, May, write_atomic};
 
 pub fn run(args: &InitArgs, lang: Lang) -> Result<i32, String> {
     let files = crate::scaffold::init(&args.name, Date::today())?;
@@ -33,7 +33,7 @@ pub fn run(args: &InitArgs, lang: Lang) -> Result<i32, String> {
                 tr!(lang, "cannot create {dir}: {e}", "无法创建 {dir}：{e}")
             })?;
         }
-        write_atomic(&path, text.as_bytes(), lang)?;
+        write_atomic(&path, text.as_bytes(), May::WritePlans, lang)?;
     }
     let (dir, count) = (crate::load::display_path(&args.dir), files.len());
     eprintln!(

@@ -16,13 +16,15 @@ mod output;
 mod review;
 mod rules;
 mod schema;
+mod write;
 
 use std::ffi::OsString;
 use std::io::Write;
 
 use clap::FromArgMatches;
 
-use output::{print, stdout_written, write_atomic};
+use output::{print, stdout_written};
+use write::{May, write_atomic};
 
 pub use args::{Cli, Command};
 

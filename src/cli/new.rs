@@ -7,7 +7,7 @@ use crate::scaffold::{NewError, NewPlan};
 use crate::tr;
 
 use super::args::NewArgs;
-use super::{EXIT_OK, load_repository, write_atomic};
+use super::{EXIT_OK, May, load_repository, write_atomic};
 
 pub fn run(args: &NewArgs, lang: Lang) -> Result<i32, String> {
     let repo = load_repository(&args.path, lang)?;
@@ -54,7 +54,7 @@ pub fn run(args: &NewArgs, lang: Lang) -> Result<i32, String> {
             tr!(lang, "cannot create {dir}: {e}", "无法创建 {dir}：{e}")
         })?;
     }
-    write_atomic(&path, text.as_bytes(), lang)?;
+    write_atomic(&path, text.as_bytes(), May::WritePlans, lang)?;
     let kind = args.kind.zh();
     eprintln!(
         "{}",

@@ -11,6 +11,8 @@ use crate::model::Repository;
 use crate::render::{self, Book, Fonts};
 use crate::tr;
 
+use super::write::{May, write_atomic};
+
 use super::args::RenderArgs;
 use super::{EXIT_FINDINGS, EXIT_OK};
 
@@ -35,34 +37,6 @@ pub(super) fn stdout_written(written: std::io::Result<()>, lang: Lang) -> Result
         )),
         _ => Ok(()),
     }
-}
-
-/// Writes `bytes` to `path` through a temporary file beside it and a rename, so that a reader
-/// never sees half a file and a failed run leaves the old file in place.
-pub(super) fn write_atomic(path: &std::path::Path, bytes: &[u8], lang: Lang) -> Result<(), String> {
-    let shown = crate::load::display_path(path);
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => std::path::Path::new("."),
-    };
-    if !dir.is_dir() {
-        let dir = crate::load::display_path(dir);
-        return Err(crate::tr!(
-            lang,
-            "cannot write {shown}: the folder {dir} does not exist; create it or choose another -o",
-            "无法写入 {shown}：目录 {dir} 不存在；请先创建，或换一个 -o"
-        ));
-    }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
-    written.map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        crate::tr!(lang, "cannot write {shown}: {e}", "无法写入 {shown}：{e}")
-    })
 }
 
 /// One book, reported on the terminal, to `output`: the exit code it earns.
@@ -168,7 +142,7 @@ pub(super) fn render_and_write(
         spinner.finish_and_clear();
     }
     let pdf = pdf.map_err(|e| render::message::explain(repo, book, &e, lang))?;
-    write_atomic(output, &pdf.bytes, lang)?;
+    write_atomic(output, &pdf.bytes, May::NotTouch(repo), lang)?;
     if report {
         let shown = crate::load::display_path(output);
         let pages = pdf.pages;

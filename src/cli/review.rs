@@ -13,7 +13,7 @@ use crate::scaffold::review;
 use crate::tr;
 
 use super::args::ReviewArgs;
-use super::{EXIT_OK, load_repository, write_atomic};
+use super::{EXIT_OK, May, load_repository, write_atomic};
 
 pub fn run(args: &ReviewArgs, lang: Lang) -> Result<i32, String> {
     let repo = load_repository(&args.path, lang)?;
@@ -26,7 +26,12 @@ pub fn run(args: &ReviewArgs, lang: Lang) -> Result<i32, String> {
         };
         let (path, id, changed) = (reviewed.path, reviewed.id, reviewed.changed);
         // Source paths are as the loader was given them: relative to the working directory.
-        write_atomic(Path::new(path), reviewed.text.as_bytes(), lang)?;
+        write_atomic(
+            Path::new(path),
+            reviewed.text.as_bytes(),
+            May::WritePlans,
+            lang,
+        )?;
         eprintln!(
             "{}",
             tr!(

@@ -39,41 +39,37 @@ pub fn run(args: &super::args::SchemaArgs, lang: Lang) -> Result<i32, String> {
     Ok(EXIT_OK)
 }
 
-/// Writes every file into `dir`, or none: each goes to a temporary file first, and only when
-/// all are written are they renamed into place (a failure removes the temporary files).
+/// Writes every file into `dir`, or none: each goes to a temporary file with a random name first
+/// (`O_EXCL`, so no planted link is followed), and only when all are written are they renamed
+/// into place; a failure drops the temporary files, which removes them.
 fn write_all_or_none(
     dir: &Path,
     files: &[(&str, String)],
 ) -> Result<(), (std::path::PathBuf, std::io::Error)> {
+    use std::io::Write;
     std::fs::create_dir_all(dir).map_err(|e| (dir.to_owned(), e))?;
-    let mut written: Vec<(std::path::PathBuf, std::path::PathBuf)> = Vec::new();
-    let clean = |written: &[(std::path::PathBuf, std::path::PathBuf)]| {
-        for (temp, _) in written {
-            let _ = std::fs::remove_file(temp);
-        }
-    };
+    let mut written = Vec::new();
     for (name, text) in files {
         let path = dir.join(name);
-        let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-        if let Err(e) = std::fs::write(&temp, text.as_bytes()) {
-            let _ = std::fs::remove_file(&temp);
-            clean(&written);
-            return Err((path, e));
-        }
-        written.push((temp, path));
+        let temp = tempfile::Builder::new()
+            .prefix(&format!(".{name}."))
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .and_then(|mut temp| temp.write_all(text.as_bytes()).map(|()| temp));
+        written.push((temp.map_err(|e| (path.clone(), e))?, path));
     }
-    // What would stop a rename halfway (a folder where a schema goes) is found before any.
-    if let Some((_, path)) = written.iter().find(|(_, path)| path.is_dir()) {
-        let path = path.clone();
-        clean(&written);
-        let error = std::io::Error::new(std::io::ErrorKind::IsADirectory, "a folder has its name");
-        return Err((path, error));
+    // What would stop a rename halfway, or make it replace what is no file (a folder, a device
+    // or a link where a schema goes), is found before any.
+    let odd = |path: &Path| std::fs::symlink_metadata(path).is_ok_and(|m| !m.is_file());
+    if let Some((_, path)) = written.iter().find(|(_, path)| odd(path)) {
+        let error = std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "something that is not a regular file has its name",
+        );
+        return Err((path.clone(), error));
     }
-    for (temp, path) in &written {
-        if let Err(e) = std::fs::rename(temp, path) {
-            clean(&written);
-            return Err((path.clone(), e));
-        }
+    for (temp, path) in written {
+        temp.persist(&path).map_err(|e| (path.clone(), e.error))?;
     }
     Ok(())
 }

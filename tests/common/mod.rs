@@ -126,9 +126,17 @@ pub fn require_noto_cjk() -> bool {
     required("fonts-noto-cjk", found, ci())
 }
 
-/// Whether the device `/dev/full` is here, for a test that needs it (see [`required`]).
-pub fn require_dev_full() -> bool {
-    required("/dev/full", Path::new("/dev/full").exists(), ci())
+/// A private character device node `name` in `dir` (1,3 is a null device, 1,7 a full one), for
+/// a test that needs one: the machine's own `/dev` is never a test's target. Making one needs
+/// root, which CI has (see [`required`]).
+pub fn private_device(dir: &Path, name: &str, major: u32, minor: u32) -> Option<PathBuf> {
+    let path = dir.join(name);
+    let made = std::process::Command::new("mknod")
+        .arg(&path)
+        .args(["c", &major.to_string(), &minor.to_string()])
+        .output()
+        .is_ok_and(|out| out.status.success());
+    required("a device node (mknod as root)", made, ci()).then_some(path)
 }
 
 /// Whether the tests run in CI, which installs every tool they need (`.ci/run`).

@@ -1157,3 +1157,34 @@ fn an_output_never_replaces_a_file_the_repository_reads() {
     assert!(err.contains("a file of the plan repository"), "{err}");
     assert_eq!(std::fs::read(&plan).unwrap(), before);
 }
+
+/// Issue 28, defect 2: a repository's drill template cannot read the CI job's environment (a
+/// planted `get_env` put a token into the participant brief and its PDF).
+#[test]
+fn a_repository_template_cannot_read_the_environment() {
+    let mut files = read_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("plans"));
+    files.push((
+        "templates/drill/brief.md".to_owned(),
+        b"# brief\n\n{{ get_env(name=\"EMPLAN_PLANTED_SECRET\") }}\n".to_vec(),
+    ));
+    let tree = common::write_tree(&files);
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = common::emplan_in(common::ENGLISH)
+        .env("EMPLAN_PLANTED_SECRET", "token-1234")
+        .args(["drill", "new", "2026-baolun-flood-tabletop", "-o"])
+        .arg(out_dir.path().join("pack"))
+        .arg(tree.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("get_env is not available"), "{err}");
+    assert!(!err.contains("token-1234"), "{err}");
+    let written: Vec<(String, Vec<u8>)> = read_tree(out_dir.path());
+    assert!(
+        written
+            .iter()
+            .all(|(_, bytes)| !String::from_utf8_lossy(bytes).contains("token-1234")),
+        "the secret reached the pack"
+    );
+}

@@ -89,7 +89,7 @@ pub struct TemplateError {
 
 /// Loads the templates: the repository's own where it has them.
 pub(super) fn templates(root: &Path) -> Result<tera::Tera, TemplateError> {
-    let mut tera = tera::Tera::default();
+    let mut tera = crate::foundation::template::tera();
     for (name, shipped) in TEMPLATES {
         let own = root.join("templates/drill").join(name);
         let text = match std::fs::read_to_string(&own) {

@@ -3,7 +3,8 @@
 //!
 //! Positions ([`span`]), what the loader could not read ([`problem`]), findings
 //! ([`diagnostic`]), did-you-mean ([`suggest`]), the map for ids ([`fast_map`]), escaping for
-//! terminals and XML ([`escape`]) and the two languages of messages ([`i18n`]).
+//! terminals and XML ([`escape`]), the two languages of messages ([`i18n`]) and Tera for a
+//! repository's templates ([`template`]).
 
 pub mod diagnostic;
 pub mod escape;
@@ -12,3 +13,4 @@ pub mod i18n;
 pub mod problem;
 pub mod span;
 pub mod suggest;
+pub mod template;

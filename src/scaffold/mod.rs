@@ -94,8 +94,10 @@ pub struct NewPlan<'a> {
 
 fn render(name: &str, template: &str, context: &serde_json::Value) -> Result<String, String> {
     let context = tera::Context::from_value(context.clone()).map_err(|e| e.to_string())?;
-    tera::Tera::one_off(template, &context, false)
-        .map_err(|e| crate::drill::pack::describe(&e))
+    let mut tera = crate::foundation::template::tera();
+    tera.add_raw_template(name, template)
+        .and_then(|()| tera.render(name, &context))
+        .map_err(|e| crate::foundation::template::describe(&e))
         .map_err(|e| format!("{name}: {e}"))
 }
 

@@ -1188,3 +1188,31 @@ fn a_repository_template_cannot_read_the_environment() {
         "the secret reached the pack"
     );
 }
+
+/// Issue 28, defect 3: a repository's template that is a link out of the repository is refused,
+/// not read (a pack printed /etc/passwd and a secret beside the checkout).
+#[test]
+fn a_template_linked_out_of_the_repository_is_not_read() {
+    let top = tempfile::tempdir().unwrap();
+    std::fs::write(top.path().join("secret.txt"), "token-5678").unwrap();
+    let repo = top.path().join("repo");
+    for (path, bytes) in read_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("plans")) {
+        let target = repo.join(path);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(target, bytes).unwrap();
+    }
+    std::fs::create_dir_all(repo.join("templates/drill")).unwrap();
+    std::os::unix::fs::symlink("../../../secret.txt", repo.join("templates/drill/brief.md"))
+        .unwrap();
+    let out = common::emplan_in(common::ENGLISH)
+        .args(["drill", "new", "2026-baolun-flood-tabletop", "-o"])
+        .arg(top.path().join("pack"))
+        .arg(&repo)
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("templates/drill/brief.md"), "{err}");
+    assert!(err.contains("leads out of the repository"), "{err}");
+    assert!(!top.path().join("pack").exists());
+}

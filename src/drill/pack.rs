@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 
 use super::{Exercise, Inject, InjectKind, Source};
 use crate::graph::cascade::Due;
+use crate::load::inside::read_inside;
 use crate::model::Repository;
 use crate::model::index::Index;
 
@@ -91,10 +92,16 @@ pub struct TemplateError {
 pub(super) fn templates(root: &Path) -> Result<tera::Tera, TemplateError> {
     let mut tera = crate::foundation::template::tera();
     for (name, shipped) in TEMPLATES {
-        let own = root.join("templates/drill").join(name);
-        let text = match std::fs::read_to_string(&own) {
-            Ok(text) => text,
-            Err(_) => (*shipped).to_owned(),
+        let path = format!("templates/drill/{name}");
+        let text = match read_inside(root, &path) {
+            Ok(Some(text)) => text,
+            Ok(None) => (*shipped).to_owned(),
+            Err(refused) => {
+                return Err(TemplateError {
+                    message: refused.message(),
+                    template: path,
+                });
+            }
         };
         tera.add_raw_template(name, &text)
             .map_err(|e| TemplateError {

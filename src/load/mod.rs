@@ -6,6 +6,7 @@ pub mod config;
 mod discover;
 mod domains;
 pub(crate) mod encoding;
+pub mod inside;
 pub mod markdown;
 pub mod message;
 mod read;

@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
+use crate::load::inside::read_inside;
+
 use crate::model::{Date, PlanKind, Repository};
 
 /// The templates of a new repository: (path in the repository, template).
@@ -206,15 +208,12 @@ pub fn new_plan(repo: &Repository, plan: &NewPlan, today: Date) -> Result<File, 
         "hq": hq,
         "year": today.year,
     });
-    let own = repo
-        .root
-        .join("templates/new")
-        .join(format!("{}.md", kind.key()));
-    let text = match std::fs::read_to_string(&own) {
-        Ok(text) => text,
-        Err(_) => template(kind).to_owned(),
-    };
     let name = format!("templates/new/{}.md", kind.key());
+    let text = match read_inside(&repo.root, &name) {
+        Ok(Some(text)) => text,
+        Ok(None) => template(kind).to_owned(),
+        Err(refused) => return Err(NewError::Template(format!("{name}: {}", refused.message()))),
+    };
     let text = render(&name, &text, &context).map_err(NewError::Template)?;
     // A plan goes in the folder named after its kind, as in the sample.
     Ok((Path::new(kind.key()).join(format!("{id}.md")), text))

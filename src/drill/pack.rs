@@ -192,42 +192,41 @@ pub fn documents(
     } else {
         cx.clone()
     };
-    let render = |name: &str, cx: &tera::Context| render(&tera, name, cx);
     let title = exercise.drill.title.value.as_str();
     let mut out = vec![
         Document {
             path: "drill-plan.md".to_owned(),
             title: titled(title, "演练方案"),
             audience: STAFF,
-            markdown: render("plan.md", &cx)?,
+            markdown: render(&tera, "plan.md", &cx)?,
             landscape: false,
         },
         Document {
             path: "msel.md".to_owned(),
             title: format!("{title}主情景事件清单"),
             audience: STAFF,
-            markdown: render("msel.md", &cx)?,
+            markdown: render(&tera, "msel.md", &cx)?,
             landscape: true,
         },
         Document {
             path: "script.md".to_owned(),
             title: titled(title, "演练脚本"),
             audience: &[Audience::Controller],
-            markdown: render("script.md", &cx)?,
+            markdown: render(&tera, "script.md", &cx)?,
             landscape: false,
         },
         Document {
             path: "controller-handbook.md".to_owned(),
             title: format!("{title}导调与评估手册"),
             audience: STAFF,
-            markdown: render("handbook.md", &cx)?,
+            markdown: render(&tera, "handbook.md", &cx)?,
             landscape: false,
         },
         Document {
             path: "participant-brief.md".to_owned(),
             title: "参演人员须知".to_owned(),
             audience: &[Audience::Participant, Audience::Observer],
-            markdown: render("brief.md", &participant)?,
+            markdown: render(&tera, "brief.md", &participant)?,
             landscape: false,
         },
     ];
@@ -239,7 +238,7 @@ pub fn documents(
             path: format!("evaluation/{id}.md"),
             title: format!("演练评估表（{id}）"),
             audience: &[Audience::Evaluator],
-            markdown: render("evaluation.md", &one)?,
+            markdown: render(&tera, "evaluation.md", &one)?,
             landscape: false,
         });
     }
@@ -247,7 +246,7 @@ pub fn documents(
         path: "sign-in.md".to_owned(),
         title: "演练签到表".to_owned(),
         audience: EVERYONE,
-        markdown: render("sign-in.md", &participant)?,
+        markdown: render(&tera, "sign-in.md", &participant)?,
         landscape: false,
     });
     Ok(out)

@@ -422,8 +422,9 @@ struct Checker<'i, 'd> {
     ids: HashSet<String>,
     /// The scenario time of the last row in order, in minutes.
     last: u32,
-    /// The objectives an inject (not a contingency) tests, and those with an expected action.
+    /// The objectives an inject (not a contingency) tests.
     tested: HashSet<String>,
+    /// The objectives such an inject tests with an expected action.
     criteria: HashSet<String>,
     mistakes: Vec<String>,
 }

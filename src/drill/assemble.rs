@@ -7,15 +7,17 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use super::Exercise;
 use super::message::{template, unknown};
-use super::pack::{self, Audience, PackFile};
+use super::pack::{self, Audience, Document, PackFile};
 use crate::check::{self, Severity};
 use crate::foundation::escape::escape;
 use crate::foundation::i18n::Lang;
-use crate::model::Repository;
+use crate::model::drill::Drill;
 use crate::model::index::Index;
 use crate::model::travel::Travel;
-use crate::render::{self, FontOptions, Fonts};
+use crate::model::{Date, Repository};
+use crate::render::{self, FontOptions, Fonts, Pdf};
 use crate::tr;
 
 /// Why nothing is assembled.
@@ -87,28 +89,7 @@ pub fn new_pack(
             )
         })?),
         None if request.target_gaps => {
-            let coverage =
-                super::coverage::coverage(repo, &index, super::coverage::three_years_ago(repo));
-            let (targeted, gaps) =
-                super::gaps::target(repo, &index, &travel, &entry.value, &coverage).ok_or_else(
-                    || {
-                        tr!(
-                            lang,
-                            "--target-gaps: the registry has no hazard point with a hazard to set a scenario at",
-                            "--target-gaps：登记册中没有注明灾种的隐患点，无法设置情景"
-                        )
-                    },
-                )?;
-            let id = targeted.scenario.place.as_str();
-            let place = escape(index.resource(id).map_or(id, |r| r.name.value.as_str()));
-            let level = targeted.scenario.level.value.zh();
-            let since = coverage.since;
-            note(&tr!(
-                lang,
-                "--target-gaps: the scenario is set at {place}, {level}: it exercises {gaps} duties and levels no drill since {since} has",
-                "--target-gaps：情景设在 {place}，{level}：可检验 {gaps} 项自 {since} 以来从未演练过的职责和响应级别"
-            ));
-            Some(targeted)
+            Some(targeted(repo, &index, &travel, &entry.value, lang, note)?)
         }
         None => None,
     };
@@ -120,49 +101,119 @@ pub fn new_pack(
     // double-blind pack must not give away).
     let date = render::handbook::book_date(repo.plans.iter());
     let fonts = Fonts::new(fonts);
-    let pdfs: Vec<Result<PackFile, String>> = documents
+    let pdfs: Vec<Result<Pdf, String>> = documents
         .par_iter()
-        .map(|doc| {
-            let name = doc.path.trim_end_matches(".md");
-            let book = render::document::book(name, &doc.title, &doc.markdown, doc.landscape, date);
-            let pdf = render::render(&fonts, &repo.root, &book)
-                .map_err(|e| render::message::explain(repo, &book, &e, lang))?;
-            Ok(PackFile {
-                path: format!("{name}.pdf"),
-                audience: doc.audience,
-                bytes: pdf.bytes,
-            })
-        })
+        .map(|doc| pdf(repo, &fonts, doc, date, lang))
         .collect();
     let mut files: Vec<PackFile> = Vec::new();
     for (doc, pdf) in documents.into_iter().zip(pdfs) {
-        let pdf = pdf?;
-        files.push(PackFile {
-            path: doc.path,
-            audience: doc.audience,
-            bytes: doc.markdown.into_bytes(),
-        });
-        files.push(pdf);
+        files.extend(document_files(doc, pdf?));
     }
-    files.push(PackFile {
-        path: "msel.csv".to_owned(),
-        audience: &[Audience::Controller, Audience::Evaluator],
-        bytes: pack::msel_csv(&index, &exercise),
-    });
-    let xlsx = pack::msel_xlsx(&index, &exercise, date).map_err(|e| {
+    files.extend(msel_files(&index, &exercise, date, lang)?);
+    Ok(Pack {
+        folders: folders(files, &exercise),
+        injects: exercise.injects.len(),
+        warnings: warnings(&exercise, lang),
+    })
+}
+
+/// The drill with its scenario set where it exercises what no drill of the last three years
+/// has (`--target-gaps`); `note` hears where.
+fn targeted(
+    repo: &Repository,
+    index: &Index<'_>,
+    travel: &Travel<'_>,
+    drill: &Drill,
+    lang: Lang,
+    note: &dyn Fn(&str),
+) -> Result<Drill, String> {
+    let coverage = super::coverage::coverage(repo, index, super::coverage::three_years_ago(repo));
+    let (targeted, gaps) = super::gaps::target(repo, index, travel, drill, &coverage)
+        .ok_or_else(|| {
+            tr!(
+                lang,
+                "--target-gaps: the registry has no hazard point with a hazard to set a scenario at",
+                "--target-gaps：登记册中没有注明灾种的隐患点，无法设置情景"
+            )
+        })?;
+    let id = targeted.scenario.place.as_str();
+    let place = escape(index.resource(id).map_or(id, |r| r.name.value.as_str()));
+    let level = targeted.scenario.level.value.zh();
+    let since = coverage.since;
+    note(&tr!(
+        lang,
+        "--target-gaps: the scenario is set at {place}, {level}: it exercises {gaps} duties and levels no drill since {since} has",
+        "--target-gaps：情景设在 {place}，{level}：可检验 {gaps} 项自 {since} 以来从未演练过的职责和响应级别"
+    ));
+    Ok(targeted)
+}
+
+/// A document as a PDF (`name.pdf` for `name.md`), dated `date`.
+fn pdf(
+    repo: &Repository,
+    fonts: &Fonts,
+    doc: &Document,
+    date: Date,
+    lang: Lang,
+) -> Result<Pdf, String> {
+    let name = doc.path.trim_end_matches(".md");
+    let book = render::document::book(name, &doc.title, &doc.markdown, doc.landscape, date);
+    render::render(fonts, &repo.root, &book)
+        .map_err(|e| render::message::explain(repo, &book, &e, lang))
+}
+
+/// A document's two files: its Markdown, then its PDF.
+fn document_files(doc: Document, pdf: Pdf) -> [PackFile; 2] {
+    let name = doc.path.trim_end_matches(".md");
+    let pdf = PackFile {
+        path: format!("{name}.pdf"),
+        audience: doc.audience,
+        bytes: pdf.bytes,
+    };
+    let markdown = PackFile {
+        path: doc.path,
+        audience: doc.audience,
+        bytes: doc.markdown.into_bytes(),
+    };
+    [markdown, pdf]
+}
+
+/// The MSEL as CSV and as an XLSX workbook dated `date`.
+fn msel_files(
+    index: &Index<'_>,
+    exercise: &Exercise<'_>,
+    date: Date,
+    lang: Lang,
+) -> Result<[PackFile; 2], String> {
+    let xlsx = pack::msel_xlsx(index, exercise, date).map_err(|e| {
         tr!(
             lang,
             "the MSEL spreadsheet cannot be written: {e}",
             "无法生成主情景事件清单电子表格：{e}"
         )
     })?;
-    files.push(PackFile {
-        path: "msel.xlsx".to_owned(),
-        audience: &[Audience::Controller, Audience::Evaluator],
-        bytes: xlsx,
-    });
+    Ok([
+        PackFile {
+            path: "msel.csv".to_owned(),
+            audience: pack::STAFF,
+            bytes: pack::msel_csv(index, exercise),
+        },
+        PackFile {
+            path: "msel.xlsx".to_owned(),
+            audience: pack::STAFF,
+            bytes: xlsx,
+        },
+    ])
+}
+
+/// The pack's folders: one, or for a double-blind drill a `controller` and a `participant`
+/// folder, each with its manifest.
+fn folders(
+    files: Vec<PackFile>,
+    exercise: &Exercise<'_>,
+) -> Vec<(Option<&'static str>, Vec<PackFile>)> {
     let id = exercise.drill.id.as_str();
-    let folders = if pack::is_blind(&exercise) {
+    if pack::is_blind(exercise) {
         // Double-blind: what participants may read goes into a folder of its own, with its
         // own manifest that does not name the drill.
         let (participant, controller): (Vec<PackFile>, Vec<PackFile>) = files
@@ -174,8 +225,12 @@ pub fn new_pack(
         ]
     } else {
         vec![(None, with_manifest(files, Some(id)))]
-    };
-    let warnings = exercise
+    }
+}
+
+/// A warning for each objective that no inject tests.
+fn warnings(exercise: &Exercise<'_>, lang: Lang) -> Vec<String> {
+    exercise
         .drill
         .objectives
         .iter()
@@ -193,12 +248,7 @@ pub fn new_pack(
                 "警告：演练目标 {id} 没有对应的注入：情景未启动其所列的职责或响应级别"
             )
         })
-        .collect();
-    Ok(Pack {
-        folders,
-        injects: exercise.injects.len(),
-        warnings,
-    })
+        .collect()
 }
 
 /// The summary report of a held drill, from its record: the files to write (Markdown and
@@ -232,30 +282,17 @@ pub fn summary_report(
         .map_err(|u| unknown(repo, &u, id, lang))?;
     let markdown = super::evaluate::report(repo, &index, &exercise, &record.value)
         .map_err(|e| template(&e, lang))?;
-    let title = format!("{}总结报告", exercise.drill.title.value);
-    let book = render::document::book(
-        "summary-report",
-        &title,
-        &markdown,
-        false,
-        record.value.date.value,
-    );
     let fonts = Fonts::new(fonts);
-    let pdf = render::render(&fonts, &repo.root, &book)
-        .map_err(|e| render::message::explain(repo, &book, &e, lang))?;
-    let files = vec![
-        PackFile {
-            path: "summary-report.md".to_owned(),
-            audience: &[Audience::Controller, Audience::Evaluator],
-            bytes: markdown.into_bytes(),
-        },
-        PackFile {
-            path: "summary-report.pdf".to_owned(),
-            audience: &[Audience::Controller, Audience::Evaluator],
-            bytes: pdf.bytes,
-        },
-    ];
-    Ok((files, pdf.pages))
+    let doc = Document {
+        path: "summary-report.md".to_owned(),
+        title: format!("{}总结报告", exercise.drill.title.value),
+        audience: pack::STAFF,
+        markdown,
+        landscape: false,
+    };
+    let pdf = pdf(repo, &fonts, &doc, record.value.date.value, lang)?;
+    let pages = pdf.pages;
+    Ok((document_files(doc, pdf).into(), pages))
 }
 
 /// What `drill import-msel` makes of an edited MSEL.
@@ -301,12 +338,7 @@ pub fn import_msel(
 /// `files` and their `manifest.json`.
 fn with_manifest(mut files: Vec<PackFile>, drill: Option<&str>) -> Vec<PackFile> {
     let audience: &'static [Audience] = if drill.is_some() {
-        &[
-            Audience::Controller,
-            Audience::Evaluator,
-            Audience::Participant,
-            Audience::Observer,
-        ]
+        pack::EVERYONE
     } else {
         &[Audience::Participant, Audience::Observer]
     };

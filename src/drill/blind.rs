@@ -12,6 +12,7 @@
 //! every version that keeps this module.
 
 use crate::model::drill::{Drill, DrillScenario, LevelRef, Objective, Reading, Stage};
+use crate::model::plan::Criterion;
 use crate::model::registry::{Resource, ResourceKind};
 use crate::model::{ClockTime, Date, Deadline, PlanKind, Repository, ResponseLevel, Span, Spanned};
 
@@ -129,6 +130,69 @@ pub fn hazard_points(repo: &Repository) -> Vec<&Resource> {
         .collect()
 }
 
+/// The name of the hazard `hazard`, as the registry gives it; else its id.
+fn hazard_name<'a>(repo: &'a Repository, hazard: &'a str) -> &'a str {
+    repo.registry
+        .hazards
+        .iter()
+        .find(|h| h.value.id.as_str() == hazard)
+        .map_or(hazard, |h| h.value.name.value.as_str())
+}
+
+/// An objective of a drawn drill, tested on response levels.
+fn objective(key: &str, text: String, levels: Vec<LevelRef>) -> Objective {
+    Objective {
+        id: id(key),
+        text: spanned(text),
+        duties: Vec::new(),
+        levels,
+    }
+}
+
+/// A response level of a plan, as an objective names it.
+fn level_ref(plan: &str, level: ResponseLevel) -> LevelRef {
+    LevelRef {
+        plan: id(plan),
+        level: spanned(level),
+    }
+}
+
+/// A stage `minutes` into the scenario, told by `text`, with one reading.
+fn stage(minutes: u32, text: String, metric: &str, value: f64) -> Stage {
+    Stage {
+        at: spanned(Deadline { minutes }),
+        text: spanned(text),
+        readings: vec![Reading {
+            metric: id(metric),
+            value: spanned(value),
+        }],
+        hazards: Vec::new(),
+    }
+}
+
+/// The first of `plans` with a level more severe than `level`: its id, the next such level and
+/// that level's first criterion with a threshold.
+fn next_level<'a>(
+    plans: &[&'a crate::model::Plan],
+    level: ResponseLevel,
+) -> Option<(&'a str, ResponseLevel, &'a Criterion)> {
+    plans.iter().find_map(|p| {
+        let mut more: Vec<_> = p
+            .meta
+            .response
+            .iter()
+            .filter(|r| r.level.value < level)
+            .collect();
+        more.sort_by_key(|r| std::cmp::Reverse(r.level.value));
+        let r = more.first()?;
+        let c = r
+            .criteria
+            .iter()
+            .find(|c| c.metric.is_some() && c.at_least.is_some() && c.all_of.is_empty())?;
+        Some((p.meta.id.as_str(), r.level.value, c))
+    })
+}
+
 /// `drill` with a scenario at the hazard point `point`, at `level`, starting on `date` at
 /// `time`: its elements written from the registry, an escalation stage an hour in, objectives
 /// for the levels it reaches, every activated organisation taking part.
@@ -143,81 +207,42 @@ pub fn written(
     let hazard = point.hazard.as_ref().map_or("", |h| h.as_str());
     let plans = plans_of(repo, hazard);
     let threatened = point.threatened.as_ref().map_or(0, |t| t.value);
-    let hazard_name = repo
-        .registry
-        .hazards
-        .iter()
-        .find(|h| h.value.id.as_str() == hazard)
-        .map_or(hazard, |h| h.value.name.value.as_str());
+    let hazard_name = hazard_name(repo, hazard);
     let name = point.name.value.as_str();
     let address = point
         .place
         .as_ref()
         .and_then(|p| p.address.as_ref())
         .map(|a| a.value.as_str());
-    let mut stages = vec![Stage {
-        at: spanned(Deadline { minutes: 0 }),
-        text: spanned(format!(
-            "隐患点监测员报告：{name}出现{hazard_name}险情征兆，{threatened}人受威胁。"
-        )),
-        readings: vec![Reading {
-            metric: id("threatened"),
-            value: spanned(f64::from(threatened)),
-        }],
-        hazards: Vec::new(),
-    }];
-    // The next more severe level's first criterion with a threshold, met an hour in.
-    let next = plans.iter().find_map(|p| {
-        let mut more: Vec<_> = p
-            .meta
-            .response
+    let mut stages = vec![stage(
+        0,
+        format!("隐患点监测员报告：{name}出现{hazard_name}险情征兆，{threatened}人受威胁。"),
+        "threatened",
+        f64::from(threatened),
+    )];
+    let mut objectives = vec![objective(
+        "obj-response",
+        format!("检验接报后按{}应急响应开展先期处置和信息报告。", level.zh()),
+        plans
             .iter()
-            .filter(|r| r.level.value < level)
-            .collect();
-        more.sort_by_key(|r| std::cmp::Reverse(r.level.value));
-        let r = more.first()?;
-        let c = r
-            .criteria
-            .iter()
-            .find(|c| c.metric.is_some() && c.at_least.is_some() && c.all_of.is_empty())?;
-        Some((p.meta.id.as_str(), r.level.value, c))
-    });
-    let mut objectives = vec![Objective {
-        id: id("obj-response"),
-        text: spanned(format!(
-            "检验接报后按{}应急响应开展先期处置和信息报告。",
-            level.zh()
-        )),
-        duties: Vec::new(),
-        levels: plans
-            .iter()
-            .map(|p| LevelRef {
-                plan: id(p.meta.id.as_str()),
-                level: spanned(level),
-            })
+            .map(|p| level_ref(p.meta.id.as_str(), level))
             .collect(),
-    }];
-    if let Some((plan, to, criterion)) = next {
+    )];
+    // The next more severe level's first criterion with a threshold, met an hour in.
+    if let Some((plan, to, criterion)) = next_level(&plans, level) {
         let metric = criterion.metric.as_ref().map_or("", |m| m.as_str());
         let value = criterion.at_least.as_ref().map_or(0.0, |v| v.value);
-        stages.push(Stage {
-            at: spanned(Deadline { minutes: 60 }),
-            text: spanned(format!("险情发展：{}。", criterion.text.value)),
-            readings: vec![Reading {
-                metric: id(metric),
-                value: spanned(value),
-            }],
-            hazards: Vec::new(),
-        });
-        objectives.push(Objective {
-            id: id("obj-escalate"),
-            text: spanned(format!("检验按启动条件研判并升级至{}应急响应。", to.zh())),
-            duties: Vec::new(),
-            levels: vec![LevelRef {
-                plan: id(plan),
-                level: spanned(to),
-            }],
-        });
+        stages.push(stage(
+            60,
+            format!("险情发展：{}。", criterion.text.value),
+            metric,
+            value,
+        ));
+        objectives.push(objective(
+            "obj-escalate",
+            format!("检验按启动条件研判并升级至{}应急响应。", to.zh()),
+            vec![level_ref(plan, to)],
+        ));
     }
     let scenario = DrillScenario {
         hazard: id(hazard),

@@ -155,13 +155,6 @@ pub fn text(c: &Coverage<'_>, index: &Index<'_>, lang: Lang, markdown: bool) -> 
     for (drill, day) in &c.held {
         let _ = writeln!(out, "{}{drill} ({day})", if markdown { "- " } else { "  " });
     }
-    let percent = |n: usize, all: usize| {
-        if all == 0 {
-            0.0
-        } else {
-            100.0 * n as f64 / all as f64
-        }
-    };
     let (d, dn) = (c.duties.len(), c.all_duties.len());
     let (l, ln) = (c.levels.len(), c.all_levels.len());
     let (dp, lp) = (percent(d, dn), percent(l, ln));
@@ -187,32 +180,46 @@ pub fn text(c: &Coverage<'_>, index: &Index<'_>, lang: Lang, markdown: bool) -> 
     plans.sort_unstable();
     plans.dedup();
     for plan in plans {
-        let duties: Vec<&str> = c
-            .untested_duties()
-            .filter(|(p, _)| *p == plan)
-            .map(|(_, d)| *d)
-            .collect();
-        let levels: Vec<&str> = c
-            .untested_levels()
-            .filter(|(p, _)| *p == plan)
-            .map(|(_, l)| l.zh())
-            .collect();
-        let mut parts = Vec::new();
-        if !duties.is_empty() {
-            let list = duties.join(", ");
-            parts.push(tr!(lang, "duties {list}", "职责 {list}"));
-        }
-        if !levels.is_empty() {
-            let list = levels.join("、");
-            parts.push(tr!(lang, "levels {list}", "级别 {list}"));
-        }
         let _ = writeln!(
             out,
             "{}{plan} {}: {}",
             if markdown { "- " } else { "  " },
             index.plan_title(plan),
-            parts.join("; ")
+            untested(c, plan, lang)
         );
     }
     out
+}
+
+/// `n` as a percentage of `all` (0 of none).
+fn percent(n: usize, all: usize) -> f64 {
+    if all == 0 {
+        0.0
+    } else {
+        100.0 * n as f64 / all as f64
+    }
+}
+
+/// The duties and levels of `plan` never exercised, as a line of the text lists them.
+fn untested(c: &Coverage<'_>, plan: &str, lang: Lang) -> String {
+    let duties: Vec<&str> = c
+        .untested_duties()
+        .filter(|(p, _)| *p == plan)
+        .map(|(_, d)| *d)
+        .collect();
+    let levels: Vec<&str> = c
+        .untested_levels()
+        .filter(|(p, _)| *p == plan)
+        .map(|(_, l)| l.zh())
+        .collect();
+    let mut parts = Vec::new();
+    if !duties.is_empty() {
+        let list = duties.join(", ");
+        parts.push(tr!(lang, "duties {list}", "职责 {list}"));
+    }
+    if !levels.is_empty() {
+        let list = levels.join("、");
+        parts.push(tr!(lang, "levels {list}", "级别 {list}"));
+    }
+    parts.join("; ")
 }

@@ -49,7 +49,9 @@ pub fn derive_drill<'a>(
     })?;
     let mut stages: Vec<&Stage> = s.stages.iter().collect();
     stages.sort_by_key(|st| at(st));
-    if !drill.msel.is_empty() {
+    let (injects, final_level) = if drill.msel.is_empty() {
+        derived(index, drill, &first, &stages, &run)
+    } else {
         // An organiser's edited MSEL stands as it was imported; the stages still say how far
         // the response goes.
         let mut level = s.level.value;
@@ -58,14 +60,28 @@ pub fn derive_drill<'a>(
                 level = to;
             }
         }
-        return Ok(Exercise {
-            drill,
-            seed,
-            cascade: first,
-            final_level: level,
-            injects: msel::injects(index, drill, file),
-        });
-    }
+        (msel::injects(index, drill, file), level)
+    };
+    Ok(Exercise {
+        drill,
+        seed,
+        cascade: first,
+        final_level,
+        injects,
+    })
+}
+
+/// The injects of the cascade at the start (`first`) and of the stages in time order, sorted,
+/// numbered and given to the controllers; and the level the stages reach. `run` is the cascade
+/// of a hazard at a level.
+fn derived<'a>(
+    index: &Index<'a>,
+    drill: &'a Drill,
+    first: &Cascade<'a>,
+    stages: &[&'a Stage],
+    run: &dyn Fn(&str, ResponseLevel) -> Result<Cascade<'a>, cascade::Unknown<'a>>,
+) -> (Vec<Inject<'a>>, ResponseLevel) {
+    let s = &drill.scenario;
     let mut d = Deriver {
         index,
         drill,
@@ -73,15 +89,15 @@ pub fn derive_drill<'a>(
         seen: HashSet::new(),
         out: Vec::new(),
     };
-    d.report(&first);
-    d.tasks(&first, 0, InjectKind::Activation);
+    d.report(first);
+    d.tasks(first, 0, InjectKind::Activation);
 
     let mut level = s.level.value;
-    for stage in stages {
+    for &stage in stages {
         let minutes = at(stage);
         // A stage that escalates is told in its escalation inject; any other, after T+0, as a
         // situation update.
-        match escalation(&first, stage, level, s.hazard.as_str()) {
+        match escalation(first, stage, level, s.hazard.as_str()) {
             Some((to, criterion, plan)) => {
                 d.escalate(stage, plan, to, criterion);
                 level = to;
@@ -89,7 +105,7 @@ pub fn derive_drill<'a>(
                     d.tasks(&next, minutes, InjectKind::Activation);
                 }
             }
-            None if minutes > 0 => d.situation(&first, stage),
+            None if minutes > 0 => d.situation(first, stage),
             None => {}
         }
         for hazard in &stage.hazards {
@@ -103,13 +119,7 @@ pub fn derive_drill<'a>(
     injects.sort_by_key(|i| (i.minutes, i.kind == InjectKind::Contingency));
     number(&mut injects);
     assign(drill, &mut injects);
-    Ok(Exercise {
-        drill,
-        seed,
-        cascade: first,
-        final_level: level,
-        injects,
-    })
+    (injects, level)
 }
 
 /// The most severe level of an activated plan, beyond `current`, whose criterion a reading of

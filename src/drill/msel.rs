@@ -312,11 +312,50 @@ pub fn check(
     table: &Table,
     lang: Lang,
 ) -> Result<Vec<Vec<String>>, Vec<String>> {
-    let mut mistakes = Vec::new();
-    let at = |row: usize, col: usize| cell(table.sheet, row, col, lang);
     let Some(head) = table.rows.first() else {
         return Err(vec![tr!(lang, "the file is empty", "文件为空")]);
     };
+    let columns = columns(head, table.sheet, lang)?;
+    let mut checker = Checker {
+        index,
+        lang,
+        objectives: drill.objectives.iter().map(|o| o.id.as_str()).collect(),
+        ids: HashSet::new(),
+        last: 0,
+        tested: HashSet::new(),
+        criteria: HashSet::new(),
+        mistakes: Vec::new(),
+    };
+    let mut out = Vec::new();
+    for (r, row) in table.rows.iter().enumerate().skip(1) {
+        let cells: Vec<String> = columns
+            .iter()
+            .map(|&i| row.get(i).map_or(String::new(), |c| c.trim().to_owned()))
+            .collect();
+        if cells.iter().all(String::is_empty) {
+            continue;
+        }
+        let row = Row {
+            cells,
+            line: r + 1,
+            columns: &columns,
+            sheet: table.sheet,
+            lang,
+        };
+        checker.row(&row);
+        out.push(row.cells);
+    }
+    checker.objectives_tested(drill);
+    if checker.mistakes.is_empty() {
+        Ok(out)
+    } else {
+        Err(checker.mistakes)
+    }
+}
+
+/// Where each of [`MSEL_COLUMNS`] is in the head row; a mistake for each that is missing.
+fn columns(head: &[String], sheet: bool, lang: Lang) -> Result<Vec<usize>, Vec<String>> {
+    let mut mistakes = Vec::new();
     let mut columns = Vec::new();
     for name in MSEL_COLUMNS {
         match head.iter().position(|h| h.trim() == *name) {
@@ -326,184 +365,266 @@ pub fn check(
                     lang,
                     "{}: the column “{name}” is missing from the head row",
                     "{}：表头缺少“{name}”列",
-                    at(1, head.len() + 1)
+                    cell(sheet, 1, head.len() + 1, lang)
                 ));
                 columns.push(usize::MAX);
             }
         }
     }
-    if !mistakes.is_empty() {
-        return Err(mistakes);
+    if mistakes.is_empty() {
+        Ok(columns)
+    } else {
+        Err(mistakes)
     }
-    let col = |name: &str| MSEL_COLUMNS.iter().position(|c| *c == name).unwrap_or(0);
-    let objectives: HashSet<&str> = drill.objectives.iter().map(|o| o.id.as_str()).collect();
-    let mut ids: HashSet<String> = HashSet::new();
-    let mut last = 0;
-    let mut out = Vec::new();
-    let mut tested: HashSet<String> = HashSet::new();
-    let mut criteria: HashSet<String> = HashSet::new();
-    for (r, row) in table.rows.iter().enumerate().skip(1) {
-        let line = r + 1;
-        let cells: Vec<String> = columns
-            .iter()
-            .map(|&i| row.get(i).map_or(String::new(), |c| c.trim().to_owned()))
-            .collect();
-        if cells.iter().all(String::is_empty) {
-            continue;
+}
+
+/// The position of the column `name` in [`MSEL_COLUMNS`].
+fn column(name: &str) -> usize {
+    MSEL_COLUMNS.iter().position(|c| *c == name).unwrap_or(0)
+}
+
+/// A row of the edited MSEL that is not empty, its cells in the order of [`MSEL_COLUMNS`].
+struct Row<'t> {
+    cells: Vec<String>,
+    /// The row's number in the sheet, one-based.
+    line: usize,
+    /// Where each of [`MSEL_COLUMNS`] is in the table.
+    columns: &'t [usize],
+    sheet: bool,
+    lang: Lang,
+}
+
+impl Row<'_> {
+    /// The trimmed text of the column `name`.
+    fn get(&self, name: &str) -> &str {
+        self.cells[column(name)].as_str()
+    }
+
+    /// The cell of the column `name`, named for a message.
+    fn here(&self, name: &str) -> String {
+        cell(
+            self.sheet,
+            self.line,
+            self.columns[column(name)] + 1,
+            self.lang,
+        )
+    }
+}
+
+/// What checking the rows gathers: the mistakes, and what later rows and the objectives are
+/// checked against.
+struct Checker<'i, 'd> {
+    index: &'i Index<'i>,
+    lang: Lang,
+    /// The drill's objectives, by id.
+    objectives: HashSet<&'d str>,
+    /// The inject ids of the rows so far.
+    ids: HashSet<String>,
+    /// The scenario time of the last row in order, in minutes.
+    last: u32,
+    /// The objectives an inject (not a contingency) tests.
+    tested: HashSet<String>,
+    /// The objectives such an inject tests with an expected action.
+    criteria: HashSet<String>,
+    mistakes: Vec<String>,
+}
+
+impl Checker<'_, '_> {
+    /// Checks one row, column by column.
+    fn row(&mut self, row: &Row) {
+        self.id(row);
+        self.time(row);
+        let kind = self.kind(row);
+        self.filled(row);
+        if !row.get("预期行动").is_empty() {
+            self.expected(row);
         }
-        let get = |name: &str| cells[col(name)].as_str();
-        let here = |name: &str| at(line, columns[col(name)] + 1);
-        let id = get("编号");
+        self.objective(row, kind);
+        self.controller(row);
+    }
+
+    /// 编号: present and used once.
+    fn id(&mut self, row: &Row) {
+        let lang = self.lang;
+        let id = row.get("编号");
         if id.is_empty() {
-            mistakes.push(tr!(
+            self.mistakes.push(tr!(
                 lang,
                 "{}: the inject has no id",
                 "{}：注入没有编号",
-                here("编号")
+                row.here("编号")
             ));
-        } else if !ids.insert(id.to_owned()) {
-            mistakes.push(tr!(
+        } else if !self.ids.insert(id.to_owned()) {
+            self.mistakes.push(tr!(
                 lang,
                 "{}: the id {id} is used twice",
                 "{}：编号 {id} 重复",
-                here("编号")
+                row.here("编号")
             ));
         }
-        match parse_time(get("场景时间")) {
-            None => mistakes.push(tr!(
+    }
+
+    /// 场景时间: a scenario time, not before the row above.
+    fn time(&mut self, row: &Row) {
+        let lang = self.lang;
+        match parse_time(row.get("场景时间")) {
+            None => self.mistakes.push(tr!(
                 lang,
                 "{}: `{}` is not a scenario time such as T+1:30",
                 "{}：“{}”不是形如 T+1:30 的场景时间",
-                here("场景时间"),
-                get("场景时间")
+                row.here("场景时间"),
+                row.get("场景时间")
             )),
-            Some(m) if m < last => mistakes.push(tr!(
+            Some(m) if m < self.last => self.mistakes.push(tr!(
                 lang,
                 "{}: {} comes before the row above it: keep the injects in time order",
                 "{}：{} 早于上一行：注入应按时间顺序排列",
-                here("场景时间"),
-                get("场景时间")
+                row.here("场景时间"),
+                row.get("场景时间")
             )),
-            Some(m) => last = m,
+            Some(m) => self.last = m,
         }
-        let kind = parse_kind(get("类型"));
+    }
+
+    /// 类型: a kind of inject, which it returns.
+    fn kind(&mut self, row: &Row) -> Option<InjectKind> {
+        let lang = self.lang;
+        let kind = parse_kind(row.get("类型"));
         if kind.is_none() {
-            mistakes.push(tr!(
+            self.mistakes.push(tr!(
                 lang,
                 "{}: `{}` is no kind of inject (事件报告, 启动响应, 情景发展, 响应升级, 次生衍生, 应急备用)",
                 "{}：“{}”不是注入类型（事件报告、启动响应、情景发展、响应升级、次生衍生、应急备用）",
-                here("类型"),
-                get("类型")
+                row.here("类型"),
+                row.get("类型")
             ));
         }
+        kind
+    }
+
+    /// 发送方, 接收方, 注入内容: not empty.
+    fn filled(&mut self, row: &Row) {
+        let lang = self.lang;
         for name in ["发送方", "接收方", "注入内容"] {
-            if get(name).is_empty() {
-                mistakes.push(tr!(
+            if row.get(name).is_empty() {
+                self.mistakes.push(tr!(
                     lang,
                     "{}: “{name}” is empty",
                     "{}：“{name}”为空",
-                    here(name)
+                    row.here(name)
                 ));
             }
         }
-        if !get("预期行动").is_empty() {
-            if parse_due(get("时限")).is_none() {
-                mistakes.push(tr!(
+    }
+
+    /// 时限, 依据预案, 依据条款 of an expected action: a time limit, and a clause the plan has.
+    fn expected(&mut self, row: &Row) {
+        let lang = self.lang;
+        if parse_due(row.get("时限")).is_none() {
+            self.mistakes.push(tr!(
+                lang,
+                "{}: `{}` is not a time limit such as 30分钟内, 2小时内, 立即 or 视情",
+                "{}：“{}”不是时限（如 30分钟内、2小时内、立即、视情）",
+                row.here("时限"),
+                row.get("时限")
+            ));
+        }
+        let plan_id = row.get("依据预案");
+        let Some(plan) = self.index.plans.get(plan_id) else {
+            self.mistakes.push(tr!(
+                lang,
+                "{}: no plan `{plan_id}`: an expected action cites the plan it comes from",
+                "{}：没有预案 `{plan_id}`：预期行动须注明所依据的预案",
+                row.here("依据预案")
+            ));
+            return;
+        };
+        match parse_clause(row.get("依据条款")) {
+            None => self.mistakes.push(tr!(
+                lang,
+                "{}: `{}` is no clause (职责 ID, Ⅲ级应急响应措施, Ⅲ级响应启动条件)",
+                "{}：“{}”不是预案条款（职责 编号、Ⅲ级应急响应措施、Ⅲ级响应启动条件）",
+                row.here("依据条款"),
+                row.get("依据条款")
+            )),
+            Some(Source::Duty(duty)) if !plan.meta.duties.iter().any(|d| d.id.as_str() == duty) => {
+                self.mistakes.push(tr!(
                     lang,
-                    "{}: `{}` is not a time limit such as 30分钟内, 2小时内, 立即 or 视情",
-                    "{}：“{}”不是时限（如 30分钟内、2小时内、立即、视情）",
-                    here("时限"),
-                    get("时限")
-                ));
+                    "{}: `{plan_id}` has no duty `{duty}`",
+                    "{}：预案 `{plan_id}` 中没有职责 `{duty}`",
+                    row.here("依据条款")
+                ))
             }
-            let plan_id = get("依据预案");
-            match index.plans.get(plan_id) {
-                None => mistakes.push(tr!(
+            Some(Source::Activation(level))
+                if !plan.meta.response.iter().any(|r| r.level.value == level) =>
+            {
+                let shown = level.zh();
+                self.mistakes.push(tr!(
                     lang,
-                    "{}: no plan `{plan_id}`: an expected action cites the plan it comes from",
-                    "{}：没有预案 `{plan_id}`：预期行动须注明所依据的预案",
-                    here("依据预案")
-                )),
-                Some(plan) => match parse_clause(get("依据条款")) {
-                    None => mistakes.push(tr!(
-                        lang,
-                        "{}: `{}` is no clause (职责 ID, Ⅲ级应急响应措施, Ⅲ级响应启动条件)",
-                        "{}：“{}”不是预案条款（职责 编号、Ⅲ级应急响应措施、Ⅲ级响应启动条件）",
-                        here("依据条款"),
-                        get("依据条款")
-                    )),
-                    Some(Source::Duty(duty))
-                        if !plan.meta.duties.iter().any(|d| d.id.as_str() == duty) =>
-                    {
-                        mistakes.push(tr!(
-                            lang,
-                            "{}: `{plan_id}` has no duty `{duty}`",
-                            "{}：预案 `{plan_id}` 中没有职责 `{duty}`",
-                            here("依据条款")
-                        ))
-                    }
-                    Some(Source::Activation(level))
-                        if !plan.meta.response.iter().any(|r| r.level.value == level) =>
-                    {
-                        let shown = level.zh();
-                        mistakes.push(tr!(
-                            lang,
-                            "{}: `{plan_id}` has no response level {shown}",
-                            "{}：预案 `{plan_id}` 没有{shown}响应",
-                            here("依据条款")
-                        ))
-                    }
-                    _ => {}
-                },
+                    "{}: `{plan_id}` has no response level {shown}",
+                    "{}：预案 `{plan_id}` 没有{shown}响应",
+                    row.here("依据条款")
+                ))
+            }
+            _ => {}
+        }
+    }
+
+    /// 演练目标: an objective of the drill, which the row tests unless it is a contingency.
+    fn objective(&mut self, row: &Row, kind: Option<InjectKind>) {
+        let lang = self.lang;
+        let objective = row.get("演练目标");
+        if objective.is_empty() {
+            return;
+        }
+        if !self.objectives.contains(objective) {
+            self.mistakes.push(tr!(
+                lang,
+                "{}: the drill has no objective `{objective}`",
+                "{}：演练没有目标 `{objective}`",
+                row.here("演练目标")
+            ));
+        } else if kind != Some(InjectKind::Contingency) {
+            self.tested.insert(objective.to_owned());
+            if !row.get("预期行动").is_empty() {
+                self.criteria.insert(objective.to_owned());
             }
         }
-        let objective = get("演练目标");
-        if !objective.is_empty() {
-            if !objectives.contains(objective) {
-                mistakes.push(tr!(
-                    lang,
-                    "{}: the drill has no objective `{objective}`",
-                    "{}：演练没有目标 `{objective}`",
-                    here("演练目标")
-                ));
-            } else if kind != Some(InjectKind::Contingency) {
-                tested.insert(objective.to_owned());
-                if !get("预期行动").is_empty() {
-                    criteria.insert(objective.to_owned());
-                }
-            }
-        }
-        let controller = get("导调人员");
-        if !controller.is_empty() && index.post(controller).is_none() {
-            mistakes.push(tr!(
+    }
+
+    /// 导调人员: a post of the registry.
+    fn controller(&mut self, row: &Row) {
+        let lang = self.lang;
+        let controller = row.get("导调人员");
+        if !controller.is_empty() && self.index.post(controller).is_none() {
+            self.mistakes.push(tr!(
                 lang,
                 "{}: no post `{controller}` in the registry",
                 "{}：登记册中没有岗位 `{controller}`",
-                here("导调人员")
-            ));
-        }
-        out.push(cells);
-    }
-    for o in &drill.objectives {
-        let id = o.id.as_str();
-        if !tested.contains(id) {
-            mistakes.push(tr!(
-                lang,
-                "objective {id} has no inject: give at least one row the objective",
-                "演练目标 {id} 没有注入：请至少为一行注明该目标"
-            ));
-        } else if !criteria.contains(id) {
-            mistakes.push(tr!(
-                lang,
-                "objective {id} has no expected action to evaluate it by",
-                "演练目标 {id} 没有可据以评估的预期行动"
+                row.here("导调人员")
             ));
         }
     }
-    if mistakes.is_empty() {
-        Ok(out)
-    } else {
-        Err(mistakes)
+
+    /// After the rows: every objective of the drill has an inject and an expected action.
+    fn objectives_tested(&mut self, drill: &Drill) {
+        let lang = self.lang;
+        for o in &drill.objectives {
+            let id = o.id.as_str();
+            if !self.tested.contains(id) {
+                self.mistakes.push(tr!(
+                    lang,
+                    "objective {id} has no inject: give at least one row the objective",
+                    "演练目标 {id} 没有注入：请至少为一行注明该目标"
+                ));
+            } else if !self.criteria.contains(id) {
+                self.mistakes.push(tr!(
+                    lang,
+                    "objective {id} has no expected action to evaluate it by",
+                    "演练目标 {id} 没有可据以评估的预期行动"
+                ));
+            }
+        }
     }
 }
 
@@ -529,9 +650,8 @@ pub fn write_back(text: &str, rows: &[Vec<String>]) -> String {
     let mut block = String::from("msel:\n");
     for row in rows {
         let mut first = true;
-        for (key, column) in keys {
-            let i = MSEL_COLUMNS.iter().position(|c| *c == column).unwrap_or(0);
-            let value = &row[i];
+        for (key, name) in keys {
+            let value = &row[column(name)];
             if value.is_empty()
                 && !matches!(
                     key,

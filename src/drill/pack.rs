@@ -9,9 +9,11 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use super::{Exercise, Inject, InjectKind, Source};
-use crate::graph::cascade::Due;
+use crate::foundation::template::describe;
+use crate::graph::cascade::{Cascade, Due};
 use crate::load::inside::read_inside;
 use crate::model::Repository;
+use crate::model::drill::{Drill, DrillScenario, Objective};
 use crate::model::index::Index;
 
 /// Who may read a file of the pack.
@@ -34,8 +36,8 @@ impl Audience {
     }
 }
 
-const STAFF: &[Audience] = &[Audience::Controller, Audience::Evaluator];
-const EVERYONE: &[Audience] = &[
+pub(super) const STAFF: &[Audience] = &[Audience::Controller, Audience::Evaluator];
+pub(super) const EVERYONE: &[Audience] = &[
     Audience::Controller,
     Audience::Evaluator,
     Audience::Participant,
@@ -113,18 +115,6 @@ pub(super) fn templates(root: &Path) -> Result<tera::Tera, TemplateError> {
     Ok(tera)
 }
 
-/// Tera's error and its causes, on one line.
-pub(crate) fn describe(error: &tera::Error) -> String {
-    let mut message = error.to_string();
-    let mut source = std::error::Error::source(error);
-    while let Some(cause) = source {
-        message.push_str(": ");
-        message.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    message
-}
-
 /// A value as one Markdown table cell: `|` escaped, line breaks as spaces.
 fn cell(value: &Value, _: &std::collections::HashMap<String, Value>) -> tera::Result<Value> {
     let text = match value {
@@ -150,6 +140,40 @@ pub fn is_blind(exercise: &Exercise<'_>) -> bool {
             .is_some_and(|b| b.value)
 }
 
+/// A JSON value as the context of a template.
+pub(super) fn tera_context(value: Value) -> Result<tera::Context, TemplateError> {
+    tera::Context::from_value(value).map_err(|e| TemplateError {
+        template: "context".to_owned(),
+        message: describe(&e),
+    })
+}
+
+/// The template `name` rendered with `cx`.
+pub(super) fn render(
+    tera: &tera::Tera,
+    name: &str,
+    cx: &tera::Context,
+) -> Result<String, TemplateError> {
+    tera.render(name, cx).map_err(|e| TemplateError {
+        template: format!("templates/drill/{name}"),
+        message: describe(&e),
+    })
+}
+
+/// What a participant of a double-blind drill may read: who organises it and its form. The
+/// scenario, the place, the time, the participants (who would tell where) and the seed are not
+/// in it, so no template can print them.
+fn blind_context(context: &Value) -> Value {
+    json!({
+        "drill": {
+            "organiser": context["drill"]["organiser"],
+            "form": context["drill"]["form"],
+            "double_blind": true,
+        },
+        "participants": [],
+    })
+}
+
 /// The documents of the pack, in order.
 pub fn documents(
     repo: &Repository,
@@ -158,33 +182,11 @@ pub fn documents(
 ) -> Result<Vec<Document>, TemplateError> {
     let tera = templates(&repo.root)?;
     let context = context(repo, index, exercise);
-    let as_tera = |value: Value| {
-        tera::Context::from_value(value).map_err(|e| TemplateError {
-            template: "context".to_owned(),
-            message: describe(&e),
-        })
-    };
-    let cx = as_tera(context.clone())?;
-    // What a participant of a double-blind drill may read: who organises it and its form.
-    // The scenario, the place, the time, the participants (who would tell where) and the seed
-    // are not in it, so no template can print them.
+    let cx = tera_context(context.clone())?;
     let participant = if is_blind(exercise) {
-        as_tera(json!({
-            "drill": {
-                "organiser": context["drill"]["organiser"],
-                "form": context["drill"]["form"],
-                "double_blind": true,
-            },
-            "participants": [],
-        }))?
+        tera_context(blind_context(&context))?
     } else {
         cx.clone()
-    };
-    let render = |name: &str, cx: &tera::Context| {
-        tera.render(name, cx).map_err(|e| TemplateError {
-            template: format!("templates/drill/{name}"),
-            message: describe(&e),
-        })
     };
     let title = exercise.drill.title.value.as_str();
     let mut out = vec![
@@ -192,35 +194,35 @@ pub fn documents(
             path: "drill-plan.md".to_owned(),
             title: titled(title, "演练方案"),
             audience: STAFF,
-            markdown: render("plan.md", &cx)?,
+            markdown: render(&tera, "plan.md", &cx)?,
             landscape: false,
         },
         Document {
             path: "msel.md".to_owned(),
             title: format!("{title}主情景事件清单"),
             audience: STAFF,
-            markdown: render("msel.md", &cx)?,
+            markdown: render(&tera, "msel.md", &cx)?,
             landscape: true,
         },
         Document {
             path: "script.md".to_owned(),
             title: titled(title, "演练脚本"),
             audience: &[Audience::Controller],
-            markdown: render("script.md", &cx)?,
+            markdown: render(&tera, "script.md", &cx)?,
             landscape: false,
         },
         Document {
             path: "controller-handbook.md".to_owned(),
             title: format!("{title}导调与评估手册"),
             audience: STAFF,
-            markdown: render("handbook.md", &cx)?,
+            markdown: render(&tera, "handbook.md", &cx)?,
             landscape: false,
         },
         Document {
             path: "participant-brief.md".to_owned(),
             title: "参演人员须知".to_owned(),
             audience: &[Audience::Participant, Audience::Observer],
-            markdown: render("brief.md", &participant)?,
+            markdown: render(&tera, "brief.md", &participant)?,
             landscape: false,
         },
     ];
@@ -232,7 +234,7 @@ pub fn documents(
             path: format!("evaluation/{id}.md"),
             title: format!("演练评估表（{id}）"),
             audience: &[Audience::Evaluator],
-            markdown: render("evaluation.md", &one)?,
+            markdown: render(&tera, "evaluation.md", &one)?,
             landscape: false,
         });
     }
@@ -240,7 +242,7 @@ pub fn documents(
         path: "sign-in.md".to_owned(),
         title: "演练签到表".to_owned(),
         audience: EVERYONE,
-        markdown: render("sign-in.md", &participant)?,
+        markdown: render(&tera, "sign-in.md", &participant)?,
         landscape: false,
     });
     Ok(out)
@@ -438,174 +440,12 @@ fn context(repo: &Repository, index: &Index<'_>, exercise: &Exercise<'_>) -> Val
     let s = &d.scenario;
     let c = &exercise.cascade;
     let start = s.time.value.minutes as u32;
-    let rows = msel_rows(index, exercise);
-    // Who gives an instruction in the script: the commander of the plan's HQ, where the
-    // cascade names one.
-    let commanders: BTreeMap<&str, &str> = c
-        .headquarters
-        .iter()
-        .filter_map(|h| Some((h.plan, index.post_title(h.commander?))))
-        .collect();
-    let injects: Vec<Value> = exercise
-        .injects
-        .iter()
-        .zip(&rows)
-        .map(|(i, row)| {
-            let e = i.expected.as_ref();
-            json!({
-                "id": i.id,
-                "time": row[1],
-                "clock": row[2],
-                "kind": i.kind.key(),
-                "kind_zh": row[3],
-                "from": i.from,
-                "speaker": match (i.kind, e) {
-                    (InjectKind::Activation | InjectKind::Secondary, Some(e)) => commanders
-                        .get(e.plan)
-                        .map_or_else(|| i.from.clone(), |c| format!("{c}（导调模拟）")),
-                    _ => i.from.clone(),
-                },
-                "to": row[5],
-                "method": i.method,
-                "text": i.text,
-                "expected": e.map(|e| e.what.clone()),
-                "due": row[9],
-                "plan": e.map(|e| e.plan),
-                "plan_title": e.map(|e| index.plan_title(e.plan)),
-                "clause": row[11],
-                "place": e.map(|e| {
-                    let p = repo.sources.place(e.loc);
-                    format!("{}:{}:{}", p.path, p.line, p.column)
-                }),
-                "objective": i.objective,
-                "controller": i.controller.map(|p| index.post_title(p)),
-                "chases": i.chases,
-            })
-        })
-        .collect();
-    let objectives: Vec<Value> = d
-        .objectives
-        .iter()
-        .map(|o| {
-            let id = o.id.as_str();
-            let tested: Vec<&Value> = injects
-                .iter()
-                .filter(|i| i["objective"] == id && i["kind"] != "contingency")
-                .collect();
-            let duties: Vec<Value> = o
-                .duties
-                .iter()
-                .map(|r| {
-                    let duty = index.plans.get(r.plan.as_str()).and_then(|p| {
-                        p.meta.duties.iter().find(|x| x.id.as_str() == r.duty.as_str())
-                    });
-                    json!({
-                        "plan": index.plan_title(r.plan.as_str()),
-                        "duty": r.duty.as_str(),
-                        "org": duty.map(|x| index.org_name(x.org.as_str())),
-                        "text": duty.map(|x| x.text.value.as_str()),
-                        "due": duty.and_then(|x| x.deadline.as_ref()).map(|x| x.value.within_zh()),
-                    })
-                })
-                .collect();
-            let levels: Vec<Value> = o
-                .levels
-                .iter()
-                .map(|r| {
-                    let def = index.plans.get(r.plan.as_str()).and_then(|p| {
-                        p.meta.response.iter().find(|x| x.level.value == r.level.value)
-                    });
-                    json!({
-                        "plan": index.plan_title(r.plan.as_str()),
-                        "level": r.level.value.zh(),
-                        "criteria": def.map(|x| x.criteria.iter().map(|c| c.text.value.as_str()).collect::<Vec<_>>()),
-                    })
-                })
-                .collect();
-            json!({
-                "id": id,
-                "text": o.text.value,
-                "duties": duties,
-                "levels": levels,
-                "injects": tested,
-            })
-        })
-        .collect();
-    let stages: Vec<Value> = {
-        let mut list: Vec<_> = s.stages.iter().collect();
-        list.sort_by_key(|st| st.at.value.minutes);
-        list.into_iter()
-            .map(|st| {
-                json!({
-                    "time": scenario_time(st.at.value.minutes),
-                    "clock": clock(start + st.at.value.minutes),
-                    "text": st.text.value,
-                    "readings": super::text::readings_zh(index, st),
-                    "hazards": st.hazards.iter().map(|h| index.hazard_name(h.as_str())).collect::<Vec<_>>(),
-                })
-            })
-            .collect()
-    };
-    // Scenes of the script: the injects of one scenario time, with the narration of the stage
-    // that begins then.
-    let mut scenes: BTreeMap<u32, Vec<&Value>> = BTreeMap::new();
-    for (i, value) in exercise.injects.iter().zip(&injects) {
-        if i.kind != InjectKind::Contingency {
-            scenes.entry(i.minutes).or_default().push(value);
-        }
-    }
-    let scenes: Vec<Value> = scenes
-        .into_iter()
-        .enumerate()
-        .map(|(n, (minutes, list))| {
-            let stage = s.stages.iter().find(|st| st.at.value.minutes == minutes);
-            let narration = match (n, stage) {
-                (_, Some(st)) => st.text.value.clone(),
-                (0, None) => s.state.value.clone(),
-                _ => String::new(),
-            };
-            // The organisations on stage; their posts are named in each line.
-            let mut roles: Vec<&str> = Vec::new();
-            let orgs = list.iter().filter_map(|i| i["to"].as_str());
-            for role in orgs.filter_map(|to| to.split('（').next()) {
-                if !roles.contains(&role) {
-                    roles.push(role);
-                }
-            }
-            json!({
-                "number": n + 1,
-                "time": scenario_time(minutes),
-                "clock": clock(start + minutes),
-                "narration": narration,
-                "roles": roles,
-                "injects": list,
-            })
-        })
-        .collect();
-    let plans: Vec<Value> = c
-        .activated
-        .iter()
-        .map(|a| {
-            json!({
-                "id": a.plan.meta.id.as_str(),
-                "title": a.plan.meta.title.value,
-                "kind": a.plan.meta.kind.value.zh(),
-                "level": a.level.map(|l| l.zh()),
-            })
-        })
-        .collect();
-    let headquarters: Vec<Value> = c
-        .headquarters
-        .iter()
-        .map(|h| {
-            json!({
-                "name": h.name,
-                "level": h.level.map(|l| l.zh()),
-                "commander": h.commander.map(|p| index.post_title(p)),
-                "holder": h.holder.map(|p| p.name),
-            })
-        })
-        .collect();
+    let injects = inject_values(repo, index, exercise);
+    let objectives = objective_values(index, d, &injects);
+    let stages = stage_values(index, s, start);
+    let scenes = scene_values(exercise, &injects, start);
+    let plans = plan_values(c);
+    let headquarters = headquarter_values(index, c);
     let participants = exercise.participants(index);
     let counts = |kind: InjectKind| exercise.count(kind);
     json!({
@@ -654,6 +494,205 @@ fn context(repo: &Repository, index: &Index<'_>, exercise: &Exercise<'_>) -> Val
             "contingency": counts(InjectKind::Contingency),
         },
     })
+}
+
+/// The context's injects: the MSEL's rows, with who speaks each in the script and where the
+/// plans expect its action.
+fn inject_values(repo: &Repository, index: &Index<'_>, exercise: &Exercise<'_>) -> Vec<Value> {
+    let rows = msel_rows(index, exercise);
+    // Who gives an instruction in the script: the commander of the plan's HQ, where the
+    // cascade names one.
+    let commanders: BTreeMap<&str, &str> = exercise
+        .cascade
+        .headquarters
+        .iter()
+        .filter_map(|h| Some((h.plan, index.post_title(h.commander?))))
+        .collect();
+    exercise
+        .injects
+        .iter()
+        .zip(&rows)
+        .map(|(i, row)| {
+            let e = i.expected.as_ref();
+            json!({
+                "id": i.id,
+                "time": row[1],
+                "clock": row[2],
+                "kind": i.kind.key(),
+                "kind_zh": row[3],
+                "from": i.from,
+                "speaker": match (i.kind, e) {
+                    (InjectKind::Activation | InjectKind::Secondary, Some(e)) => commanders
+                        .get(e.plan)
+                        .map_or_else(|| i.from.clone(), |c| format!("{c}（导调模拟）")),
+                    _ => i.from.clone(),
+                },
+                "to": row[5],
+                "method": i.method,
+                "text": i.text,
+                "expected": e.map(|e| e.what.clone()),
+                "due": row[9],
+                "plan": e.map(|e| e.plan),
+                "plan_title": e.map(|e| index.plan_title(e.plan)),
+                "clause": row[11],
+                "place": e.map(|e| {
+                    let p = repo.sources.place(e.loc);
+                    format!("{}:{}:{}", p.path, p.line, p.column)
+                }),
+                "objective": i.objective,
+                "controller": i.controller.map(|p| index.post_title(p)),
+                "chases": i.chases,
+            })
+        })
+        .collect()
+}
+
+/// The context's objectives: each with its duties and levels as the plans write them, and the
+/// injects (of `injects`, contingencies aside) that test it.
+fn objective_values(index: &Index<'_>, d: &Drill, injects: &[Value]) -> Vec<Value> {
+    d.objectives
+        .iter()
+        .map(|o| {
+            let id = o.id.as_str();
+            let tested: Vec<&Value> = injects
+                .iter()
+                .filter(|i| i["objective"] == id && i["kind"] != "contingency")
+                .collect();
+            json!({
+                "id": id,
+                "text": o.text.value,
+                "duties": objective_duties(index, o),
+                "levels": objective_levels(index, o),
+                "injects": tested,
+            })
+        })
+        .collect()
+}
+
+/// The duties an objective names: plan, duty, organisation, text and time limit.
+fn objective_duties(index: &Index<'_>, o: &Objective) -> Vec<Value> {
+    o.duties
+        .iter()
+        .map(|r| {
+            let duty = index.plans.get(r.plan.as_str()).and_then(|p| {
+                p.meta
+                    .duties
+                    .iter()
+                    .find(|x| x.id.as_str() == r.duty.as_str())
+            });
+            json!({
+                "plan": index.plan_title(r.plan.as_str()),
+                "duty": r.duty.as_str(),
+                "org": duty.map(|x| index.org_name(x.org.as_str())),
+                "text": duty.map(|x| x.text.value.as_str()),
+                "due": duty.and_then(|x| x.deadline.as_ref()).map(|x| x.value.within_zh()),
+            })
+        })
+        .collect()
+}
+
+/// The response levels an objective names: plan, level and the level's criteria.
+fn objective_levels(index: &Index<'_>, o: &Objective) -> Vec<Value> {
+    o.levels
+        .iter()
+        .map(|r| {
+            let def = index.plans.get(r.plan.as_str()).and_then(|p| {
+                p.meta.response.iter().find(|x| x.level.value == r.level.value)
+            });
+            json!({
+                "plan": index.plan_title(r.plan.as_str()),
+                "level": r.level.value.zh(),
+                "criteria": def.map(|x| x.criteria.iter().map(|c| c.text.value.as_str()).collect::<Vec<_>>()),
+            })
+        })
+        .collect()
+}
+
+/// The scenario's stages in time order, with their readings and hazards.
+fn stage_values(index: &Index<'_>, s: &DrillScenario, start: u32) -> Vec<Value> {
+    let mut list: Vec<_> = s.stages.iter().collect();
+    list.sort_by_key(|st| st.at.value.minutes);
+    list.into_iter()
+        .map(|st| {
+            json!({
+                "time": scenario_time(st.at.value.minutes),
+                "clock": clock(start + st.at.value.minutes),
+                "text": st.text.value,
+                "readings": super::text::readings_zh(index, st),
+                "hazards": st.hazards.iter().map(|h| index.hazard_name(h.as_str())).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
+}
+
+/// Scenes of the script: the injects of one scenario time, with the narration of the stage
+/// that begins then.
+fn scene_values(exercise: &Exercise<'_>, injects: &[Value], start: u32) -> Vec<Value> {
+    let s = &exercise.drill.scenario;
+    let mut scenes: BTreeMap<u32, Vec<&Value>> = BTreeMap::new();
+    for (i, value) in exercise.injects.iter().zip(injects) {
+        if i.kind != InjectKind::Contingency {
+            scenes.entry(i.minutes).or_default().push(value);
+        }
+    }
+    scenes
+        .into_iter()
+        .enumerate()
+        .map(|(n, (minutes, list))| {
+            let stage = s.stages.iter().find(|st| st.at.value.minutes == minutes);
+            let narration = match (n, stage) {
+                (_, Some(st)) => st.text.value.clone(),
+                (0, None) => s.state.value.clone(),
+                _ => String::new(),
+            };
+            // The organisations on stage; their posts are named in each line.
+            let mut roles: Vec<&str> = Vec::new();
+            let orgs = list.iter().filter_map(|i| i["to"].as_str());
+            for role in orgs.filter_map(|to| to.split('（').next()) {
+                if !roles.contains(&role) {
+                    roles.push(role);
+                }
+            }
+            json!({
+                "number": n + 1,
+                "time": scenario_time(minutes),
+                "clock": clock(start + minutes),
+                "narration": narration,
+                "roles": roles,
+                "injects": list,
+            })
+        })
+        .collect()
+}
+
+/// The plans the cascade activates, with their kind and level.
+fn plan_values(c: &Cascade<'_>) -> Vec<Value> {
+    c.activated
+        .iter()
+        .map(|a| {
+            json!({
+                "id": a.plan.meta.id.as_str(),
+                "title": a.plan.meta.title.value,
+                "kind": a.plan.meta.kind.value.zh(),
+                "level": a.level.map(|l| l.zh()),
+            })
+        })
+        .collect()
+}
+
+/// The headquarters the cascade sets up, with their commanders.
+fn headquarter_values(index: &Index<'_>, c: &Cascade<'_>) -> Vec<Value> {
+    c.headquarters
+        .iter()
+        .map(|h| {
+            json!({
+                "name": h.name,
+                "level": h.level.map(|l| l.zh()),
+                "commander": h.commander.map(|p| index.post_title(p)),
+                "holder": h.holder.map(|p| p.name),
+            })
+        })
+        .collect()
 }
 
 /// `manifest.json`: every other file of the pack, its audience and its SHA-256, in path order.

@@ -1216,3 +1216,38 @@ fn a_template_linked_out_of_the_repository_is_not_read() {
     assert!(err.contains("leads out of the repository"), "{err}");
     assert!(!top.path().join("pack").exists());
 }
+
+/// Issue 28, defect 7: a drill text that starts like a formula reaches `msel.csv` as text a
+/// spreadsheet will not run, and the MSEL reads back as it was exported.
+#[test]
+fn a_formula_in_a_drill_text_is_not_a_formula_in_the_msel() {
+    let files = common::sample_with(
+        "drills/2026-baolun-flood-tabletop.drill.yaml",
+        "text: 清江村四组后山出现裂缝并有落石，滑坡隐患点监测员报告变形加速。",
+        "text: '=HYPERLINK(\"http://x.invalid\",\"看这里\")清江村四组后山出现裂缝'",
+    );
+    let tree = common::write_tree(&files);
+    let out = tempfile::tempdir().unwrap();
+    let pack = out.path().join("pack");
+    let run = common::emplan_in(common::ENGLISH)
+        .args(["drill", "new", "2026-baolun-flood-tabletop", "-o"])
+        .arg(&pack)
+        .arg(tree.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let csv = std::fs::read_to_string(pack.join("msel.csv")).unwrap();
+    assert!(csv.contains("HYPERLINK"), "the text is in the MSEL");
+    let cells: Vec<&str> = csv.split([',', '\n']).collect();
+    assert!(
+        cells
+            .iter()
+            .all(|c| !c.trim_start_matches('"').starts_with('=')),
+        "a cell starts a formula:\n{csv}"
+    );
+}

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 
 use super::pack::MSEL_COLUMNS;
 use super::{Expected, Inject, InjectKind, Source};
+use crate::foundation::escape::csv_cell_read;
 use crate::foundation::i18n::Lang;
 use crate::graph::cascade::Due;
 use crate::model::drill::Drill;
@@ -279,7 +280,12 @@ pub fn parse(bytes: Vec<u8>, xlsx: bool, lang: Lang) -> Result<Table, String> {
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| e.to_string())?;
-        rows.push(record.iter().map(str::to_owned).collect());
+        rows.push(
+            record
+                .iter()
+                .map(|cell| csv_cell_read(cell).to_owned())
+                .collect(),
+        );
     }
     Ok(Table { rows, sheet: false })
 }

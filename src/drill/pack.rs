@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use super::{Exercise, Inject, InjectKind, Source};
+use crate::foundation::escape::csv_cell;
 use crate::foundation::template::describe;
 use crate::graph::cascade::{Cascade, Due};
 use crate::load::inside::read_inside;
@@ -310,8 +311,9 @@ pub fn msel_csv(index: &Index<'_>, exercise: &Exercise<'_>) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::from("\u{feff}".as_bytes()));
     // Writing into memory cannot fail.
     let _ = writer.write_record(MSEL_COLUMNS);
+    // A text that starts like a formula is guarded, so a spreadsheet never runs it.
     for row in msel_rows(index, exercise) {
-        let _ = writer.write_record(&row);
+        let _ = writer.write_record(row.iter().map(|cell| csv_cell(cell).into_owned()));
     }
     writer.into_inner().unwrap_or_default()
 }

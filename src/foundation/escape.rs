@@ -102,9 +102,58 @@ pub fn xml(text: &str, attribute: bool) -> String {
     out
 }
 
+/// Whether a spreadsheet would read a cell starting with `c` as a formula: `=`, `+`, `-`, `@`,
+/// or a tab or CR before one (OWASP, CSV injection).
+fn starts_formula(c: char) -> bool {
+    matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r')
+}
+
+/// A CSV cell that Excel and WPS show as the text it is, never run as a formula: one that would
+/// start a formula gets a leading `'`, which [`csv_cell_read`] takes off again.
+pub fn csv_cell(text: &str) -> Cow<'_, str> {
+    if text.starts_with(starts_formula) || text.starts_with('\'') {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// A cell read back from a CSV that [`csv_cell`] wrote: its leading `'` taken off where it
+/// guarded a formula character (or another `'`).
+pub fn csv_cell_read(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(starts_formula) || rest.starts_with('\'') => rest,
+        _ => text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::escape;
+    use super::{csv_cell, csv_cell_read, escape};
+
+    #[test]
+    fn a_csv_cell_never_starts_a_formula_and_reads_back_as_written() {
+        for text in [
+            "=HYPERLINK(\"http://x\",\"y\")",
+            "+1",
+            "-1",
+            "@SUM(A1)",
+            "\t=1",
+            "\r=1",
+            "'quoted",
+            "''",
+            "'",
+            "T+0:30",
+            "启动Ⅳ级响应",
+            "",
+        ] {
+            let written = csv_cell(text);
+            assert!(!written.starts_with(super::starts_formula), "{text:?}");
+            assert_eq!(csv_cell_read(&written), text, "{text:?}");
+        }
+        assert_eq!(csv_cell("=1"), "'=1");
+        assert_eq!(csv_cell("区应急管理局"), "区应急管理局");
+    }
 
     #[test]
     fn controls_bidi_and_invisible_characters_are_shown_escaped() {

@@ -142,7 +142,23 @@ fn parse_text<T: Document>(source: &str, repair: bool, cut: bool, limits: Limits
         return parsed;
     }
     recover(source, entries, &mut parsed, limits);
+    once_each(&mut parsed.problems);
     parsed
+}
+
+/// Each problem once: the pieces of a broken document are read again one by one, and each
+/// reading meets a mistake outside its piece again (a misspelt top-level key was reported once
+/// per piece). In order of position; problems at one place keep their order.
+fn once_each(problems: &mut Vec<(Span, YamlProblem)>) {
+    problems.sort_by_key(|(span, _)| *span);
+    let mut kept: Vec<(Span, YamlProblem)> = Vec::with_capacity(problems.len());
+    for (span, problem) in problems.drain(..) {
+        let same_place = kept.iter().rev().take_while(|(s, _)| *s == span);
+        if !same_place.clone().any(|(_, p)| *p == problem) {
+            kept.push((span, problem));
+        }
+    }
+    *problems = kept;
 }
 
 /// The problems of a document whose syntax is broken: `error`, the document's own error, and

@@ -26,6 +26,10 @@ const MAIN_WIDTH: f64 = 460.0;
 const LEVEL_WIDTH: f64 = 230.0;
 /// Gap between columns and between rows.
 const GAP: f64 = 24.0;
+/// Width of the decision diamond.
+const DECISION_WIDTH: f64 = 300.0;
+/// Height of the decision diamond.
+const DECISION_HEIGHT: f64 = 64.0;
 /// Vertical space an arrow takes between two rows.
 const ARROW: f64 = 34.0;
 /// Most actions listed per level; the rest are counted.
@@ -302,8 +306,10 @@ pub fn svg(index: &Index<'_>, plan: &Plan) -> String {
     let levels = stages.len();
     let columns_width = levels as f64 * LEVEL_WIDTH + (levels - 1) as f64 * GAP;
     // Room for the decision's "no" branch beside the diamond.
-    let (dw, dh) = (300.0, 64.0);
-    let width = columns_width.max(MAIN_WIDTH).max(dw + 2.0 * 150.0) + 2.0 * GAP;
+    let width = columns_width
+        .max(MAIN_WIDTH)
+        .max(DECISION_WIDTH + 2.0 * 150.0)
+        + 2.0 * GAP;
     let centre = width / 2.0;
     let main_x = centre - MAIN_WIDTH / 2.0;
     let mut body = String::new();
@@ -341,17 +347,49 @@ pub fn svg(index: &Index<'_>, plan: &Plan) -> String {
             "#dbe7f5",
         ),
     ];
-    for (i, card) in main.iter().enumerate() {
-        let h = card.draw(&mut body, main_x, y, MAIN_WIDTH);
-        y += h;
-        if i + 1 < main.len() {
-            arrow(&mut body, centre, y, centre, y + ARROW - 2.0);
-            y += ARROW;
-        }
-    }
+    y = stack(&mut body, &main, main_x, centre, y);
     // The decision.
     arrow(&mut body, centre, y, centre, y + ARROW - 2.0);
     y += ARROW;
+    decision(&mut body, centre, y);
+    y += DECISION_HEIGHT;
+    y = columns(&mut body, &stages, centre, y, columns_width);
+    let closing = [
+        Card::new(
+            "应急结束",
+            &[format!(
+                "危害消除、次生灾害风险解除后，由{}宣布响应结束",
+                stand_down_by(index, m)
+            )],
+            MAIN_WIDTH,
+            "#dbe7f5",
+        ),
+        Card::new(
+            "后期处置",
+            &["善后处置、调查评估、恢复重建和总结改进".to_owned()],
+            MAIN_WIDTH,
+            "#dbe7f5",
+        ),
+    ];
+    y = stack(&mut body, &closing, main_x, centre, y);
+    document(&m.title.value, width, y + GAP, &body)
+}
+
+/// Draws cards one under another from `y`, joined by arrows; returns the bottom of the last.
+fn stack(body: &mut String, cards: &[Card], x: f64, centre: f64, mut y: f64) -> f64 {
+    for (i, card) in cards.iter().enumerate() {
+        y += card.draw(body, x, y, MAIN_WIDTH);
+        if i + 1 < cards.len() {
+            arrow(body, centre, y, centre, y + ARROW - 2.0);
+            y += ARROW;
+        }
+    }
+    y
+}
+
+/// The decision diamond at `y`, with the branch to the right where the conditions are not met.
+fn decision(body: &mut String, centre: f64, y: f64) {
+    let (dw, dh) = (DECISION_WIDTH, DECISION_HEIGHT);
     let _ = writeln!(
         body,
         r##"<path d="M{centre:.1},{y:.1} L{r:.1},{my:.1} L{centre:.1},{b:.1} L{l:.1},{my:.1} Z" fill="#fff4d6" stroke="#1f3a60" stroke-width="1.5"/>"##,
@@ -379,8 +417,12 @@ pub fn svg(index: &Index<'_>, plan: &Plan) -> String {
         side + 46.0,
         y + dh / 2.0 + 5.0
     );
-    y += dh;
-    // One column per level.
+}
+
+/// One column per level from `y` (the bottom of the decision), joined again below them for the
+/// stand-down; returns where the stand-down begins.
+fn columns(body: &mut String, stages: &[Stage], centre: f64, y: f64, columns_width: f64) -> f64 {
+    let levels = stages.len();
     let top = y + ARROW + 16.0;
     let x0 = centre - columns_width / 2.0;
     let columns: Vec<f64> = (0..levels)
@@ -396,7 +438,7 @@ pub fn svg(index: &Index<'_>, plan: &Plan) -> String {
     );
     for (i, &cx) in columns.iter().enumerate() {
         let column_centre = cx + LEVEL_WIDTH / 2.0;
-        elbow(&mut body, centre, y, mid, column_centre, top - 2.0, true);
+        elbow(body, centre, y, mid, column_centre, top - 2.0, true);
         let Stage {
             title,
             criteria,
@@ -407,17 +449,11 @@ pub fn svg(index: &Index<'_>, plan: &Plan) -> String {
         head.extend(commander.clone());
         let level = Card::new(title.as_str(), &head, LEVEL_WIDTH, "#f9e3b4");
         let mut ly = top;
-        ly += level.draw(&mut body, cx, ly, LEVEL_WIDTH);
-        arrow(
-            &mut body,
-            column_centre,
-            ly,
-            column_centre,
-            ly + ARROW - 2.0,
-        );
+        ly += level.draw(body, cx, ly, LEVEL_WIDTH);
+        arrow(body, column_centre, ly, column_centre, ly + ARROW - 2.0);
         ly += ARROW;
         let acts = Card::new("响应行动", actions, LEVEL_WIDTH, "#dff0dc");
-        ly += acts.draw(&mut body, cx, ly, LEVEL_WIDTH);
+        ly += acts.draw(body, cx, ly, LEVEL_WIDTH);
         bottoms.push((column_centre, ly));
     }
     // Every column joins for the stand-down.
@@ -425,34 +461,13 @@ pub fn svg(index: &Index<'_>, plan: &Plan) -> String {
     let join = lowest + ARROW / 2.0 + 8.0;
     let below = lowest + ARROW + 16.0;
     for &(bx, by) in &bottoms {
-        elbow(&mut body, bx, by, join, centre, below - 2.0, true);
+        elbow(body, bx, by, join, centre, below - 2.0, true);
     }
-    y = below;
-    let closing = [
-        Card::new(
-            "应急结束",
-            &[format!(
-                "危害消除、次生灾害风险解除后，由{}宣布响应结束",
-                stand_down_by(index, m)
-            )],
-            MAIN_WIDTH,
-            "#dbe7f5",
-        ),
-        Card::new(
-            "后期处置",
-            &["善后处置、调查评估、恢复重建和总结改进".to_owned()],
-            MAIN_WIDTH,
-            "#dbe7f5",
-        ),
-    ];
-    for (i, card) in closing.iter().enumerate() {
-        y += card.draw(&mut body, main_x, y, MAIN_WIDTH);
-        if i + 1 < closing.len() {
-            arrow(&mut body, centre, y, centre, y + ARROW - 2.0);
-            y += ARROW;
-        }
-    }
-    let height = y + GAP;
+    below
+}
+
+/// The SVG document: its size, title, arrow head and background around the drawn `body`.
+fn document(title: &str, width: f64, height: f64, body: &str) -> String {
     let mut svg = String::with_capacity(body.len() + 1024);
     let _ = writeln!(svg, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
     let _ = writeln!(
@@ -460,7 +475,7 @@ pub fn svg(index: &Index<'_>, plan: &Plan) -> String {
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" font-family="{}">"#,
         xml(FONT_FAMILY)
     );
-    let _ = writeln!(svg, "<title>{}</title>", xml(&m.title.value));
+    let _ = writeln!(svg, "<title>{}</title>", xml(title));
     svg.push_str(
         "<defs><marker id=\"head\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 Z\" fill=\"#1f3a60\"/></marker></defs>\n",
     );
@@ -468,7 +483,7 @@ pub fn svg(index: &Index<'_>, plan: &Plan) -> String {
         svg,
         r##"<rect x="0" y="0" width="{width:.0}" height="{height:.0}" fill="#fbfbf8"/>"##
     );
-    svg.push_str(&body);
+    svg.push_str(body);
     svg.push_str("</svg>\n");
     svg
 }

@@ -19,6 +19,7 @@ use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 
 use crate::foundation::fast_map::FastMap;
 use crate::model::plan::{Action, EVENT_TOWNSHIP, PlanMeta};
+use crate::model::registry::{Post, Resource};
 use crate::model::{Deadline, FileId, Id, Loc, Plan, Repository, ResponseLevel, WarningLevel};
 
 /// A thing the response depends on. Ids are the repository's own; duties, levels and actions are
@@ -139,59 +140,10 @@ impl<'a> Graph<'a> {
             }
         }
         for e in &r.resources {
-            let v = &e.value;
-            let resource = Node::Resource(v.id.as_str());
-            g.node(resource);
-            g.edge(
-                resource,
-                Node::Organisation(&v.org),
-                EdgeKind::LocatedIn,
-                e.file,
-                &v.org,
-            );
-            if let Some(place) = &v.place {
-                let township = Node::Organisation(&place.township);
-                g.edge(
-                    resource,
-                    township,
-                    EdgeKind::LocatedIn,
-                    e.file,
-                    &place.township,
-                );
-            }
-            if let Some(contact) = &v.contact {
-                g.edge(
-                    Node::Contact(contact),
-                    resource,
-                    EdgeKind::Holds,
-                    e.file,
-                    contact,
-                );
-            }
+            g.add_resource(e.file, &e.value);
         }
         for e in &r.posts {
-            let v = &e.value;
-            let post = Node::Post(v.id.as_str());
-            g.node(post);
-            g.edge(
-                post,
-                Node::Organisation(&v.org),
-                EdgeKind::LocatedIn,
-                e.file,
-                &v.org,
-            );
-            if let Some(holder) = &v.holder {
-                g.edge(Node::Contact(holder), post, EdgeKind::Holds, e.file, holder);
-            }
-            if let Some(deputy) = &v.deputy {
-                g.edge(
-                    Node::Contact(deputy),
-                    post,
-                    EdgeKind::Deputises,
-                    e.file,
-                    deputy,
-                );
-            }
+            g.add_post(e.file, &e.value);
         }
         for e in &r.contacts {
             g.node(Node::Contact(e.value.id.as_str()));
@@ -201,6 +153,51 @@ impl<'a> Graph<'a> {
             g.node(Node::Plan(e.value.id.as_str()));
         }
         g
+    }
+
+    /// A registered resource: where it lies, and who answers for it.
+    fn add_resource(&mut self, f: FileId, v: &'a Resource) {
+        let resource = Node::Resource(v.id.as_str());
+        self.node(resource);
+        self.edge(
+            resource,
+            Node::Organisation(&v.org),
+            EdgeKind::LocatedIn,
+            f,
+            &v.org,
+        );
+        if let Some(place) = &v.place {
+            let township = Node::Organisation(&place.township);
+            self.edge(resource, township, EdgeKind::LocatedIn, f, &place.township);
+        }
+        if let Some(contact) = &v.contact {
+            self.edge(
+                Node::Contact(contact),
+                resource,
+                EdgeKind::Holds,
+                f,
+                contact,
+            );
+        }
+    }
+
+    /// A registered post: its organisation, its holder and its stand-in.
+    fn add_post(&mut self, f: FileId, v: &'a Post) {
+        let post = Node::Post(v.id.as_str());
+        self.node(post);
+        self.edge(
+            post,
+            Node::Organisation(&v.org),
+            EdgeKind::LocatedIn,
+            f,
+            &v.org,
+        );
+        if let Some(holder) = &v.holder {
+            self.edge(Node::Contact(holder), post, EdgeKind::Holds, f, holder);
+        }
+        if let Some(deputy) = &v.deputy {
+            self.edge(Node::Contact(deputy), post, EdgeKind::Deputises, f, deputy);
+        }
     }
 
     /// The plan's nodes and its dependency edges. Unlike [`crate::model::refs`], which lists
@@ -259,6 +256,23 @@ impl<'a> Graph<'a> {
             let duty = Node::Duty(accept.plan.as_str(), accept.duty.as_str());
             self.edge(me, duty, EdgeKind::Accepts, f, &accept.duty);
         }
+        self.add_levels(m, f);
+        if let Some(e) = &m.evacuation {
+            for zone in &e.zones {
+                for point in &zone.points {
+                    self.edge(me, Node::Resource(point), EdgeKind::ReliesOn, f, point);
+                }
+                for shelter in zone.destinations.iter().flat_map(|d| &d.shelters) {
+                    self.edge(me, Node::Resource(shelter), EdgeKind::ReliesOn, f, shelter);
+                }
+            }
+        }
+    }
+
+    /// The plan's warning and response levels, the posts that command them and their actions.
+    fn add_levels(&mut self, m: &'a PlanMeta, f: FileId) {
+        let id = m.id.as_str();
+        let me = Node::Plan(id);
         for (i, w) in m.warning.iter().enumerate() {
             let key = w
                 .level
@@ -281,16 +295,6 @@ impl<'a> Graph<'a> {
                 self.edge(level, Node::Post(post), EdgeKind::Commands, f, post);
             }
             self.add_actions(Stage::Response(id, r.level.value), level, &r.actions, f);
-        }
-        if let Some(e) = &m.evacuation {
-            for zone in &e.zones {
-                for point in &zone.points {
-                    self.edge(me, Node::Resource(point), EdgeKind::ReliesOn, f, point);
-                }
-                for shelter in zone.destinations.iter().flat_map(|d| &d.shelters) {
-                    self.edge(me, Node::Resource(shelter), EdgeKind::ReliesOn, f, shelter);
-                }
-            }
         }
     }
 

@@ -11,7 +11,8 @@ use crate::model::registry::{Resource, ResourceKind};
 use crate::model::{Loc, Repository};
 
 use super::{
-    Activated, Call, Called, Cascade, Conflict, Due, Index, Person, PlaceKind, Reason, Task,
+    Activated, Call, Called, Cascade, Conflict, Due, Headquarters, Index, Person, PlaceKind,
+    Reason, Task,
 };
 use crate::model::travel::RESCUE_CIRCLE_MINUTES;
 
@@ -106,6 +107,78 @@ fn township(r: &Resource) -> Option<&str> {
     r.place.as_ref().map(|p| p.township.as_str())
 }
 
+/// A task, with when it falls due and where it is written.
+fn task_json(repo: &Repository, t: &Task<'_>) -> Value {
+    json!({
+        "due": due_key(t.due),
+        "minutes": due_minutes(t.due),
+        "plan": t.plan,
+        "stage": t.stage,
+        "org": t.org,
+        "posts": t.posts,
+        "do": t.what,
+        "duty": t.duty,
+        "at": at(repo, t.loc),
+    })
+}
+
+/// A resource called, with its travel time and why it is called.
+fn called_json(r: &Called<'_>) -> Value {
+    let x = r.resource;
+    json!({
+        "id": x.id.as_str(),
+        "name": x.name.value,
+        "kind": resource_kind(x.kind.value),
+        "org": x.org.as_str(),
+        "township": township(x),
+        "size": x.size.as_ref().map(|s| s.value),
+        "minutes": r.minutes,
+        "within_circle": r.within_circle(),
+        "calls": r.calls.iter().map(call_json).collect::<Vec<_>>(),
+    })
+}
+
+/// A conflict or gap of the response.
+fn conflict_json(repo: &Repository, index: &Index<'_>, x: &Conflict<'_>) -> Value {
+    match x {
+        Conflict::TwoHeadquarters(contact, seats) => json!({
+            "kind": "two-headquarters",
+            "contact": contact,
+            "name": index.person(contact).name,
+            "posts": seats.iter().map(|(plan, post)| json!({"plan": plan, "post": post})).collect::<Vec<_>>(),
+        }),
+        Conflict::NotAccepted {
+            plan,
+            duty,
+            org,
+            loc,
+        } => json!({
+            "kind": "not-accepted",
+            "plan": plan,
+            "duty": duty,
+            "org": org,
+            "at": at(repo, *loc),
+        }),
+        Conflict::NoCommander(plan, level) => json!({
+            "kind": "no-commander",
+            "plan": plan,
+            "level": level.key(),
+        }),
+    }
+}
+
+/// A command HQ convened, with its commander and stand-in.
+fn headquarters_json(h: &Headquarters<'_>) -> Value {
+    json!({
+        "plan": h.plan,
+        "name": h.name,
+        "level": h.level.map(|l| l.key()),
+        "commander": h.commander,
+        "holder": person_json(h.holder),
+        "deputy": person_json(h.deputy),
+    })
+}
+
 /// The cascade as a JSON document. `gaps` are the error findings of `check` that make the
 /// answer incomplete.
 pub fn json(repo: &Repository, index: &Index<'_>, c: &Cascade<'_>, gaps: &[Diagnostic]) -> Value {
@@ -114,65 +187,6 @@ pub fn json(repo: &Repository, index: &Index<'_>, c: &Cascade<'_>, gaps: &[Diagn
         PlaceKind::Village(_) => "village",
         PlaceKind::HazardPoint(..) => "hazard-point",
     };
-    let tasks: Vec<Value> = c
-        .tasks
-        .iter()
-        .map(|t| {
-            json!({
-                "due": due_key(t.due),
-                "minutes": due_minutes(t.due),
-                "plan": t.plan,
-                "stage": t.stage,
-                "org": t.org,
-                "posts": t.posts,
-                "do": t.what,
-                "duty": t.duty,
-                "at": at(repo, t.loc),
-            })
-        })
-        .collect();
-    let resources: Vec<Value> = c
-        .resources
-        .iter()
-        .map(|r| {
-            let x = r.resource;
-            json!({
-                "id": x.id.as_str(),
-                "name": x.name.value,
-                "kind": resource_kind(x.kind.value),
-                "org": x.org.as_str(),
-                "township": township(x),
-                "size": x.size.as_ref().map(|s| s.value),
-                "minutes": r.minutes,
-                "within_circle": r.within_circle(),
-                "calls": r.calls.iter().map(call_json).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    let conflicts: Vec<Value> = c
-        .conflicts
-        .iter()
-        .map(|x| match x {
-            Conflict::TwoHeadquarters(contact, seats) => json!({
-                "kind": "two-headquarters",
-                "contact": contact,
-                "name": index.person(contact).name,
-                "posts": seats.iter().map(|(plan, post)| json!({"plan": plan, "post": post})).collect::<Vec<_>>(),
-            }),
-            Conflict::NotAccepted { plan, duty, org, loc } => json!({
-                "kind": "not-accepted",
-                "plan": plan,
-                "duty": duty,
-                "org": org,
-                "at": at(repo, *loc),
-            }),
-            Conflict::NoCommander(plan, level) => json!({
-                "kind": "no-commander",
-                "plan": plan,
-                "level": level.key(),
-            }),
-        })
-        .collect();
     json!({
         "version": VERSION,
         "scenario": {
@@ -190,17 +204,10 @@ pub fn json(repo: &Repository, index: &Index<'_>, c: &Cascade<'_>, gaps: &[Diagn
         "activated": c.activated.iter().map(|a| plan_json(repo, a)).collect::<Vec<_>>(),
         "secondary": c.secondary.iter().map(|s| json!({"hazard": s.hazard, "via": s.via})).collect::<Vec<_>>(),
         "standby": c.standby.iter().map(|a| plan_json(repo, a)).collect::<Vec<_>>(),
-        "headquarters": c.headquarters.iter().map(|h| json!({
-            "plan": h.plan,
-            "name": h.name,
-            "level": h.level.map(|l| l.key()),
-            "commander": h.commander,
-            "holder": person_json(h.holder),
-            "deputy": person_json(h.deputy),
-        })).collect::<Vec<_>>(),
-        "tasks": tasks,
-        "resources": resources,
-        "conflicts": conflicts,
+        "headquarters": c.headquarters.iter().map(headquarters_json).collect::<Vec<_>>(),
+        "tasks": c.tasks.iter().map(|t| task_json(repo, t)).collect::<Vec<_>>(),
+        "resources": c.resources.iter().map(called_json).collect::<Vec<_>>(),
+        "conflicts": c.conflicts.iter().map(|x| conflict_json(repo, index, x)).collect::<Vec<_>>(),
         "incomplete": gaps.iter().map(|d| {
             let mut v = at(repo, d.loc);
             v["code"] = json!(d.rule.code);
@@ -246,89 +253,13 @@ pub fn text(
             t("Township: ", "所在乡镇（街道）：")
         ));
     }
-    if !gaps.is_empty() {
-        w.heading(t("The answer is incomplete", "推演结果不完整"));
-        let n = gaps.len();
-        w.line(&match lang {
-            Lang::En => format!(
-                "{n} error(s) in the repository leave parts unread or unknown; run `emplan check`:"
-            ),
-            Lang::Zh => {
-                format!("仓库中有 {n} 个错误，部分内容未能读取或无法识别；请运行 `emplan check`：")
-            }
-        });
-        for d in gaps.iter().take(10) {
-            let p = repo.sources.place(d.loc);
-            w.item(&format!(
-                "{}:{}:{} {} {}",
-                p.path, p.line, p.column, d.rule.code, d.message
-            ));
-        }
-        if n > 10 {
-            w.item(&match lang {
-                Lang::En => format!("... and {} more", n - 10),
-                Lang::Zh => format!("……另有 {} 个", n - 10),
-            });
-        }
-    }
+    w.gaps(repo, gaps);
     w.heading(t("Plans activated", "启动的预案"));
     for a in &c.activated {
         w.item(&plan_line(index, a, lang));
     }
-    if !c.secondary.is_empty() {
-        let heading = if c.chain {
-            t(
-                "Secondary hazards (activated with --chain)",
-                "次生灾种（--chain：一并启动）",
-            )
-        } else {
-            t(
-                "Secondary hazards: their plans on standby (warn and prepare)",
-                "次生灾种：相关预案预警待命（预警、准备）",
-            )
-        };
-        w.heading(heading);
-        let names: Vec<String> = c
-            .secondary
-            .iter()
-            .map(|s| match lang {
-                Lang::En => format!(
-                    "{} (from {})",
-                    index.hazard_name(s.hazard),
-                    index.hazard_name(s.via)
-                ),
-                Lang::Zh => format!(
-                    "{}（由{}引发）",
-                    index.hazard_name(s.hazard),
-                    index.hazard_name(s.via)
-                ),
-            })
-            .collect();
-        w.line(&names.join(t(", ", "、")));
-        for a in &c.standby {
-            w.item(&plan_line(index, a, lang));
-        }
-    }
-    w.heading(t("Command HQs convened", "启动的指挥机构"));
-    for h in &c.headquarters {
-        let level = h.level.map_or(String::new(), |l| match lang {
-            Lang::En => format!(" (level {})", l.key()),
-            Lang::Zh => format!("（{}）", l.zh()),
-        });
-        let commander = match h.commander {
-            Some(post) => {
-                let title = index.post_title(post);
-                let holder = person_text(h.holder, lang);
-                let deputy = h.deputy.map(|d| match lang {
-                    Lang::En => format!("; stand-in {}", person_text(Some(d), lang)),
-                    Lang::Zh => format!("；AB角 {}", person_text(Some(d), lang)),
-                });
-                format!("{title} {holder}{}", deputy.unwrap_or_default())
-            }
-            None => t("no commander", "未明确指挥").to_owned(),
-        };
-        w.item(&format!("{}{level}: {commander}", h.name));
-    }
+    w.secondary(index, c);
+    w.headquarters(index, &c.headquarters);
     w.heading(t(
         "What each organisation does, in the order it falls due",
         "各单位任务（按时限先后）",
@@ -516,6 +447,104 @@ impl Writer {
             let _ = writeln!(self.out, "- {}", escape_md(text));
         } else {
             let _ = writeln!(self.out, "  - {text}");
+        }
+    }
+
+    /// Why the answer is incomplete: the first ten errors of the repository.
+    fn gaps(&mut self, repo: &Repository, gaps: &[Diagnostic]) {
+        if gaps.is_empty() {
+            return;
+        }
+        let lang = self.lang;
+        self.heading(lang.pick("The answer is incomplete", "推演结果不完整"));
+        let n = gaps.len();
+        self.line(&match lang {
+            Lang::En => format!(
+                "{n} error(s) in the repository leave parts unread or unknown; run `emplan check`:"
+            ),
+            Lang::Zh => {
+                format!("仓库中有 {n} 个错误，部分内容未能读取或无法识别；请运行 `emplan check`：")
+            }
+        });
+        for d in gaps.iter().take(10) {
+            let p = repo.sources.place(d.loc);
+            self.item(&format!(
+                "{}:{}:{} {} {}",
+                p.path, p.line, p.column, d.rule.code, d.message
+            ));
+        }
+        if n > 10 {
+            self.item(&match lang {
+                Lang::En => format!("... and {} more", n - 10),
+                Lang::Zh => format!("……另有 {} 个", n - 10),
+            });
+        }
+    }
+
+    /// The secondary hazards and the plans on standby for them (activated with `--chain`).
+    fn secondary(&mut self, index: &Index<'_>, c: &Cascade<'_>) {
+        if c.secondary.is_empty() {
+            return;
+        }
+        let lang = self.lang;
+        let t = |en: &'static str, zh: &'static str| lang.pick(en, zh);
+        let heading = if c.chain {
+            t(
+                "Secondary hazards (activated with --chain)",
+                "次生灾种（--chain：一并启动）",
+            )
+        } else {
+            t(
+                "Secondary hazards: their plans on standby (warn and prepare)",
+                "次生灾种：相关预案预警待命（预警、准备）",
+            )
+        };
+        self.heading(heading);
+        let names: Vec<String> = c
+            .secondary
+            .iter()
+            .map(|s| match lang {
+                Lang::En => format!(
+                    "{} (from {})",
+                    index.hazard_name(s.hazard),
+                    index.hazard_name(s.via)
+                ),
+                Lang::Zh => format!(
+                    "{}（由{}引发）",
+                    index.hazard_name(s.hazard),
+                    index.hazard_name(s.via)
+                ),
+            })
+            .collect();
+        self.line(&names.join(t(", ", "、")));
+        for a in &c.standby {
+            self.item(&plan_line(index, a, lang));
+        }
+    }
+
+    /// The command HQs convened, each with its commander and stand-in.
+    fn headquarters(&mut self, index: &Index<'_>, headquarters: &[Headquarters<'_>]) {
+        let lang = self.lang;
+        let t = |en: &'static str, zh: &'static str| lang.pick(en, zh);
+        self.heading(t("Command HQs convened", "启动的指挥机构"));
+        for h in headquarters {
+            let level = h.level.map_or(String::new(), |l| match lang {
+                Lang::En => format!(" (level {})", l.key()),
+                Lang::Zh => format!("（{}）", l.zh()),
+            });
+            let commander = match h.commander {
+                Some(post) => {
+                    let title = index.post_title(post);
+                    let holder = person_text(h.holder, lang);
+                    let deputy = h.deputy.map(|d| match lang {
+                        Lang::En => format!("; stand-in {}", person_text(Some(d), lang)),
+                        Lang::Zh => format!("；AB角 {}", person_text(Some(d), lang)),
+                    });
+                    format!("{title} {holder}{}", deputy.unwrap_or_default())
+                }
+                None => t("no commander", "未明确指挥").to_owned(),
+            };
+            self.item(&format!("{}{level}: {commander}", h.name));
         }
     }
 

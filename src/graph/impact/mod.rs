@@ -147,6 +147,7 @@ fn stage_name(plan: &Plan, action: &Action) -> String {
 }
 
 /// What is lost with the subject: (organisations, posts emptied, contacts, resources).
+#[derive(Default)]
 struct Lost<'a> {
     orgs: BTreeSet<&'a str>,
     posts: BTreeSet<&'a str>,
@@ -160,12 +161,53 @@ pub fn impact<'a>(
     id: &'a str,
     subject: Subject,
 ) -> Impact<'a> {
+    let (name, lost, posts) = lose(repo, index, id, subject);
+    let lost_plans: BTreeSet<&'a str> = repo
+        .plans
+        .iter()
+        .filter(|p| lost.orgs.contains(p.meta.owner.as_str()))
+        .map(|p| p.meta.id.as_str())
+        .collect();
+    let mut found = Found::default();
+    for plan in &lost_plans {
+        found.plans.insert(Broken::Owned(plan));
+    }
+    for plan in &repo.plans {
+        if lost_plans.contains(plan.meta.id.as_str()) {
+            continue;
+        }
+        found.work(plan, &lost);
+        found.links(plan, &lost, &lost_plans);
+    }
+    let resources: Vec<&'a Resource> = lost
+        .resources
+        .iter()
+        .filter_map(|x| index.resource(x))
+        .collect();
+    let cover = cover(repo, travel, &lost.resources);
+    Impact {
+        id,
+        name,
+        subject,
+        duties: found.duties,
+        actions: found.actions,
+        posts,
+        plans: found.plans.into_iter().collect(),
+        resources,
+        relying: found.relying.into_iter().collect(),
+        cover,
+    }
+}
+
+/// The subject's name, what goes with it, and the posts it leaves.
+fn lose<'a>(
+    repo: &'a Repository,
+    index: &Index<'a>,
+    id: &'a str,
+    subject: Subject,
+) -> (&'a str, Lost<'a>, Vec<PostLeft<'a>>) {
     let r = &repo.registry;
-    let mut lost = Lost {
-        orgs: BTreeSet::new(),
-        posts: BTreeSet::new(),
-        resources: BTreeSet::new(),
-    };
+    let mut lost = Lost::default();
     let mut posts = Vec::new();
     let name;
     match subject {
@@ -232,25 +274,23 @@ pub fn impact<'a>(
             lost.resources.insert(id);
         }
     }
-    let mut duties = Vec::new();
-    let mut actions = Vec::new();
-    let mut plans: BTreeSet<Broken<'a>> = BTreeSet::new();
-    let mut relying: BTreeSet<(&'a str, &'a str)> = BTreeSet::new();
-    let lost_plans: BTreeSet<&'a str> = repo
-        .plans
-        .iter()
-        .filter(|p| lost.orgs.contains(p.meta.owner.as_str()))
-        .map(|p| p.meta.id.as_str())
-        .collect();
-    for plan in &lost_plans {
-        plans.insert(Broken::Owned(plan));
-    }
-    for plan in &repo.plans {
+    (name, lost, posts)
+}
+
+/// What the subject's absence breaks, gathered plan by plan.
+#[derive(Default)]
+struct Found<'a> {
+    duties: Vec<Work<'a>>,
+    actions: Vec<Work<'a>>,
+    plans: BTreeSet<Broken<'a>>,
+    relying: BTreeSet<(&'a str, &'a str)>,
+}
+
+impl<'a> Found<'a> {
+    /// The plan's duties and actions left with nobody, and the lost teams its actions call.
+    fn work(&mut self, plan: &'a Plan, lost: &Lost<'a>) {
         let m = &plan.meta;
         let pid = m.id.as_str();
-        if lost_plans.contains(pid) {
-            continue;
-        }
         for duty in &m.duties {
             let by_org = lost.orgs.contains(duty.org.as_str());
             let by_post = duty
@@ -258,7 +298,7 @@ pub fn impact<'a>(
                 .as_ref()
                 .is_some_and(|p| lost.posts.contains(p.as_str()));
             if by_org || by_post {
-                duties.push(Work {
+                self.duties.push(Work {
                     plan: pid,
                     what: duty.id.as_str().to_owned(),
                     text: duty.text.value.as_str(),
@@ -278,7 +318,7 @@ pub fn impact<'a>(
                 .chain(&action.posts)
                 .any(|p| lost.posts.contains(p.as_str()));
             if by_org || by_post {
-                actions.push(Work {
+                self.actions.push(Work {
                     plan: pid,
                     what: stage_name(plan, action),
                     text: action.what.value.as_str(),
@@ -287,18 +327,26 @@ pub fn impact<'a>(
             }
             for res in action.dispatch.iter().chain(&action.alert) {
                 if lost.resources.contains(res.as_str()) {
-                    relying.insert((pid, res.as_str()));
+                    self.relying.insert((pid, res.as_str()));
                 }
             }
         }
+    }
+
+    /// The plan's links that fail: a lost parent or accepted duty, a commander's post left
+    /// empty, a lost resource it relies on.
+    fn links(&mut self, plan: &'a Plan, lost: &Lost<'a>, lost_plans: &BTreeSet<&'a str>) {
+        let m = &plan.meta;
+        let pid = m.id.as_str();
         for parent in &m.parents {
             if let Some(&p) = lost_plans.get(parent.as_str()) {
-                plans.insert(Broken::LosesParent(pid, p));
+                self.plans.insert(Broken::LosesParent(pid, p));
             }
         }
         for accept in &m.accepts {
             if let Some(&p) = lost_plans.get(accept.plan.as_str()) {
-                plans.insert(Broken::LosesAccepted(pid, p, accept.duty.as_str()));
+                self.plans
+                    .insert(Broken::LosesAccepted(pid, p, accept.duty.as_str()));
             }
         }
         let commanders = m
@@ -308,32 +356,14 @@ pub fn impact<'a>(
             .chain(m.response.iter().filter_map(|l| l.commander.as_ref()));
         for post in commanders {
             if let Some(&p) = lost.posts.get(post.as_str()) {
-                plans.insert(Broken::LosesCommander(pid, p));
+                self.plans.insert(Broken::LosesCommander(pid, p));
             }
         }
         for res in &m.resources {
             if let Some(&x) = lost.resources.get(res.as_str()) {
-                relying.insert((pid, x));
+                self.relying.insert((pid, x));
             }
         }
-    }
-    let resources: Vec<&'a Resource> = lost
-        .resources
-        .iter()
-        .filter_map(|x| index.resource(x))
-        .collect();
-    let cover = cover(repo, travel, &lost.resources);
-    Impact {
-        id,
-        name,
-        subject,
-        duties,
-        actions,
-        posts,
-        plans: plans.into_iter().collect(),
-        resources,
-        relying: relying.into_iter().collect(),
-        cover,
     }
 }
 
@@ -431,50 +461,7 @@ pub fn critical<'a>(
     index: &Index<'a>,
     travel: &Travel<'a>,
 ) -> Vec<Critical<'a>> {
-    let mut org: BTreeMap<&'a str, [usize; 3]> = BTreeMap::new();
-    let mut post: BTreeMap<&'a str, [usize; 2]> = BTreeMap::new();
-    let mut res: BTreeMap<&'a str, [usize; 2]> = BTreeMap::new();
-    for plan in &repo.plans {
-        let m = &plan.meta;
-        org.entry(m.owner.as_str()).or_default()[2] += 1;
-        for duty in &m.duties {
-            org.entry(duty.org.as_str()).or_default()[0] += 1;
-            if let Some(p) = &duty.post {
-                post.entry(p.as_str()).or_default()[1] += 1;
-            }
-        }
-        for action in m.actions() {
-            if let Some(o) = &action.org {
-                org.entry(o.as_str()).or_default()[1] += 1;
-            }
-            for p in action.post.as_deref().into_iter().chain(&action.posts) {
-                post.entry(p.as_str()).or_default()[1] += 1;
-            }
-            for x in action.dispatch.iter().chain(&action.alert) {
-                res.entry(x.as_str()).or_default()[0] += 1;
-            }
-        }
-        for p in m.command_posts() {
-            post.entry(p).or_default()[0] += 1;
-        }
-        for x in &m.resources {
-            res.entry(x.as_str()).or_default()[0] += 1;
-        }
-    }
-    // Hazard points whose only capable team within the circle is this one.
-    let teams = Teams::new(repo, travel, |_| false);
-    for e in &repo.registry.resources {
-        let point = &e.value;
-        if point.kind.value != ResourceKind::HazardPoint {
-            continue;
-        }
-        let (Some(hazard), Some(spot)) = (point.hazard.as_ref(), travel.spot_of(point)) else {
-            continue;
-        };
-        if let [(_, only)] = teams.within(travel, hazard, spot, RESCUE_CIRCLE_MINUTES)[..] {
-            res.entry(only.id.as_str()).or_default()[1] += 1;
-        }
-    }
+    let Counts { org, post, res } = count(repo, travel);
     let mut out = Vec::new();
     for (id, [duties, actions, owned]) in org {
         let Some(o) = index.org(id) else {
@@ -519,4 +506,65 @@ pub fn critical<'a>(
     }
     out.sort_by(|a, b| b.score.cmp(&a.score).then(a.id.cmp(b.id)));
     out
+}
+
+/// What [`critical`] ranks, counted by id.
+struct Counts<'a> {
+    /// Duties, actions and plans owned, by organisation.
+    org: BTreeMap<&'a str, [usize; 3]>,
+    /// HQs and levels commanded, and duties and actions carried, by post.
+    post: BTreeMap<&'a str, [usize; 2]>,
+    /// Plans relying on it, and hazard points where it is the only capable team in the circle,
+    /// by resource.
+    res: BTreeMap<&'a str, [usize; 2]>,
+}
+
+/// Counts, in one pass over the plans and one over the hazard points, what each organisation,
+/// post and resource carries.
+fn count<'a>(repo: &'a Repository, travel: &Travel<'a>) -> Counts<'a> {
+    let mut org: BTreeMap<&'a str, [usize; 3]> = BTreeMap::new();
+    let mut post: BTreeMap<&'a str, [usize; 2]> = BTreeMap::new();
+    let mut res: BTreeMap<&'a str, [usize; 2]> = BTreeMap::new();
+    for plan in &repo.plans {
+        let m = &plan.meta;
+        org.entry(m.owner.as_str()).or_default()[2] += 1;
+        for duty in &m.duties {
+            org.entry(duty.org.as_str()).or_default()[0] += 1;
+            if let Some(p) = &duty.post {
+                post.entry(p.as_str()).or_default()[1] += 1;
+            }
+        }
+        for action in m.actions() {
+            if let Some(o) = &action.org {
+                org.entry(o.as_str()).or_default()[1] += 1;
+            }
+            for p in action.post.as_deref().into_iter().chain(&action.posts) {
+                post.entry(p.as_str()).or_default()[1] += 1;
+            }
+            for x in action.dispatch.iter().chain(&action.alert) {
+                res.entry(x.as_str()).or_default()[0] += 1;
+            }
+        }
+        for p in m.command_posts() {
+            post.entry(p).or_default()[0] += 1;
+        }
+        for x in &m.resources {
+            res.entry(x.as_str()).or_default()[0] += 1;
+        }
+    }
+    // Hazard points whose only capable team within the circle is this one.
+    let teams = Teams::new(repo, travel, |_| false);
+    for e in &repo.registry.resources {
+        let point = &e.value;
+        if point.kind.value != ResourceKind::HazardPoint {
+            continue;
+        }
+        let (Some(hazard), Some(spot)) = (point.hazard.as_ref(), travel.spot_of(point)) else {
+            continue;
+        };
+        if let [(_, only)] = teams.within(travel, hazard, spot, RESCUE_CIRCLE_MINUTES)[..] {
+            res.entry(only.id.as_str()).or_default()[1] += 1;
+        }
+    }
+    Counts { org, post, res }
 }

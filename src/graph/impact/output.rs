@@ -8,8 +8,9 @@ use serde_json::{Value, json};
 use crate::foundation::i18n::Lang;
 use crate::model::{Loc, Repository};
 
-use super::{Broken, Critical, Impact, Work};
+use super::{Broken, Cover, Critical, Impact, PostLeft, Work};
 use crate::model::index::Index;
+use crate::model::registry::Resource;
 use crate::model::travel::RESCUE_CIRCLE_MINUTES;
 
 fn at(repo: &Repository, loc: Loc) -> Value {
@@ -99,75 +100,30 @@ pub fn text(
     } else {
         let _ = writeln!(o.text, "{title}");
     }
-    let place = |loc: Loc| {
-        let p = repo.sources.place(loc);
-        format!("{}:{}", p.path, p.line)
-    };
     o.heading(
         t("Duties left with nobody", "无人承担的职责"),
         i.duties.len(),
     );
     for w in &i.duties {
-        o.item(&format!(
-            "{}#{}: {} ({})",
-            w.plan,
-            w.what,
-            w.text,
-            place(w.loc)
-        ));
+        o.item(&work_text(repo, w, "#"));
     }
     o.heading(
         t("Actions left with nobody", "无人执行的行动"),
         i.actions.len(),
     );
     for w in &i.actions {
-        o.item(&format!(
-            "{} {}: {} ({})",
-            w.plan,
-            w.what,
-            w.text,
-            place(w.loc)
-        ));
+        o.item(&work_text(repo, w, " "));
     }
     o.heading(t("Posts", "岗位"), i.posts.len());
     for p in &i.posts {
-        let who = match p.left_with {
-            Some(c) => match lang {
-                Lang::En => format!("left to {}", index.person(c).name),
-                Lang::Zh => format!("由{}承担", index.person(c).name),
-            },
-            None => t(
-                "left empty: no holder or stand-in",
-                "空缺：无人在岗也无AB角",
-            )
-            .to_owned(),
-        };
-        o.item(&format!("{} ({}): {who}", p.title, p.post));
+        o.item(&post_text(index, p, lang));
     }
     o.heading(
         t("Plans whose linkage fails", "衔接失效的预案"),
         i.plans.len(),
     );
     for b in &i.plans {
-        let line = match (*b, lang) {
-            (Broken::Owned(p), Lang::En) => format!("{p}: its own plan, lost with it"),
-            (Broken::Owned(p), Lang::Zh) => format!("{p}：其自身的预案，随之失效"),
-            (Broken::LosesParent(p, x), Lang::En) => format!("{p}: loses its parent {x}"),
-            (Broken::LosesParent(p, x), Lang::Zh) => format!("{p}：失去上级预案 {x}"),
-            (Broken::LosesAccepted(p, x, d), Lang::En) => {
-                format!("{p}: accepts duty {d} of {x}, which is lost")
-            }
-            (Broken::LosesAccepted(p, x, d), Lang::Zh) => {
-                format!("{p}：所承接的 {x} 职责 {d} 随之失效")
-            }
-            (Broken::LosesCommander(p, post), Lang::En) => {
-                format!("{p}: commanded from {post}, left empty")
-            }
-            (Broken::LosesCommander(p, post), Lang::Zh) => {
-                format!("{p}：指挥岗位 {post} 空缺")
-            }
-        };
-        o.item(&line);
+        o.item(&broken_text(*b, lang));
     }
     o.heading(
         t(
@@ -177,21 +133,7 @@ pub fn text(
         i.resources.len(),
     );
     for r in &i.resources {
-        let users: Vec<&str> = i
-            .relying
-            .iter()
-            .filter(|(_, x)| *x == r.id.as_str())
-            .map(|(p, _)| *p)
-            .collect();
-        let users = if users.is_empty() {
-            String::new()
-        } else {
-            match lang {
-                Lang::En => format!(" — relied on by {}", users.join(", ")),
-                Lang::Zh => format!("——依赖它的预案：{}", users.join("、")),
-            }
-        };
-        o.item(&format!("{} ({}){users}", r.name.value, r.id.as_str()));
+        o.item(&resource_text(i, r, lang));
     }
     o.heading(
         t(
@@ -201,31 +143,103 @@ pub fn text(
         i.cover.len(),
     );
     for c in &i.cover {
-        let hazard = index.hazard_name(c.hazard);
-        let n = c.teams_left;
-        let line = if c.lost.is_empty() {
-            match lang {
-                Lang::En => format!(
-                    "{hazard}: every hazard point keeps a capable team within {RESCUE_CIRCLE_MINUTES} min ({n} capable teams left)"
-                ),
-                Lang::Zh => format!(
-                    "{hazard}：各隐患点仍有{RESCUE_CIRCLE_MINUTES}分钟内可到达的有处置能力的队伍（剩余{n}支）"
-                ),
-            }
-        } else {
-            let points = c.lost.join(", ");
-            match lang {
-                Lang::En => format!(
-                    "{hazard}: no capable team within {RESCUE_CIRCLE_MINUTES} min any more at {points} ({n} capable teams left)"
-                ),
-                Lang::Zh => format!(
-                    "{hazard}：{points} 将不再有{RESCUE_CIRCLE_MINUTES}分钟内可到达的有处置能力的队伍（剩余{n}支）"
-                ),
-            }
-        };
-        o.item(&line);
+        o.item(&cover_text(index, c, lang));
     }
     o.text
+}
+
+/// A duty (`sep` `#`) or an action (`sep` a space) left with nobody, and where it is written,
+/// as a line.
+fn work_text(repo: &Repository, w: &Work<'_>, sep: &str) -> String {
+    let p = repo.sources.place(w.loc);
+    format!(
+        "{}{sep}{}: {} ({}:{})",
+        w.plan, w.what, w.text, p.path, p.line
+    )
+}
+
+/// A post and who is left on it, as a line.
+fn post_text(index: &Index<'_>, p: &PostLeft<'_>, lang: Lang) -> String {
+    let who = match p.left_with {
+        Some(c) => match lang {
+            Lang::En => format!("left to {}", index.person(c).name),
+            Lang::Zh => format!("由{}承担", index.person(c).name),
+        },
+        None => lang
+            .pick(
+                "left empty: no holder or stand-in",
+                "空缺：无人在岗也无AB角",
+            )
+            .to_owned(),
+    };
+    format!("{} ({}): {who}", p.title, p.post)
+}
+
+/// A plan whose linkage fails, and why, as a line.
+fn broken_text(b: Broken<'_>, lang: Lang) -> String {
+    match (b, lang) {
+        (Broken::Owned(p), Lang::En) => format!("{p}: its own plan, lost with it"),
+        (Broken::Owned(p), Lang::Zh) => format!("{p}：其自身的预案，随之失效"),
+        (Broken::LosesParent(p, x), Lang::En) => format!("{p}: loses its parent {x}"),
+        (Broken::LosesParent(p, x), Lang::Zh) => format!("{p}：失去上级预案 {x}"),
+        (Broken::LosesAccepted(p, x, d), Lang::En) => {
+            format!("{p}: accepts duty {d} of {x}, which is lost")
+        }
+        (Broken::LosesAccepted(p, x, d), Lang::Zh) => {
+            format!("{p}：所承接的 {x} 职责 {d} 随之失效")
+        }
+        (Broken::LosesCommander(p, post), Lang::En) => {
+            format!("{p}: commanded from {post}, left empty")
+        }
+        (Broken::LosesCommander(p, post), Lang::Zh) => {
+            format!("{p}：指挥岗位 {post} 空缺")
+        }
+    }
+}
+
+/// A lost resource and the plans that rely on it, as a line.
+fn resource_text(i: &Impact<'_>, r: &Resource, lang: Lang) -> String {
+    let users: Vec<&str> = i
+        .relying
+        .iter()
+        .filter(|(_, x)| *x == r.id.as_str())
+        .map(|(p, _)| *p)
+        .collect();
+    let users = if users.is_empty() {
+        String::new()
+    } else {
+        match lang {
+            Lang::En => format!(" — relied on by {}", users.join(", ")),
+            Lang::Zh => format!("——依赖它的预案：{}", users.join("、")),
+        }
+    };
+    format!("{} ({}){users}", r.name.value, r.id.as_str())
+}
+
+/// A hazard's rescue circle without the subject, as a line.
+fn cover_text(index: &Index<'_>, c: &Cover<'_>, lang: Lang) -> String {
+    let hazard = index.hazard_name(c.hazard);
+    let n = c.teams_left;
+    if c.lost.is_empty() {
+        match lang {
+            Lang::En => format!(
+                "{hazard}: every hazard point keeps a capable team within {RESCUE_CIRCLE_MINUTES} min ({n} capable teams left)"
+            ),
+            Lang::Zh => format!(
+                "{hazard}：各隐患点仍有{RESCUE_CIRCLE_MINUTES}分钟内可到达的有处置能力的队伍（剩余{n}支）"
+            ),
+        }
+    } else {
+        let points = c.lost.join(", ");
+        match lang {
+            Lang::En => format!(
+                "{hazard}: no capable team within {RESCUE_CIRCLE_MINUTES} min any more at {points} ({n} capable teams left)"
+            ),
+            Lang::Zh => format!(
+                "{hazard}：{points} 将不再有{RESCUE_CIRCLE_MINUTES}分钟内可到达的有处置能力的队伍（剩余{n}支）"
+            ),
+        }
+    }
 }
 
 /// The ranking as text, one line per entry, the first `limit` of them.

@@ -12,6 +12,7 @@ use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
 use crate::model::index::Index;
+use crate::model::plan::PlanMeta;
 use crate::model::{Id, Plan};
 
 use super::Book;
@@ -48,56 +49,7 @@ pub enum Unknown {
 pub fn book(index: &Index, subject: &Subject, sheet: Sheet) -> Result<Book, Unknown> {
     let repo = index.repo;
     let data = Data::new(repo, index);
-    let posts: Vec<&str> = match subject {
-        Subject::Post(id) => {
-            if index.post(id.as_str()).is_none() {
-                return Err(Unknown::Post(id.clone(), near(id, index.posts.ids())));
-            }
-            vec![id.as_str()]
-        }
-        Subject::Org(id) => {
-            if index.org(id.as_str()).is_none() {
-                return Err(Unknown::Org(
-                    id.clone(),
-                    near(id, index.organisations.ids()),
-                ));
-            }
-            repo.registry
-                .posts
-                .iter()
-                .filter(|p| p.value.org.as_str() == id)
-                .map(|p| p.value.id.as_str())
-                .collect()
-        }
-        Subject::Plan(id) => {
-            let Some(plan) = index.plans.get(id.as_str()) else {
-                return Err(Unknown::Plan(
-                    id.clone(),
-                    near(id, index.plans.keys().copied()),
-                ));
-            };
-            let mut posts = plan.meta.command_posts();
-            posts.extend(
-                plan.meta
-                    .duties
-                    .iter()
-                    .filter_map(|d| d.post.as_ref().map(Id::as_str)),
-            );
-            posts.extend(plan.meta.actions().flat_map(|a| {
-                a.post
-                    .iter()
-                    .map(|p| p.as_str())
-                    .chain(a.posts.iter().map(Id::as_str))
-            }));
-            let mut seen = Vec::new();
-            posts.retain(|p| {
-                let new = !seen.contains(p);
-                seen.push(*p);
-                new
-            });
-            posts
-        }
-    };
+    let posts = posts(index, subject)?;
     let mut plans: Vec<&Plan> = match subject {
         Subject::Plan(id) => repo
             .plans
@@ -149,66 +101,72 @@ pub fn book(index: &Index, subject: &Subject, sheet: Sheet) -> Result<Book, Unkn
     })
 }
 
+/// The posts that get cards, in order: the post; the organisation's posts; or the plan's
+/// command posts, then the posts its duties and actions name, each once.
+fn posts<'a>(index: &Index<'a>, subject: &'a Subject) -> Result<Vec<&'a str>, Unknown> {
+    Ok(match subject {
+        Subject::Post(id) => {
+            if index.post(id.as_str()).is_none() {
+                return Err(Unknown::Post(id.clone(), near(id, index.posts.ids())));
+            }
+            vec![id.as_str()]
+        }
+        Subject::Org(id) => {
+            if index.org(id.as_str()).is_none() {
+                return Err(Unknown::Org(
+                    id.clone(),
+                    near(id, index.organisations.ids()),
+                ));
+            }
+            index
+                .repo
+                .registry
+                .posts
+                .iter()
+                .filter(|p| p.value.org.as_str() == id)
+                .map(|p| p.value.id.as_str())
+                .collect()
+        }
+        Subject::Plan(id) => {
+            let Some(plan) = index.plans.get(id.as_str()) else {
+                return Err(Unknown::Plan(
+                    id.clone(),
+                    near(id, index.plans.keys().copied()),
+                ));
+            };
+            let mut posts = plan.meta.command_posts();
+            posts.extend(
+                plan.meta
+                    .duties
+                    .iter()
+                    .filter_map(|d| d.post.as_ref().map(Id::as_str)),
+            );
+            posts.extend(plan.meta.actions().flat_map(|a| {
+                a.post
+                    .iter()
+                    .map(|p| p.as_str())
+                    .chain(a.posts.iter().map(Id::as_str))
+            }));
+            let mut seen = Vec::new();
+            posts.retain(|p| {
+                let new = !seen.contains(p);
+                seen.push(*p);
+                new
+            });
+            posts
+        }
+    })
+}
+
 /// The card of `post` in `plan`, or `None` when the plan does not call the post.
 fn card(data: &Data<'_>, plan: &Plan, post: &str) -> Option<Value> {
-    let l = data.index;
     let m = &plan.meta;
-    let named = |id: Option<&Id>| id.is_some_and(|i| i.as_str() == post);
     let commands = m
         .command
         .as_ref()
         .is_some_and(|c| c.posts().any(|(_, p)| p.as_str() == post));
-    let mut triggers: Vec<Value> = Vec::new();
-    let mut steps: Vec<(u32, Value)> = Vec::new();
-    let mut reports: Vec<String> = Vec::new();
-    for r in &m.response {
-        let decides = r
-            .decided_by
-            .iter()
-            .any(|d| d.posts.iter().any(|p| p.as_str() == post));
-        let acts = r.actions.iter().any(|a| acts_on(a, post));
-        if named(r.commander.as_ref()) || decides || acts || commands {
-            let role = if named(r.commander.as_ref()) {
-                "指挥"
-            } else if decides {
-                "决定启动"
-            } else {
-                ""
-            };
-            triggers.push(json!({
-                "level": r.level.value.zh(),
-                "role": role,
-                "criteria": criteria(&r.criteria),
-            }));
-        }
-        for a in r.actions.iter().filter(|a| acts_on(a, post)) {
-            let action = data.action(a);
-            let minutes = a.within.as_ref().map_or(u32::MAX - 1, |w| w.value.minutes);
-            if let Some(to) = &a.report_to {
-                reports.push(format!(
-                    "向{}报告{}",
-                    data.org_or_post(to.as_str()),
-                    within(a)
-                ));
-            }
-            steps.push((
-                minutes,
-                json!({"what": action["what"], "deadline": action["deadline"], "level": r.level.value.zh()}),
-            ));
-        }
-    }
-    let duties: Vec<_> = m.duties.iter().filter(|d| named(d.post.as_ref())).collect();
-    for d in &duties {
-        let minutes = d.deadline.as_ref().map_or(u32::MAX, |x| x.value.minutes);
-        steps.push((
-            minutes,
-            json!({
-                "what": d.text.value,
-                "deadline": d.deadline.as_ref().map(|x| x.value.within_zh()).unwrap_or_default(),
-                "level": "",
-            }),
-        ));
-    }
+    let mut triggers = triggers(m, post, commands);
+    let steps = steps(data, m, post);
     if triggers.is_empty() && steps.is_empty() && !commands {
         return None;
     }
@@ -225,37 +183,74 @@ fn card(data: &Data<'_>, plan: &Plan, post: &str) -> Option<Value> {
         });
     }
     let me = data.person_on(post);
-    let mut calls: Vec<Value> = Vec::new();
-    if let Some(c) = &m.command {
-        if let Some(office) = &c.office {
-            let office_org = l.org(office.as_str());
-            let phone = office_org
-                .and_then(|o| o.duty_phone.as_ref())
-                .map(|p| p.value.as_str());
-            let line = format!(
-                "向{}办公室（设在{}）报告",
-                c.hq.value,
-                l.org_name(office.as_str())
-            );
-            reports.push(match phone {
-                Some(phone) => format!("{line}，值班电话 {phone}"),
-                None => line,
-            });
-        }
-        for (role, p) in [
-            ("指挥长", c.commander.as_ref()),
-            ("办公室主任", c.office_director.as_ref()),
-        ] {
-            // Whom to call is someone else: not this post, nor the person holding it.
-            let Some(p) = p.filter(|p| p.as_str() != post) else {
-                continue;
+    Some(json!({
+        "id": post,
+        "plan": m.title.value,
+        "post": data.index.post_title(post),
+        "org": me["org"],
+        "holder": me["name"],
+        "phone": me["phone"],
+        "deputy": me["deputy"],
+        "deputy_phone": me["deputy_phone"],
+        "triggers": triggers,
+        "steps": steps,
+        "reports": reports(data, m, post),
+        "calls": calls(data, m, post, &me),
+    }))
+}
+
+/// The response levels that call `post`, with its role in each (command, the decision to
+/// start) and their criteria. Every level calls a command post.
+fn triggers(m: &PlanMeta, post: &str, commands: bool) -> Vec<Value> {
+    let mut triggers: Vec<Value> = Vec::new();
+    for r in &m.response {
+        let decides = r
+            .decided_by
+            .iter()
+            .any(|d| d.posts.iter().any(|p| p.as_str() == post));
+        let acts = r.actions.iter().any(|a| acts_on(a, post));
+        if names(r.commander.as_ref(), post) || decides || acts || commands {
+            let role = if names(r.commander.as_ref(), post) {
+                "指挥"
+            } else if decides {
+                "决定启动"
+            } else {
+                ""
             };
-            let person = data.person(Some(p));
-            let same = person["name"] == me["name"] && person["phone"] == me["phone"];
-            if !same {
-                calls.push(json!({"role": role, "name": person["name"], "phone": person["phone"]}));
-            }
+            triggers.push(json!({
+                "level": r.level.value.zh(),
+                "role": role,
+                "criteria": criteria(&r.criteria),
+            }));
         }
+    }
+    triggers
+}
+
+/// What `post` does: its actions at each response level and its duties, soonest deadline
+/// first, each once.
+fn steps(data: &Data<'_>, m: &PlanMeta, post: &str) -> Vec<Value> {
+    let mut steps: Vec<(u32, Value)> = Vec::new();
+    for r in &m.response {
+        for a in r.actions.iter().filter(|a| acts_on(a, post)) {
+            let action = data.action(a);
+            let minutes = a.within.as_ref().map_or(u32::MAX - 1, |w| w.value.minutes);
+            steps.push((
+                minutes,
+                json!({"what": action["what"], "deadline": action["deadline"], "level": r.level.value.zh()}),
+            ));
+        }
+    }
+    for d in m.duties.iter().filter(|d| names(d.post.as_ref(), post)) {
+        let minutes = d.deadline.as_ref().map_or(u32::MAX, |x| x.value.minutes);
+        steps.push((
+            minutes,
+            json!({
+                "what": d.text.value,
+                "deadline": d.deadline.as_ref().map(|x| x.value.within_zh()).unwrap_or_default(),
+                "level": "",
+            }),
+        ));
     }
     steps.sort_by_key(|(minutes, _)| *minutes);
     let mut unique: Vec<Value> = Vec::new();
@@ -264,20 +259,72 @@ fn card(data: &Data<'_>, plan: &Plan, post: &str) -> Option<Value> {
             unique.push(step);
         }
     }
-    Some(json!({
-        "id": post,
-        "plan": m.title.value,
-        "post": l.post_title(post),
-        "org": me["org"],
-        "holder": me["name"],
-        "phone": me["phone"],
-        "deputy": me["deputy"],
-        "deputy_phone": me["deputy_phone"],
-        "triggers": triggers,
-        "steps": unique,
-        "reports": reports,
-        "calls": calls,
-    }))
+    unique
+}
+
+/// Whom `post` reports to: those its actions name, then the headquarters' office.
+fn reports(data: &Data<'_>, m: &PlanMeta, post: &str) -> Vec<String> {
+    let mut reports: Vec<String> = m
+        .response
+        .iter()
+        .flat_map(|r| r.actions.iter().filter(|a| acts_on(a, post)))
+        .filter_map(|a| {
+            let to = a.report_to.as_ref()?;
+            Some(format!(
+                "向{}报告{}",
+                data.org_or_post(to.as_str()),
+                within(a)
+            ))
+        })
+        .collect();
+    if let Some(c) = &m.command
+        && let Some(office) = &c.office
+    {
+        let l = data.index;
+        let phone = l
+            .org(office.as_str())
+            .and_then(|o| o.duty_phone.as_ref())
+            .map(|p| p.value.as_str());
+        let line = format!(
+            "向{}办公室（设在{}）报告",
+            c.hq.value,
+            l.org_name(office.as_str())
+        );
+        reports.push(match phone {
+            Some(phone) => format!("{line}，值班电话 {phone}"),
+            None => line,
+        });
+    }
+    reports
+}
+
+/// Whom `post` calls: the commander and the office director, when someone else (`me` is
+/// who holds the post).
+fn calls(data: &Data<'_>, m: &PlanMeta, post: &str, me: &Value) -> Vec<Value> {
+    let mut calls: Vec<Value> = Vec::new();
+    let Some(c) = &m.command else {
+        return calls;
+    };
+    for (role, p) in [
+        ("指挥长", c.commander.as_ref()),
+        ("办公室主任", c.office_director.as_ref()),
+    ] {
+        // Whom to call is someone else: not this post, nor the person holding it.
+        let Some(p) = p.filter(|p| p.as_str() != post) else {
+            continue;
+        };
+        let person = data.person(Some(p));
+        let same = person["name"] == me["name"] && person["phone"] == me["phone"];
+        if !same {
+            calls.push(json!({"role": role, "name": person["name"], "phone": person["phone"]}));
+        }
+    }
+    calls
+}
+
+/// Whether `id` is `post`.
+fn names(id: Option<&Id>, post: &str) -> bool {
+    id.is_some_and(|i| i.as_str() == post)
 }
 
 fn criteria(list: &[crate::model::plan::Criterion]) -> String {

@@ -13,7 +13,7 @@ use crate::foundation::diagnostic::{Diagnostic, Severity};
 use crate::graph::flowchart;
 use crate::model::Plan;
 use crate::model::index::Index;
-use crate::model::plan::{Action, Criterion};
+use crate::model::plan::{Action, Command, Criterion, PlanMeta};
 use crate::model::values::{Date, PlanKind, Timing};
 use crate::model::{Id, Repository};
 
@@ -41,7 +41,64 @@ pub fn book(index: &Index, subject: &Subject, findings: &[Diagnostic]) -> Result
     let repo = index.repo;
     let data = Data::new(repo, index);
     let mut files = HashMap::new();
-    let (parts, meta, name): (Vec<&Plan>, Value, String) = match subject {
+    let (parts, mut meta, name) = contents(&data, subject, &mut files)?;
+    let in_book: Vec<&str> = parts.iter().map(|p| p.meta.id.as_str()).collect();
+    let narrative = !matches!(subject, Subject::Org(_));
+    // The whole system's book gathers contacts, resources and linkage once, at its end,
+    // instead of once per plan.
+    let mut contacts: Vec<Value> = Vec::new();
+    let mut resources: Vec<Value> = Vec::new();
+    let mut linkage: Vec<Value> = Vec::new();
+    if narrative {
+        for plan in &parts {
+            let plan_data = plan_files(&data, plan, &in_book, &mut files);
+            if *subject == Subject::All {
+                gather(&mut contacts, &plan_data["contacts"]);
+                gather(&mut resources, &plan_data["resources"]);
+                linkage.push(linkage_row(plan, &plan_data));
+            }
+        }
+    }
+    let date = book_date(parts.iter().copied());
+    meta["kind"] = json!(match subject {
+        Subject::Plan(_) => "plan",
+        Subject::Org(_) => "org",
+        Subject::All => "all",
+    });
+    meta["parts"] = json!(if narrative {
+        in_book.clone()
+    } else {
+        Vec::new()
+    });
+    meta["date"] = json!(date.zh());
+    meta["findings"] = json!(shown(repo, &in_book, findings));
+    if *subject == Subject::All {
+        meta["contacts"] = json!(contacts);
+        meta["resources"] = json!(resources);
+        meta["linkage"] = json!(linkage);
+    }
+    files.insert("/book.json".to_owned(), to_bytes(&meta));
+    Ok(Book {
+        template: "handbook.typ",
+        files,
+        date,
+        name,
+        plans: parts
+            .iter()
+            .map(|p| p.meta.id.as_str().to_owned())
+            .collect(),
+    })
+}
+
+/// The plans a book is made of, in order, its cover's data and its name. An organisation's
+/// book also gets its `/org.json`.
+fn contents<'a>(
+    data: &Data<'a>,
+    subject: &Subject,
+    files: &mut HashMap<String, Bytes>,
+) -> Result<(Vec<&'a Plan>, Value, String), Unknown> {
+    let (index, repo) = (data.index, data.repo);
+    Ok(match subject {
         Subject::Plan(id) => {
             let plan = *index
                 .plans
@@ -89,45 +146,50 @@ pub fn book(index: &Index, subject: &Subject, findings: &[Diagnostic]) -> Result
             });
             (plans, cover, "all".to_owned())
         }
-    };
-    let in_book: Vec<&str> = parts.iter().map(|p| p.meta.id.as_str()).collect();
-    let narrative = !matches!(subject, Subject::Org(_));
-    // The whole system's book gathers contacts, resources and linkage once, at its end,
-    // instead of once per plan.
-    let mut contacts: Vec<Value> = Vec::new();
-    let mut resources: Vec<Value> = Vec::new();
-    let mut linkage: Vec<Value> = Vec::new();
-    if narrative {
-        for plan in &parts {
-            let id = plan.meta.id.as_str();
-            let body = data.body(plan, &in_book);
-            let mut plan_data = data.plan(plan, &in_book);
-            plan_data["placed"] = json!(body.placed);
-            if *subject == Subject::All {
-                gather(&mut contacts, &plan_data["contacts"]);
-                gather(&mut resources, &plan_data["resources"]);
-                let duties = plan_data["duties"].as_array().map_or(0, Vec::len);
-                let open = plan_data["duties"]
-                    .as_array()
-                    .map_or(0, |d| d.iter().filter(|d| d["state"] == "open").count());
-                linkage.push(json!({
-                    "id": id,
-                    "title": plan.meta.title.value,
-                    "parents": plan_data["linkage"]["parents"],
-                    "duties": duties,
-                    "open": open,
-                }));
-            }
-            let svg = flowchart::svg(&index, plan);
-            files.insert(format!("/flow/{id}.svg"), Bytes::from_string(svg));
-            files.insert(format!("/plans/{id}.json"), to_bytes(&plan_data));
-            let mut typst = String::from("#import \"/templates/official.typ\": generated\n");
-            typst.push_str(&format!("#let plan = json(\"/plans/{id}.json\")\n\n"));
-            typst.push_str(&body.typst);
-            files.insert(format!("/plans/{id}.typ"), Bytes::from_string(typst));
-        }
-    }
-    let shown: Vec<Value> = super::findings_in(repo, &in_book, findings)
+    })
+}
+
+/// Adds one plan's part of a book: its flow chart, its data and its body in Typst. Returns
+/// its data.
+fn plan_files(
+    data: &Data<'_>,
+    plan: &Plan,
+    in_book: &[&str],
+    files: &mut HashMap<String, Bytes>,
+) -> Value {
+    let id = plan.meta.id.as_str();
+    let body = data.body(plan, in_book);
+    let mut plan_data = data.plan(plan, in_book);
+    plan_data["placed"] = json!(body.placed);
+    let svg = flowchart::svg(data.index, plan);
+    files.insert(format!("/flow/{id}.svg"), Bytes::from_string(svg));
+    files.insert(format!("/plans/{id}.json"), to_bytes(&plan_data));
+    let mut typst = String::from("#import \"/templates/official.typ\": generated\n");
+    typst.push_str(&format!("#let plan = json(\"/plans/{id}.json\")\n\n"));
+    typst.push_str(&body.typst);
+    files.insert(format!("/plans/{id}.typ"), Bytes::from_string(typst));
+    plan_data
+}
+
+/// A plan's row in the whole system's linkage table: its parents and how many of its duties
+/// are assigned and still open.
+fn linkage_row(plan: &Plan, plan_data: &Value) -> Value {
+    let duties = plan_data["duties"].as_array().map_or(0, Vec::len);
+    let open = plan_data["duties"]
+        .as_array()
+        .map_or(0, |d| d.iter().filter(|d| d["state"] == "open").count());
+    json!({
+        "id": plan.meta.id.as_str(),
+        "title": plan.meta.title.value,
+        "parents": plan_data["linkage"]["parents"],
+        "duties": duties,
+        "open": open,
+    })
+}
+
+/// Check's findings in the book's plan files, as its last page lists them.
+fn shown(repo: &Repository, in_book: &[&str], findings: &[Diagnostic]) -> Vec<Value> {
+    super::findings_in(repo, in_book, findings)
         .map(|d| {
             let place = repo.sources.place(d.loc);
             json!({
@@ -137,37 +199,7 @@ pub fn book(index: &Index, subject: &Subject, findings: &[Diagnostic]) -> Result
                 "place": format!("{}:{}:{}", place.path, place.line, place.column),
             })
         })
-        .collect();
-    let date = book_date(parts.iter().copied());
-    let mut meta = meta;
-    meta["kind"] = json!(match subject {
-        Subject::Plan(_) => "plan",
-        Subject::Org(_) => "org",
-        Subject::All => "all",
-    });
-    meta["parts"] = json!(if narrative {
-        in_book.clone()
-    } else {
-        Vec::new()
-    });
-    meta["date"] = json!(date.zh());
-    meta["findings"] = json!(shown);
-    if *subject == Subject::All {
-        meta["contacts"] = json!(contacts);
-        meta["resources"] = json!(resources);
-        meta["linkage"] = json!(linkage);
-    }
-    files.insert("/book.json".to_owned(), to_bytes(&meta));
-    Ok(Book {
-        template: "handbook.typ",
-        files,
-        date,
-        name,
-        plans: parts
-            .iter()
-            .map(|p| p.meta.id.as_str().to_owned())
-            .collect(),
-    })
+        .collect()
 }
 
 /// Adds the items of `list` (a JSON array) to `into`, each once.
@@ -330,66 +362,6 @@ impl<'a> Data<'a> {
     fn plan(&self, plan: &Plan, in_book: &[&str]) -> Value {
         let m = &plan.meta;
         let l = self.index;
-        let names = |ids: &[Id]| -> Vec<String> {
-            ids.iter()
-                .map(|i| l.org_name(i.as_str()).to_owned())
-                .collect()
-        };
-        let command = m.command.as_ref().map(|c| {
-            json!({
-                "hq": c.hq.value,
-                "commander": self.person(c.commander.as_ref()),
-                "commissar": self.person(c.commissar.as_ref()),
-                "executive_deputy": self.person(c.executive_deputy.as_ref()),
-                "deputies": c.deputies.iter().map(|d| self.person(Some(d))).collect::<Vec<_>>(),
-                "office": c.office.as_ref().map(|o| l.org_name(o.as_str())),
-                "office_director": self.person(c.office_director.as_ref()),
-                "members": names(&c.members),
-                "field": c.field.as_ref().map(|f| json!({
-                    "name": f.name.value,
-                    "led_by": f.led_by.as_ref().map(|o| l.org_name(o.as_str())),
-                    "commander": self.person(f.commander.as_ref()),
-                })),
-                "groups": c.groups.iter().map(|g| json!({
-                    "name": g.name.value,
-                    "lead": g.lead.as_ref().map(|o| l.org_name(o.as_str())),
-                    "members": names(&g.members),
-                    "task": g.task.as_ref().map(|t| t.value.as_str()),
-                })).collect::<Vec<_>>(),
-            })
-        });
-        let duties: Vec<Value> = m
-            .duties
-            .iter()
-            .map(|d| {
-                // As L301 reads it: a duty is accepted by a plan of the organisation it is
-                // assigned to; one the plan's own organisation holds needs no acceptance.
-                let by: Vec<Value> = self
-                    .acceptances
-                    .get(&(m.id.as_str(), d.id.as_str()))
-                    .into_iter()
-                    .flatten()
-                    .filter(|p| p.meta.owner.as_str() == d.org.as_str())
-                    .map(|p| json!({"id": p.meta.id.as_str(), "title": p.meta.title.value, "in_book": in_book.contains(&p.meta.id.as_str())}))
-                    .collect();
-                let state = if d.org.as_str() == m.owner.as_str() {
-                    "own"
-                } else if by.is_empty() {
-                    "open"
-                } else {
-                    "accepted"
-                };
-                json!({
-                    "id": d.id.as_str(),
-                    "org": l.org_name(d.org.as_str()),
-                    "post": self.person(d.post.as_ref()),
-                    "text": d.text.value,
-                    "deadline": d.deadline.as_ref().map(|x| x.value.within_zh()),
-                    "accepted_by": by,
-                    "state": state,
-                })
-            })
-            .collect();
         let warning: Vec<Value> = m
             .warning
             .iter()
@@ -421,6 +393,92 @@ impl<'a> Data<'a> {
             .filter_map(|id| l.resource(id.as_str()))
             .map(|r| self.resource(r))
             .collect();
+        json!({
+            "id": m.id.as_str(),
+            "title": m.title.value,
+            "kind": m.kind.value.zh(),
+            "owner": l.org_name(m.owner.as_str()),
+            "hazards": m.hazards.iter().map(|h| l.hazard_name(h.as_str())).collect::<Vec<_>>(),
+            "cover": self.cover(plan),
+            "command": m.command.as_ref().map(|c| self.command(c)),
+            "duties": self.duties(m, in_book),
+            "warning": warning,
+            "response": response,
+            "resources": resources,
+            "contacts": self.contacts(m),
+            "linkage": self.linkage(m, in_book),
+            "flowchart": format!("/flow/{}.svg", m.id.as_str()),
+        })
+    }
+
+    /// A plan's headquarters: its posts' holders, office, members, field command and groups.
+    fn command(&self, c: &Command) -> Value {
+        let l = self.index;
+        let names = |ids: &[Id]| -> Vec<String> {
+            ids.iter()
+                .map(|i| l.org_name(i.as_str()).to_owned())
+                .collect()
+        };
+        json!({
+            "hq": c.hq.value,
+            "commander": self.person(c.commander.as_ref()),
+            "commissar": self.person(c.commissar.as_ref()),
+            "executive_deputy": self.person(c.executive_deputy.as_ref()),
+            "deputies": c.deputies.iter().map(|d| self.person(Some(d))).collect::<Vec<_>>(),
+            "office": c.office.as_ref().map(|o| l.org_name(o.as_str())),
+            "office_director": self.person(c.office_director.as_ref()),
+            "members": names(&c.members),
+            "field": c.field.as_ref().map(|f| json!({
+                "name": f.name.value,
+                "led_by": f.led_by.as_ref().map(|o| l.org_name(o.as_str())),
+                "commander": self.person(f.commander.as_ref()),
+            })),
+            "groups": c.groups.iter().map(|g| json!({
+                "name": g.name.value,
+                "lead": g.lead.as_ref().map(|o| l.org_name(o.as_str())),
+                "members": names(&g.members),
+                "task": g.task.as_ref().map(|t| t.value.as_str()),
+            })).collect::<Vec<_>>(),
+        })
+    }
+
+    /// The duties a plan assigns, each with the plans that accept it and its state.
+    fn duties(&self, m: &PlanMeta, in_book: &[&str]) -> Vec<Value> {
+        m.duties
+            .iter()
+            .map(|d| {
+                // As L301 reads it: a duty is accepted by a plan of the organisation it is
+                // assigned to; one the plan's own organisation holds needs no acceptance.
+                let by: Vec<Value> = self
+                    .acceptances
+                    .get(&(m.id.as_str(), d.id.as_str()))
+                    .into_iter()
+                    .flatten()
+                    .filter(|p| p.meta.owner.as_str() == d.org.as_str())
+                    .map(|p| json!({"id": p.meta.id.as_str(), "title": p.meta.title.value, "in_book": in_book.contains(&p.meta.id.as_str())}))
+                    .collect();
+                let state = if d.org.as_str() == m.owner.as_str() {
+                    "own"
+                } else if by.is_empty() {
+                    "open"
+                } else {
+                    "accepted"
+                };
+                json!({
+                    "id": d.id.as_str(),
+                    "org": self.index.org_name(d.org.as_str()),
+                    "post": self.person(d.post.as_ref()),
+                    "text": d.text.value,
+                    "deadline": d.deadline.as_ref().map(|x| x.value.within_zh()),
+                    "accepted_by": by,
+                    "state": state,
+                })
+            })
+            .collect()
+    }
+
+    /// Whom a plan names, once each: its command posts, then its duties' and responses' posts.
+    fn contacts(&self, m: &PlanMeta) -> Vec<Value> {
         let mut posts: Vec<&Id> = m
             .command
             .iter()
@@ -435,7 +493,12 @@ impl<'a> Data<'a> {
             seen.push(p.as_str());
             new
         });
-        let contacts: Vec<Value> = posts.into_iter().map(|p| self.person(Some(p))).collect();
+        posts.into_iter().map(|p| self.person(Some(p))).collect()
+    }
+
+    /// A plan's place in the system: its parents, its children and the duties it accepts.
+    fn linkage(&self, m: &PlanMeta, in_book: &[&str]) -> Value {
+        let l = self.index;
         let children: Vec<Value> = self
             .repo
             .plans
@@ -468,22 +531,7 @@ impl<'a> Data<'a> {
                 })
             })
             .collect();
-        json!({
-            "id": m.id.as_str(),
-            "title": m.title.value,
-            "kind": m.kind.value.zh(),
-            "owner": l.org_name(m.owner.as_str()),
-            "hazards": m.hazards.iter().map(|h| l.hazard_name(h.as_str())).collect::<Vec<_>>(),
-            "cover": self.cover(plan),
-            "command": command,
-            "duties": duties,
-            "warning": warning,
-            "response": response,
-            "resources": resources,
-            "contacts": contacts,
-            "linkage": {"parents": parents, "children": children, "accepts": accepts},
-            "flowchart": format!("/flow/{}.svg", m.id.as_str()),
-        })
+        json!({"parents": parents, "children": children, "accepts": accepts})
     }
 
     fn resource(&self, r: &crate::model::registry::Resource) -> Value {
@@ -532,55 +580,11 @@ impl<'a> Data<'a> {
         let mut plans: Vec<&Plan> = self.repo.plans.iter().filter(|p| holds(p, org)).collect();
         plans.sort_by(|a, b| in_system_order(a, b));
         for plan in plans {
-            let m = &plan.meta;
-            // A plan of every hazard (the overall plan, most departmental plans) is one group.
-            let hazard = if m.hazards.is_empty() || m.hazards.len() > 3 {
-                "综合".to_owned()
-            } else {
-                m.hazards
-                    .iter()
-                    .map(|h| l.hazard_name(h.as_str()))
-                    .collect::<Vec<_>>()
-                    .join("、")
-            };
-            let mut rows = Vec::new();
-            for d in m.duties.iter().filter(|d| d.org.as_str() == org) {
-                rows.push(json!({
-                    "plan": m.title.value,
-                    "level": "各级响应",
-                    "what": d.text.value,
-                    "deadline": d.deadline.as_ref().map(|x| x.value.within_zh()),
-                    "post": d.post.as_ref().map(|p| l.post_title(p.as_str())),
-                }));
-            }
-            let levels = m
-                .warning
-                .iter()
-                .map(|w| {
-                    (
-                        w.level.as_ref().map_or("预警", |x| x.value.zh()),
-                        &w.actions,
-                    )
-                })
-                .chain(m.response.iter().map(|r| (r.level.value.zh(), &r.actions)));
-            for (level, actions) in levels {
-                for a in actions
-                    .iter()
-                    .filter(|a| a.org.as_ref().is_some_and(|o| o.as_str() == org))
-                {
-                    let action = self.action(a);
-                    rows.push(json!({
-                        "plan": m.title.value,
-                        "level": level,
-                        "what": action["what"],
-                        "deadline": action["deadline"],
-                        "post": Value::Null,
-                    }));
-                }
-            }
+            let rows = self.org_rows(&plan.meta, org);
             if rows.is_empty() {
                 continue;
             }
+            let hazard = self.hazard_group(&plan.meta);
             match groups.iter_mut().find(|(h, _)| *h == hazard) {
                 Some((_, list)) => list.extend(rows),
                 None => groups.push((hazard, rows)),
@@ -610,6 +614,61 @@ impl<'a> Data<'a> {
             "posts": posts,
             "resources": resources,
         })
+    }
+
+    /// The hazard group a plan's rows go in, in an organisation's book: its hazards' names.
+    fn hazard_group(&self, m: &PlanMeta) -> String {
+        // A plan of every hazard (the overall plan, most departmental plans) is one group.
+        if m.hazards.is_empty() || m.hazards.len() > 3 {
+            "综合".to_owned()
+        } else {
+            m.hazards
+                .iter()
+                .map(|h| self.index.hazard_name(h.as_str()))
+                .collect::<Vec<_>>()
+                .join("、")
+        }
+    }
+
+    /// An organisation's rows of one plan: the duties assigned to it, then its actions at
+    /// each warning and response level.
+    fn org_rows(&self, m: &PlanMeta, org: &str) -> Vec<Value> {
+        let mut rows = Vec::new();
+        for d in m.duties.iter().filter(|d| d.org.as_str() == org) {
+            rows.push(json!({
+                "plan": m.title.value,
+                "level": "各级响应",
+                "what": d.text.value,
+                "deadline": d.deadline.as_ref().map(|x| x.value.within_zh()),
+                "post": d.post.as_ref().map(|p| self.index.post_title(p.as_str())),
+            }));
+        }
+        let levels = m
+            .warning
+            .iter()
+            .map(|w| {
+                (
+                    w.level.as_ref().map_or("预警", |x| x.value.zh()),
+                    &w.actions,
+                )
+            })
+            .chain(m.response.iter().map(|r| (r.level.value.zh(), &r.actions)));
+        for (level, actions) in levels {
+            for a in actions
+                .iter()
+                .filter(|a| a.org.as_ref().is_some_and(|o| o.as_str() == org))
+            {
+                let action = self.action(a);
+                rows.push(json!({
+                    "plan": m.title.value,
+                    "level": level,
+                    "what": action["what"],
+                    "deadline": action["deadline"],
+                    "post": Value::Null,
+                }));
+            }
+        }
+        rows
     }
 
     fn body(&self, plan: &Plan, in_book: &[&str]) -> markdown::Converted {

@@ -315,83 +315,19 @@ impl Writer<'_> {
             }
             Tag::Paragraph | Tag::TableRow | Tag::HtmlBlock => {}
             Tag::BlockQuote(_) => self.raw("#quote(block: true)["),
-            Tag::CodeBlock(kind) => {
-                self.flush();
-                let lang = match kind {
-                    CodeBlockKind::Fenced(info) => {
-                        info.split_whitespace().next().unwrap_or("").to_owned()
-                    }
-                    CodeBlockKind::Indented => String::new(),
-                };
-                self.stack.push(Open::Code {
-                    lang,
-                    text: String::new(),
-                });
-            }
+            Tag::CodeBlock(kind) => self.start_code_block(kind),
             Tag::List(Some(first)) => self.raw(&format!("#enum(start: {first}, tight: true, ")),
             Tag::List(None) => self.raw("#list(tight: true, "),
             Tag::Item | Tag::TableCell => self.raw("["),
-            Tag::Table(alignments) => {
-                let align: Vec<&str> = alignments
-                    .iter()
-                    .map(|a| match a {
-                        Alignment::Center => "center",
-                        Alignment::Right => "right",
-                        _ => "left",
-                    })
-                    .collect();
-                self.raw("#table(columns: ");
-                self.table = Some(TableWidths {
-                    at: self.out.len(),
-                    widths: vec![0; align.len().max(1)],
-                    filled: vec![false; align.len().max(1)],
-                    in_head: true,
-                    column: 0,
-                    cell: 0,
-                });
-                self.raw(&format!(", align: ({},), ", align.join(", ")));
-            }
+            Tag::Table(alignments) => self.start_table(&alignments),
             Tag::TableHead => {
                 self.raw("table.header(");
             }
             Tag::Emphasis => self.raw("#emph["),
             Tag::Strong => self.raw("#strong["),
             Tag::Strikethrough => self.raw("#strike["),
-            Tag::Link { dest_url, .. } => {
-                let plan = dest_url
-                    .strip_prefix("plan:")
-                    .map(|rest| rest.split('#').next().unwrap_or(""));
-                let target = match plan {
-                    Some(id) if self.links.in_book(id) => {
-                        Some(format!("label(\"plan-{}\")", Escaped(id)))
-                    }
-                    Some(_) => None,
-                    None if dest_url.starts_with("https://") || dest_url.starts_with("http://") => {
-                        Some(format!("\"{}\"", Escaped(&dest_url)))
-                    }
-                    None => None,
-                };
-                match target {
-                    Some(target) => {
-                        self.raw(&format!("#link({target})["));
-                        self.stack.push(Open::Link);
-                    }
-                    None => self.stack.push(Open::TextOnly),
-                }
-            }
-            Tag::Image { dest_url, .. } => match self.links.image(&dest_url) {
-                Some(path) => {
-                    self.flush();
-                    self.stack.push(Open::Image {
-                        path,
-                        alt: String::new(),
-                    });
-                }
-                None => {
-                    self.text(&format!("［图片缺失：{dest_url}］"));
-                    self.stack.push(Open::TextOnly);
-                }
-            },
+            Tag::Link { dest_url, .. } => self.start_link(&dest_url),
+            Tag::Image { dest_url, .. } => self.start_image(&dest_url),
             Tag::FootnoteDefinition(_)
             | Tag::DefinitionList
             | Tag::DefinitionListTitle
@@ -428,20 +364,7 @@ impl Writer<'_> {
                 self.raw("]");
                 self.block_end();
             }
-            TagEnd::CodeBlock => {
-                if let Some(Open::Code { lang, text }) = self.stack.pop() {
-                    let mut s = String::from("#raw(block: true, ");
-                    if !lang.is_empty() {
-                        s.push_str("lang: ");
-                        push_string(&mut s, &lang);
-                        s.push_str(", ");
-                    }
-                    push_string(&mut s, text.trim_end_matches('\n'));
-                    s.push(')');
-                    self.raw(&s);
-                    self.block_end();
-                }
-            }
+            TagEnd::CodeBlock => self.end_code_block(),
             TagEnd::List(_) => {
                 self.raw(")");
                 self.block_end();
@@ -464,39 +387,14 @@ impl Writer<'_> {
                     table.in_head = false;
                 }
             }
-            TagEnd::TableCell => {
-                self.raw("], ");
-                self.last = None;
-                if let Some(table) = &mut self.table {
-                    if let Some(width) = table.widths.get_mut(table.column) {
-                        *width = (*width).max(table.cell);
-                    }
-                    if !table.in_head
-                        && table.cell > 0
-                        && let Some(filled) = table.filled.get_mut(table.column)
-                    {
-                        *filled = true;
-                    }
-                    table.column += 1;
-                    table.cell = 0;
-                }
-            }
+            TagEnd::TableCell => self.end_table_cell(),
             TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough => self.raw("]"),
             TagEnd::Link => {
                 if let Some(Open::Link) = self.stack.pop() {
                     self.raw("]");
                 }
             }
-            TagEnd::Image => {
-                if let Some(Open::Image { path, alt }) = self.stack.pop() {
-                    let mut s = String::from("#box(image(");
-                    push_string(&mut s, &path);
-                    s.push_str(", alt: ");
-                    push_string(&mut s, &alt);
-                    s.push_str("))");
-                    self.raw(&s);
-                }
-            }
+            TagEnd::Image => self.end_image(),
             TagEnd::TableRow => {
                 if let Some(table) = &mut self.table {
                     table.column = 0;
@@ -510,6 +408,128 @@ impl Writer<'_> {
             | TagEnd::MetadataBlock(_)
             | TagEnd::Superscript
             | TagEnd::Subscript => {}
+        }
+    }
+
+    /// A code block: its text is gathered until its end.
+    fn start_code_block(&mut self, kind: CodeBlockKind<'_>) {
+        self.flush();
+        let lang = match kind {
+            CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_owned(),
+            CodeBlockKind::Indented => String::new(),
+        };
+        self.stack.push(Open::Code {
+            lang,
+            text: String::new(),
+        });
+    }
+
+    /// A table: its column widths are written at its end, when its text is known.
+    fn start_table(&mut self, alignments: &[Alignment]) {
+        let align: Vec<&str> = alignments
+            .iter()
+            .map(|a| match a {
+                Alignment::Center => "center",
+                Alignment::Right => "right",
+                _ => "left",
+            })
+            .collect();
+        self.raw("#table(columns: ");
+        self.table = Some(TableWidths {
+            at: self.out.len(),
+            widths: vec![0; align.len().max(1)],
+            filled: vec![false; align.len().max(1)],
+            in_head: true,
+            column: 0,
+            cell: 0,
+        });
+        self.raw(&format!(", align: ({},), ", align.join(", ")));
+    }
+
+    /// A link: into the book for a plan in it, out for a web address, else its text only.
+    fn start_link(&mut self, dest_url: &str) {
+        let plan = dest_url
+            .strip_prefix("plan:")
+            .map(|rest| rest.split('#').next().unwrap_or(""));
+        let target = match plan {
+            Some(id) if self.links.in_book(id) => Some(format!("label(\"plan-{}\")", Escaped(id))),
+            Some(_) => None,
+            None if dest_url.starts_with("https://") || dest_url.starts_with("http://") => {
+                Some(format!("\"{}\"", Escaped(dest_url)))
+            }
+            None => None,
+        };
+        match target {
+            Some(target) => {
+                self.raw(&format!("#link({target})["));
+                self.stack.push(Open::Link);
+            }
+            None => self.stack.push(Open::TextOnly),
+        }
+    }
+
+    /// An image: its alt text is gathered until its end; one not in the repository is named
+    /// as missing.
+    fn start_image(&mut self, dest_url: &str) {
+        match self.links.image(dest_url) {
+            Some(path) => {
+                self.flush();
+                self.stack.push(Open::Image {
+                    path,
+                    alt: String::new(),
+                });
+            }
+            None => {
+                self.text(&format!("［图片缺失：{dest_url}］"));
+                self.stack.push(Open::TextOnly);
+            }
+        }
+    }
+
+    /// The end of a code block: its gathered text, as a raw block.
+    fn end_code_block(&mut self) {
+        if let Some(Open::Code { lang, text }) = self.stack.pop() {
+            let mut s = String::from("#raw(block: true, ");
+            if !lang.is_empty() {
+                s.push_str("lang: ");
+                push_string(&mut s, &lang);
+                s.push_str(", ");
+            }
+            push_string(&mut s, text.trim_end_matches('\n'));
+            s.push(')');
+            self.raw(&s);
+            self.block_end();
+        }
+    }
+
+    /// The end of a table cell: its text's width counts for its column.
+    fn end_table_cell(&mut self) {
+        self.raw("], ");
+        self.last = None;
+        if let Some(table) = &mut self.table {
+            if let Some(width) = table.widths.get_mut(table.column) {
+                *width = (*width).max(table.cell);
+            }
+            if !table.in_head
+                && table.cell > 0
+                && let Some(filled) = table.filled.get_mut(table.column)
+            {
+                *filled = true;
+            }
+            table.column += 1;
+            table.cell = 0;
+        }
+    }
+
+    /// The end of an image: the image with its gathered alt text.
+    fn end_image(&mut self) {
+        if let Some(Open::Image { path, alt }) = self.stack.pop() {
+            let mut s = String::from("#box(image(");
+            push_string(&mut s, &path);
+            s.push_str(", alt: ");
+            push_string(&mut s, &alt);
+            s.push_str("))");
+            self.raw(&s);
         }
     }
 }

@@ -501,17 +501,7 @@ fn the_new_rules_speak_chinese() {
             .unwrap();
         entry.1 = text.into_bytes();
         let dir = write_tree(&files);
-        let out = common::emplan_in(common::CHINESE)
-            .current_dir(dir.path())
-            .args(["check", "--color", "never", "."])
-            .output()
-            .unwrap();
-        let out = String::from_utf8(out.stdout).unwrap();
-        let own: Vec<&str> = out
-            .split("\n\n")
-            .filter(|block| block.contains(&format!("[{}]", rule.code)))
-            .collect();
-        assert!(!own.is_empty(), "{}: {out}", rule.code);
+        let own = common::findings_of(dir.path(), common::CHINESE, rule.code);
         all.push_str(&format!("## {}\n{}\n\n", rule.code, own.join("\n\n")));
     }
     insta::assert_snapshot!("new_rules_zh", all);

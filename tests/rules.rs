@@ -95,17 +95,7 @@ fn every_rule_has_a_snapshot_of_its_example_in_both_languages() {
         };
         let mut shown = String::new();
         for (language, locale) in [("English", common::ENGLISH), ("中文", common::CHINESE)] {
-            let out = common::emplan_in(locale)
-                .current_dir(dir.path())
-                .args(["check", "--color", "never", "."])
-                .output()
-                .unwrap();
-            let out = String::from_utf8(out.stdout).unwrap();
-            let own: Vec<&str> = out
-                .split("\n\n")
-                .filter(|block| block.contains(&format!("[{}]: ", rule.code)))
-                .collect();
-            assert!(!own.is_empty(), "{}: {out}", rule.code);
+            let own = common::findings_of(dir.path(), locale, rule.code);
             shown.push_str(&format!("## {language}\n{}\n\n", own.join("\n\n")));
         }
         insta::with_settings!({

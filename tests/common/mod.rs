@@ -98,6 +98,24 @@ pub fn speak<'a>(
         .env("LANG", locale)
 }
 
+/// The blocks of `emplan check` on the repository in `dir`, in `locale`, that a rule reported:
+/// each finding as the terminal shows it, without colour.
+pub fn findings_of(dir: &Path, locale: &str, code: &str) -> Vec<String> {
+    let out = emplan_in(locale)
+        .current_dir(dir)
+        .args(["check", "--color", "never", "."])
+        .output()
+        .unwrap();
+    let out = String::from_utf8(out.stdout).unwrap();
+    let own: Vec<String> = out
+        .split("\n\n")
+        .filter(|block| block.contains(&format!("[{code}]")))
+        .map(str::to_owned)
+        .collect();
+    assert!(!own.is_empty(), "{code}: {out}");
+    own
+}
+
 /// Runs emplan from the project folder, in English: (exit code, stdout, stderr).
 pub fn emplan(args: &[&str]) -> (i32, String, String) {
     let output = emplan_in(ENGLISH).args(args).output().unwrap();

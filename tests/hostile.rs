@@ -1251,3 +1251,33 @@ fn a_formula_in_a_drill_text_is_not_a_formula_in_the_msel() {
         "a cell starts a formula:\n{csv}"
     );
 }
+
+/// Issue 28, defect 4 (in part): a repository's Typst template cannot read a hidden file of the
+/// repository (a token kept in `.git/config` was printed in the PDF).
+#[test]
+fn a_typst_template_cannot_read_hidden_files_of_the_repository() {
+    let mut files = read_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("plans"));
+    files.push((".git/config".to_owned(), b"token-9012".to_vec()));
+    files.push((
+        "templates/document.typ".to_owned(),
+        b"#read(\"/repo/.git/config\")\n#include \"/document.typ\"\n".to_vec(),
+    ));
+    let tree = common::write_tree(&files);
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = common::emplan_in(common::ENGLISH)
+        .args(["drill", "new", "2026-baolun-flood-tabletop", "-o"])
+        .arg(out_dir.path().join("pack"))
+        .arg(tree.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_ne!(out.status.code(), Some(0), "{err}");
+    assert!(!err.contains("token-9012"), "{err}");
+    let written = read_tree(out_dir.path());
+    assert!(
+        written
+            .iter()
+            .all(|(_, bytes)| !String::from_utf8_lossy(bytes).contains("token-9012")),
+        "the token reached the pack"
+    );
+}

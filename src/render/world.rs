@@ -90,11 +90,15 @@ impl<'a> BookWorld<'a> {
     }
 
     /// Reads the repository's file at `relative` when it exists and, links resolved, lies
-    /// inside the root. A path that leaves the root is refused, not read.
+    /// inside the root. A path that leaves the root, or enters a hidden folder or file (`.git`,
+    /// where a token may be kept), is refused, not read.
     fn read_inside(&self, relative: &str) -> FileResult<Option<Bytes>> {
         let Some(root) = &self.root else {
             return Ok(None);
         };
+        if relative.split('/').any(|part| part.starts_with('.')) {
+            return Err(FileError::AccessDenied);
+        }
         let path = root.join(relative);
         let Ok(real) = path.canonicalize() else {
             return Ok(None);

@@ -1162,31 +1162,44 @@ fn an_output_never_replaces_a_file_the_repository_reads() {
 /// planted `get_env` put a token into the participant brief and its PDF).
 #[test]
 fn a_repository_template_cannot_read_the_environment() {
-    let mut files = read_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("plans"));
-    files.push((
-        "templates/drill/brief.md".to_owned(),
-        b"# brief\n\n{{ get_env(name=\"EMPLAN_PLANTED_SECRET\") }}\n".to_vec(),
-    ));
-    let tree = common::write_tree(&files);
+    let brief = "# brief\n\n{{ get_env(name=\"EMPLAN_PLANTED_SECRET\") }}\n";
+    let (code, err, pack) = pack_with(
+        &[("templates/drill/brief.md", brief)],
+        &[("EMPLAN_PLANTED_SECRET", "token-1234")],
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("get_env is not available"), "{err}");
+    assert!(!err.contains("token-1234"), "{err}");
+    assert!(!pack.contains("token-1234"), "the secret reached the pack");
+}
+
+/// `drill new` of the sample's flood tabletop with `files` added to the repository and `env`
+/// set: (exit code, stderr, the text of every file written, joined).
+fn pack_with(files: &[(&str, &str)], env: &[(&str, &str)]) -> (Option<i32>, String, String) {
+    let mut tree = read_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("plans"));
+    tree.extend(
+        files
+            .iter()
+            .map(|(p, t)| (p.to_string(), t.as_bytes().to_vec())),
+    );
+    let tree = common::write_tree(&tree);
     let out_dir = tempfile::tempdir().unwrap();
     let out = common::emplan_in(common::ENGLISH)
-        .env("EMPLAN_PLANTED_SECRET", "token-1234")
+        .envs(env.iter().copied())
         .args(["drill", "new", "2026-baolun-flood-tabletop", "-o"])
         .arg(out_dir.path().join("pack"))
         .arg(tree.path())
         .output()
         .unwrap();
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(err.contains("get_env is not available"), "{err}");
-    assert!(!err.contains("token-1234"), "{err}");
-    let written: Vec<(String, Vec<u8>)> = read_tree(out_dir.path());
-    assert!(
-        written
-            .iter()
-            .all(|(_, bytes)| !String::from_utf8_lossy(bytes).contains("token-1234")),
-        "the secret reached the pack"
-    );
+    let written: String = read_tree(out_dir.path())
+        .iter()
+        .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
+        .collect();
+    (
+        out.status.code(),
+        String::from_utf8(out.stderr).unwrap(),
+        written,
+    )
 }
 
 /// Issue 28, defect 3: a repository's template that is a link out of the repository is refused,
@@ -1256,28 +1269,17 @@ fn a_formula_in_a_drill_text_is_not_a_formula_in_the_msel() {
 /// repository (a token kept in `.git/config` was printed in the PDF).
 #[test]
 fn a_typst_template_cannot_read_hidden_files_of_the_repository() {
-    let mut files = read_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("plans"));
-    files.push((".git/config".to_owned(), b"token-9012".to_vec()));
-    files.push((
-        "templates/document.typ".to_owned(),
-        b"#read(\"/repo/.git/config\")\n#include \"/document.typ\"\n".to_vec(),
-    ));
-    let tree = common::write_tree(&files);
-    let out_dir = tempfile::tempdir().unwrap();
-    let out = common::emplan_in(common::ENGLISH)
-        .args(["drill", "new", "2026-baolun-flood-tabletop", "-o"])
-        .arg(out_dir.path().join("pack"))
-        .arg(tree.path())
-        .output()
-        .unwrap();
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert_ne!(out.status.code(), Some(0), "{err}");
-    assert!(!err.contains("token-9012"), "{err}");
-    let written = read_tree(out_dir.path());
-    assert!(
-        written
-            .iter()
-            .all(|(_, bytes)| !String::from_utf8_lossy(bytes).contains("token-9012")),
-        "the token reached the pack"
+    let (code, err, pack) = pack_with(
+        &[
+            (".git/config", "token-9012"),
+            (
+                "templates/document.typ",
+                "#read(\"/repo/.git/config\")\n#include \"/document.typ\"\n",
+            ),
+        ],
+        &[],
     );
+    assert_ne!(code, Some(0), "{err}");
+    assert!(!err.contains("token-9012"), "{err}");
+    assert!(!pack.contains("token-9012"), "the token reached the pack");
 }
